@@ -1,0 +1,75 @@
+// Writing output files so that a failed run never leaves a half-written file in place.
+import Foundation
+
+public enum AtomicFile {
+    /// Writes `data` to a temporary file beside `path`, then renames it over `path`.
+    public static func write(_ data: Data, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
+        do {
+            try data.write(to: tmp)
+            if rename(tmp.path, url.path) != 0 { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+        } catch {
+            try? FileManager.default.removeItem(at: tmp)
+            throw error
+        }
+    }
+
+    public static func write(_ text: String, to path: String) throws {
+        try write(Data(text.utf8), to: path)
+    }
+}
+
+/// Builds JSON text by hand: fixed key order, no escaping of non-ASCII, fast on large outputs.
+public struct JSONWriter {
+    public private(set) var text = ""
+    private var needsComma: [Bool] = [false]
+
+    public init() {}
+
+    public static func quote(_ s: String) -> String {
+        var out = "\""
+        out.reserveCapacity(s.utf8.count + 2)
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029 {
+                    out += String(format: "\\u%04x", u.value)
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    public static func number(_ d: Double) -> String {
+        if d == d.rounded(), abs(d) < 9e15 { return String(Int64(d)) }
+        return d.isFinite ? String(d) : "null"
+    }
+
+    private mutating func comma() {
+        if needsComma[needsComma.count - 1] { text += "," }
+        needsComma[needsComma.count - 1] = true
+    }
+
+    public mutating func beginObject(_ key: String? = nil) { if let key { self.key(key) } else { comma() }; text += "{"; needsComma.append(false) }
+    public mutating func endObject() { needsComma.removeLast(); text += "}" }
+    public mutating func beginArray(_ key: String? = nil) { if let key { self.key(key) } else { comma() }; text += "["; needsComma.append(false) }
+    public mutating func endArray() { needsComma.removeLast(); text += "]" }
+    private mutating func key(_ k: String) { comma(); text += JSONWriter.quote(k) + ":" }
+
+    public mutating func field(_ k: String, _ v: String?) { key(k); text += v.map(JSONWriter.quote) ?? "null" }
+    public mutating func field(_ k: String, _ v: Int) { key(k); text += String(v) }
+    public mutating func field(_ k: String, _ v: Double) { key(k); text += JSONWriter.number(v) }
+    public mutating func field(_ k: String, _ v: Bool) { key(k); text += v ? "true" : "false" }
+    public mutating func field(_ k: String, _ v: GraphValue) { key(k); text += v.json }
+    public mutating func element(_ v: String) { comma(); text += JSONWriter.quote(v) }
+    public mutating func raw(_ s: String) { text += s }
+}

@@ -1,0 +1,58 @@
+// The knowledge graph: typed nodes and edges with evidence, built from records.
+
+/// A property value on a node or edge.
+public enum GraphValue: Sendable, Equatable {
+    case string(String)
+    case int(Int)
+    case double(Double)
+    case bool(Bool)
+    case strings([String])
+
+    public var json: String {
+        switch self {
+        case .string(let s): return JSONWriter.quote(s)
+        case .int(let i): return String(i)
+        case .double(let d): return JSONWriter.number(d)
+        case .bool(let b): return b ? "true" : "false"
+        case .strings(let l): return "[" + l.map(JSONWriter.quote).joined(separator: ",") + "]"
+        }
+    }
+}
+
+/// Where an edge or mention was seen: document, sentence, offsets into the original file.
+public struct Evidence: Sendable, Equatable {
+    public var doc: String
+    public var sentence: String
+    public var start: Int
+    public var end: Int
+}
+
+public struct GraphNode: Sendable {
+    public var id: String
+    public var type: String
+    public var name: String
+    /// Documents it occurs in, sorted.
+    public var docs: [String]
+    /// Mentions over the corpus.
+    public var count: Int
+    /// Further properties, by name (sorted on output).
+    public var properties: [String: GraphValue]
+}
+
+public struct GraphEdge: Sendable {
+    public var source: String
+    public var target: String
+    public var type: String
+    public var count: Int
+    public var properties: [String: GraphValue]
+    /// The first few places it was seen.
+    public var evidence: [Evidence]
+}
+
+public struct KnowledgeGraph: Sendable {
+    public var name: String
+    /// Sorted by id.
+    public var nodes: [GraphNode]
+    /// Sorted by (source, type, target).
+    public var edges: [GraphEdge]
+}

@@ -1,0 +1,62 @@
+// graph.json: node-link JSON that networkx reads with node_link_graph(data, edges="links").
+
+public enum GraphJSONWriter {
+    public static func render(_ g: KnowledgeGraph) -> String {
+        var w = JSONWriter()
+        w.beginObject()
+        w.field("directed", true)
+        w.field("multigraph", true)
+        w.beginObject("graph")
+        w.field("name", g.name)
+        w.field("generator", "zhitu")
+        w.endObject()
+        w.raw("\n")
+        w.beginArray("nodes")
+        for n in g.nodes {
+            w.raw("\n")
+            w.beginObject()
+            w.field("id", n.id)
+            w.field("type", n.type)
+            w.field("name", n.name)
+            w.field("count", n.count)
+            w.field("docs", .strings(n.docs))
+            for k in n.properties.keys.sorted() { w.field(k, n.properties[k]!) }
+            w.endObject()
+        }
+        w.raw("\n")
+        w.endArray()
+        w.raw("\n")
+        w.beginArray("links")
+        var keys: [String: Int] = [:]
+        for e in g.edges {
+            // networkx multigraph edge key: unique per (source, target).
+            let pair = "\(e.source)\u{1}\(e.target)"
+            let k = keys[pair, default: 0]
+            keys[pair] = k + 1
+            w.raw("\n")
+            w.beginObject()
+            w.field("source", e.source)
+            w.field("target", e.target)
+            w.field("key", k)
+            w.field("type", e.type)
+            w.field("count", e.count)
+            for p in e.properties.keys.sorted() { w.field(p, e.properties[p]!) }
+            w.beginArray("evidence")
+            for ev in e.evidence {
+                w.beginObject()
+                w.field("doc", ev.doc)
+                w.field("sentence", ev.sentence)
+                w.field("start", ev.start)
+                w.field("end", ev.end)
+                w.endObject()
+            }
+            w.endArray()
+            w.endObject()
+        }
+        w.raw("\n")
+        w.endArray()
+        w.endObject()
+        w.raw("\n")
+        return w.text
+    }
+}

@@ -1,0 +1,118 @@
+// Word lists shipped with stages or named in pipeline.json, and the trie that matches them.
+import Foundation
+
+/// An error in a lexicon file, naming the file and line.
+public struct LexiconError: Error, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    public var message: String
+    public init(file: String, line: Int?, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+    public var description: String { line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)" }
+}
+
+/// A lexicon: entries with an optional tag. File format: UTF-8, one entry per line,
+/// `word` or `word<TAB>tag`; blank lines and lines starting with `#` are skipped.
+public struct Lexicon: Sendable {
+    public var entries: [(word: String, tag: String)] = []
+
+    public init() {}
+    public init(words: [String], tag: String = "") { entries = words.map { ($0, tag) } }
+
+    /// Loads a lexicon file. A missing, unreadable or malformed file is an error, never empty.
+    public init(contentsOf url: URL) throws {
+        let file = url.path
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw LexiconError(file: file, line: nil, message: FileManager.default.fileExists(atPath: file) ? "cannot be read" : "no such lexicon file")
+        }
+        guard let text = String(validatingUTF8: Array(data).map { CChar(bitPattern: $0) } + [0]) ?? String(bytes: data, encoding: .utf8) else {
+            throw LexiconError(file: file, line: nil, message: "not valid UTF-8")
+        }
+        var n = 0
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            n += 1
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            if line.allSatisfy({ $0 == " " || $0 == "\t" }) || line.hasPrefix("#") { continue }
+            let cols = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard cols.count <= 2 else { throw LexiconError(file: file, line: n, message: "expected `word` or `word<TAB>tag`, found \(cols.count) columns") }
+            let word = String(cols[0])
+            guard !word.isEmpty, !word.contains(where: { $0.isWhitespace }) else {
+                throw LexiconError(file: file, line: n, message: "entry \(jsonQuoted(word)) is empty or has spaces; use one word per line, tab before a tag")
+            }
+            entries.append((word, cols.count == 2 ? String(cols[1]) : ""))
+        }
+        if entries.isEmpty { throw LexiconError(file: file, line: nil, message: "has no entries") }
+    }
+
+    public var words: [String] { entries.map(\.word) }
+}
+
+/// A trie over Unicode scalars with one hash lookup per step. Values are small integers
+/// (an index into the caller's table); a later insert of the same word overwrites.
+public struct Trie: Sendable {
+    private var edges: [UInt64: Int32] = [:]
+    private var values: [Int32] = [-1]
+    /// Scalars that start some entry: a fast reject before any hash lookup.
+    private var firsts = Set<UInt32>()
+    public private(set) var maxLength = 0
+    public private(set) var count = 0
+
+    public init() {}
+
+    public init(_ words: [String]) {
+        for (i, w) in words.enumerated() { insert(w, value: Int32(i)) }
+    }
+
+    public mutating func insert(_ word: String, value: Int32) {
+        var node: Int32 = 0
+        var len = 0
+        for u in word.unicodeScalars {
+            let key = UInt64(UInt32(node)) << 32 | UInt64(u.value)
+            if let next = edges[key] { node = next } else {
+                let next = Int32(values.count)
+                values.append(-1)
+                edges[key] = next
+                node = next
+            }
+            len += 1
+        }
+        guard len > 0 else { return }
+        firsts.insert(word.unicodeScalars.first!.value)
+        if values[Int(node)] < 0 { count += 1 }
+        values[Int(node)] = value
+        maxLength = max(maxLength, len)
+    }
+
+    /// Calls `body(end, value)` for every entry that starts at `start` in `text`, shortest first.
+    @inline(__always)
+    public func forEachMatch(in text: [Unicode.Scalar], from start: Int, limit: Int? = nil, _ body: (Int, Int32) -> Void) {
+        let end = min(limit ?? text.count, text.count)
+        guard start < end, firsts.contains(text[start].value) else { return }
+        var node: Int32 = 0
+        var i = start
+        while i < end {
+            guard let next = edges[UInt64(UInt32(node)) << 32 | UInt64(text[i].value)] else { return }
+            node = next
+            i += 1
+            let v = values[Int(node)]
+            if v >= 0 { body(i, v) }
+        }
+    }
+
+    /// The longest entry starting at `start`, as (end, value).
+    public func longestMatch(in text: [Unicode.Scalar], from start: Int, limit: Int? = nil) -> (end: Int, value: Int32)? {
+        var best: (Int, Int32)?
+        forEachMatch(in: text, from: start, limit: limit) { best = ($0, $1) }
+        return best
+    }
+
+    public func contains(_ word: String) -> Bool {
+        let s = Array(word.unicodeScalars)
+        var found = false
+        forEachMatch(in: s, from: 0) { end, _ in if end == s.count { found = true } }
+        return found
+    }
+}

@@ -1,0 +1,147 @@
+// The runner: creates the stages of a validated config and runs documents through them in
+// parallel, keeping only each document's records.
+import Foundation
+
+/// A document that could not be processed.
+public struct DocumentFailure: Sendable, CustomStringConvertible {
+    public var path: String
+    public var stage: String?
+    public var message: String
+    public var description: String { stage.map { "\(path): \($0): \(message)" } ?? "\(path): \(message)" }
+}
+
+/// Progress of a run, reported after each document.
+public struct RunProgress: Sendable {
+    public var done: Int
+    public var total: Int
+    public var bytes: Int
+    public var seconds: Double
+}
+
+public struct RunResult: Sendable {
+    /// Results in document-id order.
+    public var documents: [DocumentResult]
+    public var failures: [DocumentFailure]
+    public var bytes: Int
+    public var seconds: Double
+}
+
+public struct Pipeline: Sendable {
+    public struct Instance: Sendable {
+        public var config: StageConfig
+        public var stage: any Stage
+    }
+    public let instances: [Instance]
+
+    /// Creates every stage (loading its lexicons and models). Errors name the stage.
+    public init(config: PipelineConfig, registry: StageRegistry) throws {
+        var list: [Instance] = []
+        for (i, sc) in config.stages.enumerated() {
+            guard let type = registry.type(named: sc.use) else {
+                throw ConfigErrors(errors: [ConfigError(file: config.file, path: "stages[\(i)].use", message: "unknown stage \(sc.use)")])
+            }
+            let ctx = StageContext(baseDirectory: config.baseDirectory, instanceName: sc.name, optionsPath: "stages[\(i)].options")
+            do {
+                list.append(Instance(config: sc, stage: try type.init(options: sc.options, context: ctx)))
+            } catch let e as ConfigErrors {
+                throw e
+            } catch {
+                throw ConfigErrors(errors: [ConfigError(file: config.file, path: "stages[\(i)]", message: "stage \(sc.name) cannot start: \(error)")])
+            }
+        }
+        instances = list
+    }
+
+    /// Runs every stage on one document.
+    public func process(_ doc: inout Document) throws {
+        for inst in instances {
+            do { try inst.stage.process(&doc) } catch {
+                throw DocumentFailure(path: doc.path, stage: inst.config.name, message: "\(error)")
+            }
+            doc.layers.formUnion(type(of: inst.stage).descriptor.produces)
+        }
+    }
+
+    /// Reads and processes one file.
+    public func process(file: InputFile) -> Result<DocumentResult, DocumentFailure> {
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            return .failure(DocumentFailure(path: file.path, stage: nil, message: "cannot be read"))
+        }
+        var doc = Document(id: file.id, path: file.path, bytes: Array(data))
+        do {
+            try process(&doc)
+        } catch let f as DocumentFailure {
+            return .failure(f)
+        } catch {
+            return .failure(DocumentFailure(path: file.path, stage: nil, message: "\(error)"))
+        }
+        return .success(DocumentResult(doc))
+    }
+
+    /// Processes `files` on `jobs` threads; the result is identical whatever `jobs` is.
+    public func run(_ files: [InputFile], jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+                    progress: (@Sendable (RunProgress) -> Void)? = nil) throws -> RunResult {
+        let start = Date()
+        let state = RunState(count: files.count)
+        let workers = max(1, min(jobs, files.count))
+        let work: @Sendable () -> Void = {
+            while let i = state.next() {
+                let r = self.process(file: files[i])
+                let size = (try? FileManager.default.attributesOfItem(atPath: files[i].path)[.size] as? Int) ?? 0
+                let p = state.store(i, r, bytes: size ?? 0)
+                progress?(RunProgress(done: p.done, total: files.count, bytes: p.bytes, seconds: Date().timeIntervalSince(start)))
+            }
+        }
+        if workers == 1 {
+            work()
+        } else {
+            let group = DispatchGroup()
+            for _ in 0..<workers {
+                let t = Thread { work(); group.leave() }
+                t.stackSize = 8 << 20
+                group.enter()
+                t.start()
+            }
+            group.wait()
+        }
+        var docs: [DocumentResult] = []
+        var failures: [DocumentFailure] = []
+        for r in state.results {
+            switch r {
+            case .success(let d)?: docs.append(d)
+            case .failure(let f)?: failures.append(f)
+            case nil: break
+            }
+        }
+        for inst in instances { try inst.stage.finish(&docs) }
+        return RunResult(documents: docs, failures: failures, bytes: state.bytes, seconds: Date().timeIntervalSince(start))
+    }
+}
+
+/// Shared state of the worker threads, behind one lock.
+private final class RunState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cursor = 0
+    private(set) var results: [Result<DocumentResult, DocumentFailure>?]
+    private(set) var done = 0
+    private(set) var bytes = 0
+
+    init(count: Int) { results = Array(repeating: nil, count: count) }
+
+    func next() -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard cursor < results.count else { return nil }
+        cursor += 1
+        return cursor - 1
+    }
+
+    func store(_ i: Int, _ r: Result<DocumentResult, DocumentFailure>, bytes b: Int) -> (done: Int, bytes: Int) {
+        lock.lock(); defer { lock.unlock() }
+        results[i] = r
+        done += 1
+        bytes += b
+        return (done, bytes)
+    }
+}
+
+extension DocumentFailure: Error {}

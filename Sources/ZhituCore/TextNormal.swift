@@ -1,0 +1,33 @@
+// The text normalisation that ANNOTATION.md defines for comparing records.
+import Foundation
+
+public enum TextNormal {
+    static let quotes = Set("“”‘’\"'「」『』《》〈〉".unicodeScalars)
+
+    /// The form a record's `text` takes: no whitespace, surrounding quote marks removed.
+    public static func recordText(_ s: String) -> String {
+        var v = String.UnicodeScalarView()
+        for u in s.unicodeScalars where !u.properties.isWhitespace { v.append(u) }
+        var scalars = Array(v)
+        while let f = scalars.first, quotes.contains(f) { scalars.removeFirst() }
+        while let l = scalars.last, quotes.contains(l) { scalars.removeLast() }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: scalars)
+        return String(out)
+    }
+
+    /// The scorer's comparison key: NFKC, no whitespace, quotes stripped (as score.py does).
+    public static func compareKey(_ s: String) -> String {
+        recordText(s.precomposedStringWithCompatibilityMapping)
+    }
+}
+
+public extension Unicode.Scalar {
+    /// CJK unified ideographs (base block and extension A) and 〇.
+    var isIdeograph: Bool {
+        let v = value
+        return (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || v == 0x3007
+            || (0x20000...0x2FFFF).contains(v)
+    }
+    var isASCIIDigit: Bool { value >= 0x30 && value <= 0x39 }
+}

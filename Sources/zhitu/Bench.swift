@@ -1,0 +1,84 @@
+// `zhitu bench`: throughput (MB/s of UTF-8 input) and peak memory, for segmentation alone and
+// for the whole pipeline, on one core and on all cores.
+import ArgumentParser
+import Foundation
+import ZhituCore
+import ZhituStages
+
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure throughput and peak memory (build with -c release).",
+        discussion: """
+        Builds an input of at least --megabytes MB by repeating the articles of the inputs, then \
+        runs the segmentation stages alone and the whole pipeline, single-core and on all cores.
+
+        Example:
+          swift run -c release zhitu bench --input corpus ../shared/corpus-extra
+        """)
+
+    @Argument(help: "The pipeline config.") var config = "pipeline.json"
+    @Option(name: .long, parsing: .upToNextOption, help: "Articles to build the input from (default: the config's input).")
+    var input: [String] = []
+    @Option(name: .long, help: "Size of the input to build, in MB.") var megabytes = 10
+    @Option(name: .long, help: "Threads for the all-cores runs.") var jobs = ProcessInfo.processInfo.activeProcessorCount
+
+    func run() throws {
+        let cfg = loadConfig(config)
+        let (files, _) = InputFiles.collect(inputPaths(input, cfg))
+        let texts = files.compactMap { FileManager.default.contents(atPath: $0.path).map(Array.init) }.filter { !$0.isEmpty }
+        guard !texts.isEmpty else { fail("no articles to build the benchmark input from", code: 1) }
+        var docs: [[UInt8]] = []
+        var total = 0
+        while total < megabytes * 1_000_000 { for t in texts { docs.append(t); total += t.count } }
+        print(String(format: "input: %d documents, %.1f MB (from %d articles); ICU %@", docs.count, Double(total) / 1e6, texts.count, icuVersion))
+
+        let full = makePipeline(cfg)
+        let segmentationUses: Set<String> = ["read", "normalize", "sentences", "segment"]
+        var segCfg = cfg
+        segCfg.stages = cfg.stages.filter { segmentationUses.contains($0.use) }
+        let seg = makePipeline(segCfg)
+        for (label, p) in [("segmentation", seg), ("whole pipeline", full)] {
+            for j in Set([1, jobs]).sorted() {
+                let s = measure(p, docs, jobs: j)
+                print(String(format: "%-15@ %d thread%@: %6.2f MB/s  (%.2fs)", label as NSString, j, j == 1 ? " " : "s", Double(total) / 1e6 / s, s))
+            }
+        }
+        print(String(format: "peak memory (RSS): %.0f MB", peakRSSMegabytes()))
+    }
+
+    /// Seconds to process every document with `jobs` threads.
+    func measure(_ p: Pipeline, _ docs: [[UInt8]], jobs: Int) -> Double {
+        let start = Date()
+        let cursor = Cursor(docs.count)
+        let group = DispatchGroup()
+        for _ in 0..<jobs {
+            group.enter()
+            Thread {
+                while let i = cursor.next() {
+                    var d = Document(id: "bench\(i)", path: "bench", bytes: docs[i])
+                    try? p.process(&d)
+                    _ = DocumentResult(d)
+                }
+                group.leave()
+            }.start()
+        }
+        group.wait()
+        return Date().timeIntervalSince(start)
+    }
+}
+
+final class Cursor: @unchecked Sendable {
+    private let lock = NSLock()
+    private var i = 0
+    private let n: Int
+    init(_ n: Int) { self.n = n }
+    func next() -> Int? { lock.lock(); defer { lock.unlock() }; guard i < n else { return nil }; i += 1; return i - 1 }
+}
+
+/// Peak resident set size from /proc (Linux); 0 where unavailable.
+func peakRSSMegabytes() -> Double {
+    guard let s = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = s.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+          let kb = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+    return kb / 1024
+}

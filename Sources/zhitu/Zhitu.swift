@@ -1,0 +1,197 @@
+// The `zhitu` command line: run, check, stages, eval, bench.
+import ArgumentParser
+import Foundation
+import ZhituCore
+import ZhituStages
+
+@main
+struct Zhitu: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "zhitu",
+        abstract: "Turn Chinese news and policy articles into a knowledge graph.",
+        discussion: """
+        A pipeline (pipeline.json) reads a folder of articles, normalises and segments them, runs \
+        extraction stages, and writes annotations.jsonl and graph.json.
+
+        Examples:
+          zhitu run                         # pipeline.json → corpus/ → out/
+          zhitu check my-pipeline.json      # validate, print the effective config
+          zhitu stages                      # what each stage does and its options
+          zhitu eval gold.jsonl --predictions out/annotations.jsonl
+        """,
+        subcommands: [Run.self, Check.self, Stages.self, Eval.self, Bench.self])
+}
+
+/// Exits with a one-line message per error on stderr.
+func fail(_ message: String, code: Int32) -> Never {
+    FileHandle.standardError.write(Data(("zhitu: " + message.replacingOccurrences(of: "\n", with: "\nzhitu: ") + "\n").utf8))
+    exit(code)
+}
+
+/// Loads and validates a config, exiting 2 on errors.
+func loadConfig(_ path: String) -> PipelineConfig {
+    do { return try PipelineConfig.load(path: path, registry: .builtIn) } catch {
+        fail("\(error)", code: 2)
+    }
+}
+
+func makePipeline(_ config: PipelineConfig) -> Pipeline {
+    do { return try Pipeline(config: config, registry: .builtIn) } catch { fail("\(error)", code: 2) }
+}
+
+/// Input paths: those given on the command line, or the config's, resolved against its folder.
+func inputPaths(_ given: [String], _ config: PipelineConfig) -> [String] {
+    given.isEmpty ? config.input.map { $0.hasPrefix("/") ? $0 : config.baseDirectory.appendingPathComponent($0).path } : given
+}
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run a pipeline over a folder of articles.",
+        discussion: """
+        Writes annotations.jsonl (every record with offsets into the original files) and \
+        graph.json (node-link JSON; networkx: node_link_graph(data, edges="links")) into the \
+        output folder. Exit status: 0 when every document was processed, 1 when some failed \
+        (the others are still written), 2 for a bad config.
+
+        Examples:
+          zhitu run
+          zhitu run pipeline.json --input ~/articles --output results/
+          zhitu run --input a.txt b.md --jobs 1 --quiet
+        """)
+
+    @Argument(help: "The pipeline config.") var config = "pipeline.json"
+    @Option(name: .long, parsing: .upToNextOption, help: "Articles to read: folders (recursively, .txt/.md) or files. Default: the config's input.")
+    var input: [String] = []
+    @Option(name: .long, help: "Output folder. Default: the config's output.") var output: String?
+    @Option(name: .long, help: "Worker threads (default: all cores).") var jobs = ProcessInfo.processInfo.activeProcessorCount
+    @Flag(name: .long, help: "No progress or summary on stderr.") var quiet = false
+
+    func run() throws {
+        let cfg = loadConfig(config)
+        let pipeline = makePipeline(cfg)
+        let (files, problems) = InputFiles.collect(inputPaths(input, cfg))
+        for p in problems { FileHandle.standardError.write(Data("zhitu: \(p)\n".utf8)) }
+        if files.isEmpty { fail("no articles to read", code: 1) }
+        let outDir = output ?? (cfg.output.hasPrefix("/") ? cfg.output : cfg.baseDirectory.appendingPathComponent(cfg.output).path)
+        let showProgress = !quiet && isatty(2) != 0
+        let report: (@Sendable (RunProgress) -> Void)? = showProgress ? ProgressLine.show : nil
+        let result = try pipeline.run(files, jobs: jobs, progress: report)
+        if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        for f in result.failures { FileHandle.standardError.write(Data("zhitu: \(f)\n".utf8)) }
+        do {
+            try OutputWriter.write(result.documents, config: cfg, to: outDir)
+        } catch {
+            fail("cannot write \(outDir): \(error)", code: 1)
+        }
+        if !quiet { FileHandle.standardError.write(Data((Summary.line(result, outDir: outDir) + "\n").utf8)) }
+        let failed = result.failures.count + problems.count
+        if failed > 0 { fail("\(failed) input problem\(failed == 1 ? "" : "s"); see the messages above", code: 1) }
+    }
+}
+
+enum ProgressLine {
+    @Sendable static func show(_ p: RunProgress) {
+        let mb = Double(p.bytes) / 1_000_000
+        let line = String(format: "\r\u{1B}[K%d/%d documents  %.1f MB  %.1f MB/s  %.1fs", p.done, p.total, mb, mb / max(p.seconds, 1e-6), p.seconds)
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+}
+
+enum Summary {
+    static func line(_ r: RunResult, outDir: String) -> String {
+        var kinds: [String: Int] = [:]
+        var chars = 0
+        for d in r.documents {
+            chars += d.characters
+            for a in d.records { kinds[a.kind.rawValue, default: 0] += 1 }
+        }
+        let counts = kinds.keys.sorted().map { "\(kinds[$0]!) \($0)" }.joined(separator: ", ")
+        return String(format: "zhitu: %d documents, %d characters, %@ in %.2fs (%.1f MB/s) → %@",
+                      r.documents.count, chars, counts.isEmpty ? "no records" : counts, r.seconds,
+                      Double(r.bytes) / 1_000_000 / max(r.seconds, 1e-6), outDir)
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Validate a pipeline config and print it with every default filled in.",
+        discussion: "Exit status 2 with one line per problem (file: key.path: message) when it is invalid.\n\nExample:\n  zhitu check pipeline.json")
+
+    @Argument(help: "The pipeline config.") var config = "pipeline.json"
+
+    func run() throws {
+        let cfg = loadConfig(config)
+        _ = makePipeline(cfg)   // lexicons and models load here too
+        print(cfg.effectiveJSON(registry: .builtIn))
+    }
+}
+
+struct Stages: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the registered stages with version, requires, produces and options.",
+        discussion: "Example:\n  zhitu stages")
+
+    func run() throws {
+        for t in StageRegistry.builtIn.types {
+            let d = t.descriptor
+            print("\(d.use) \(d.version): \(d.summary)")
+            print("  requires: \(d.requires.isEmpty ? "-" : d.requires.map(\.rawValue).joined(separator: ", "))")
+            print("  produces: \(d.produces.map(\.rawValue).joined(separator: ", "))")
+            for o in d.options {
+                print("  option \(o.name) (\(o.kind.rawValue), default \(o.defaultValue)): \(o.help)")
+            }
+        }
+        print("default pipeline order: \(PipelineConfig.defaultStages(.builtIn).joined(separator: " → "))")
+    }
+}
+
+struct Eval: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Score predictions against gold annotations (ANNOTATION.md \"Scoring\").",
+        discussion: """
+        Prints precision, recall and F1 per kind and per entity type, number value accuracy, \
+        and lenient slogan/term scores, exactly as score.py does.
+
+        Examples:
+          zhitu eval gold.jsonl --predictions out/annotations.jsonl
+          zhitu eval gold.jsonl pipeline.json --input seeds/
+        """)
+
+    @Argument(help: "Gold records (JSON Lines); several files separated by commas.") var gold: String
+    @Argument(help: "Pipeline config, when running the pipeline instead of reading --predictions.") var config = "pipeline.json"
+    @Option(name: .long, help: "Predicted records (JSON Lines), e.g. out/annotations.jsonl.") var predictions: String?
+    @Option(name: .long, parsing: .upToNextOption, help: "Articles to run the pipeline on.") var input: [String] = []
+    @Flag(name: .long, help: "Print the scores as JSON.") var json = false
+
+    func run() throws {
+        var goldRecords: [ScoredRecord] = []
+        do { for g in gold.split(separator: ",") { goldRecords += try Scorer.load(String(g)) } } catch { fail("\(error)", code: 2) }
+        let predicted: [ScoredRecord]
+        if let predictions {
+            do { predicted = try Scorer.load(predictions) } catch { fail("\(error)", code: 2) }
+        } else {
+            let cfg = loadConfig(config)
+            let (files, problems) = InputFiles.collect(inputPaths(input, cfg))
+            for p in problems { FileHandle.standardError.write(Data("zhitu: \(p)\n".utf8)) }
+            let result = try makePipeline(cfg).run(files)
+            predicted = result.documents.flatMap { d in d.records.map { ScoredRecord(annotation: $0, doc: d.id) } }
+        }
+        let report = Scorer.score(gold: goldRecords, predicted: predicted)
+        if json {
+            var w = JSONWriter()
+            w.beginObject()
+            for (k, s) in report.groups.sorted(by: { $0.key < $1.key }) {
+                w.beginObject(k); w.field("p", s.precision); w.field("r", s.recall); w.field("f1", s.f1)
+                w.field("tp", s.tp); w.field("pred", s.predicted); w.field("gold", s.gold); w.endObject()
+            }
+            if let v = report.valueAccuracy { w.field("number.value_accuracy", v) }
+            for (k, l) in report.lenient.sorted(by: { $0.key < $1.key }) {
+                w.beginObject(k + ".lenient"); w.field("p", l.precision); w.field("r", l.recall); w.field("f1", l.f1); w.endObject()
+            }
+            w.endObject()
+            print(w.text)
+        } else {
+            report.lines.forEach { print($0) }
+        }
+    }
+}
