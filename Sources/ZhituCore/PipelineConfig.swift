@@ -31,8 +31,6 @@ public struct StageConfig: Sendable {
 
 /// The validated pipeline.
 public struct PipelineConfig: Sendable {
-    public static let outputFormats = ["annotations", "graph"]
-
     public var name: String
     public var input: [String]
     public var output: String
@@ -130,7 +128,7 @@ private struct Validator {
     }
 
     mutating func validate(_ json: JSONValue, baseDirectory: URL) -> PipelineConfig {
-        var config = PipelineConfig(name: "zhitu", input: ["corpus"], output: "out", stages: [], outputs: PipelineConfig.outputFormats,
+        var config = PipelineConfig(name: "zhitu", input: ["corpus"], output: "out", stages: [], outputs: registry.outputFormats,
                                     file: file, baseDirectory: baseDirectory)
         guard case .object(let pairs) = json else {
             fail("", "expected a JSON object at the top, got \(json.shortDescription)")
@@ -142,9 +140,9 @@ private struct Validator {
         config.input = strings(json["input"], "input", default: config.input)
         config.output = string(json["output"], "output", default: config.output)
         config.outputs = strings(json["outputs"], "outputs", default: config.outputs)
-        for (i, o) in config.outputs.enumerated() where !PipelineConfig.outputFormats.contains(o) {
-            let s = suggestions(for: o, in: PipelineConfig.outputFormats)
-            fail("outputs[\(i)]", "unknown output \(jsonQuoted(o))" + (s.isEmpty ? "; known: \(PipelineConfig.outputFormats.joined(separator: ", "))" : "; did you mean \(s[0])?"))
+        for (i, o) in config.outputs.enumerated() where registry.writer(named: o) == nil {
+            let s = suggestions(for: o, in: registry.outputFormats)
+            fail("outputs[\(i)]", "unknown output \(jsonQuoted(o))" + (s.isEmpty ? "; known: \(registry.outputFormats.joined(separator: ", "))" : "; did you mean \(s[0])?"))
         }
         if let stagesJSON = json["stages"] {
             guard case .array(let items) = stagesJSON else {

@@ -1,11 +1,19 @@
-// Maps a `use` name to its stage type. The list itself is generated at build time by the
-// StageRegistryPlugin from the stage modules a target depends on.
+// Maps a `use` name to its stage type and an output name to its writer. The lists themselves
+// are generated at build time by the StageRegistryPlugin from the modules a target depends on.
 
 public struct StageRegistry: Sendable {
     public let types: [any Stage.Type]
+    public let writers: [any OutputWriter.Type]
 
-    public init(_ types: [any Stage.Type]) {
+    public init(_ types: [any Stage.Type], writers: [any OutputWriter.Type] = []) {
         self.types = types.sorted { $0.descriptor.use < $1.descriptor.use }
+        self.writers = writers.sorted { $0.format < $1.format }
+    }
+
+    public var outputFormats: [String] { writers.map { $0.format } }
+
+    public func writer(named format: String) -> (any OutputWriter.Type)? {
+        writers.first { $0.format == format }
     }
 
     public var names: [String] { types.map { $0.descriptor.use } }

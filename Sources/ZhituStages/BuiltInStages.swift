@@ -2,6 +2,6 @@
 import ZhituCore
 
 public extension StageRegistry {
-    /// Every stage module this target depends on (see Package.swift `stageModules`).
-    static let builtIn = StageRegistry(generatedStageTypes)
+    /// Every stage and writer module this target depends on (Package.swift `stageModules`, `outputModules`).
+    static let builtIn = StageRegistry(generatedStageTypes, writers: generatedOutputWriterTypes)
 }

@@ -79,7 +79,7 @@ struct Run: ParsableCommand {
         if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         for f in result.failures { FileHandle.standardError.write(Data("zhitu: \(f)\n".utf8)) }
         do {
-            try OutputWriter.write(result.documents, config: cfg, to: outDir)
+            try Outputs.write(result.documents, config: cfg, to: outDir)
         } catch {
             fail("cannot write \(outDir): \(error)", code: 1)
         }

@@ -1,6 +1,16 @@
 // graph.json: node-link JSON that networkx reads with node_link_graph(data, edges="links").
+import Foundation
+import ZhituCore
 
-public enum GraphJSONWriter {
+public struct GraphJSONWriter: OutputWriter {
+    public static let format = "graph"
+    public static let summary = "graph.json: node-link JSON (networkx: node_link_graph(data, edges=\"links\"))."
+    public init() {}
+
+    public func write(_ output: RunOutput, to directory: URL) throws {
+        try AtomicFile.write(Self.render(output.graph), to: directory.appendingPathComponent("graph.json").path)
+    }
+
     public static func render(_ g: KnowledgeGraph) -> String {
         var w = JSONWriter()
         w.beginObject()

@@ -1,6 +1,16 @@
 // annotations.jsonl: every record in the gold format of ANNOTATION.md plus original offsets.
+import Foundation
+import ZhituCore
 
-public enum AnnotationsWriter {
+public struct AnnotationsWriter: OutputWriter {
+    public static let format = "annotations"
+    public static let summary = "annotations.jsonl: every record in the gold format, with offsets into the original files."
+    public init() {}
+
+    public func write(_ output: RunOutput, to directory: URL) throws {
+        try AtomicFile.write(Self.render(output.documents), to: directory.appendingPathComponent("annotations.jsonl").path)
+    }
+
     /// One JSON line for a record of document `doc`.
     public static func line(_ a: Annotation, doc: String) -> String {
         var w = JSONWriter()
