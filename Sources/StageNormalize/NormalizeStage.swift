@@ -9,8 +9,8 @@ public struct NormalizeStage: Stage {
         summary: "Repair PDF line breaks, fold full-width ASCII, join spaced names, mark headings/bylines/page furniture; keeps an offset map.",
         requires: [.text], produces: [.normalized],
         options: [
-            OptionSpec("join_ratio", .double, default: .double(0.6),
-                       help: "A line joins the next only if it is at least this share of the document's typical (90th percentile) line length.",
+            OptionSpec("join_ratio", .double, default: .double(0.7),
+                       help: "A line without clause punctuation joins the next only if it is at least this share of the document's median line length.",
                        range: 0...1),
             OptionSpec("furniture_prefixes", .strings, default: .strings(LineKinds.furniturePrefixes),
                        help: "Lines starting with one of these are page furniture: kept as their own block, never joined."),

@@ -47,20 +47,29 @@ struct Normalizer {
         return out
     }
 
+    static let clausePunctuation = Set("，、：；,;:".unicodeScalars)
+
     mutating func run() {
         let ls = lines()
-        let bodyLengths = ls.filter { $0.kind == .body }.map { $0.end - $0.start }.sorted()
-        let width = bodyLengths.isEmpty ? 0 : bodyLengths[min(bodyLengths.count - 1, bodyLengths.count * 9 / 10)]
+        // A PDF page breaks lines at the column width, with the same gap between lines: a line
+        // that does not end a sentence joins the next one when it is about as long as the
+        // document's typical line (or has clause punctuation) and the gap is the usual one.
+        let body = ls.filter { $0.kind == .body }
+        let lengths = body.map { $0.end - $0.start }.sorted()
+        let median = lengths.isEmpty ? 0 : lengths[lengths.count / 2]
+        var gaps: [Int: Int] = [:]
+        for l in body.dropFirst() { gaps[l.blanksBefore, default: 0] += 1 }
+        let usualGap = gaps.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? 1
         var blockStart = 0
-        var blockKind = Block.Kind.body
+        var blockKind = ls.first?.kind ?? .body
         for (i, line) in ls.enumerated() {
-            if i == 0 { blockKind = line.kind }
             emit(line)
             guard i + 1 < ls.count else { break }
             let next = ls[i + 1]
-            let join = line.kind == .body && next.kind == .body && next.blanksBefore < 2
-                && !LineKinds.endsSentence(source[line.start..<line.end])
-                && Double(line.end - line.start) >= joinRatio * Double(width)
+            let content = source[line.start..<line.end]
+            let join = line.kind == .body && next.kind == .body && next.blanksBefore <= usualGap
+                && !LineKinds.endsSentence(content)
+                && (Double(content.count) >= joinRatio * Double(median) || content.contains(where: Normalizer.clausePunctuation.contains))
             if !join {
                 blocks.append(Block(start: blockStart, end: text.count, kind: blockKind))
                 append("\n", at: line.end)   // the newline after the line
