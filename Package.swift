@@ -44,7 +44,7 @@ let package = Package(
         ]),
         .executableTarget(name: "StageRegistryGenerator", path: "Plugins/StageRegistryGenerator"),
         .plugin(name: "StageRegistryPlugin", capability: .buildTool(), dependencies: ["StageRegistryGenerator"]),
-        .testTarget(name: "ZhituCoreTests", dependencies: ["ZhituCore", "ZhituStages", "zhitu"]),
+        .testTarget(name: "ZhituCoreTests", dependencies: ["ZhituCore", "ZhituStages", "StageSegment", "zhitu"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -66,7 +66,7 @@ enum FrontMatter {
         if let h = lines.first(where: { $0.hasPrefix("#") }) {
             return h.drop(while: { $0 == "#" }).trimmingCharacters(in: .whitespaces)
         }
-        return lines.first { $0.count <= 40 && !"。！？；.!?".contains($0.last!) }
+        return lines.first { $0.count <= 40 && !$0.contains(where: { "。，！？；：.!?".contains($0) }) }
     }
 
     static func splitLines(_ text: [Unicode.Scalar], from start: Int) -> [(start: Int, end: Int, text: String)] {

@@ -39,9 +39,16 @@ func makePipeline(_ config: PipelineConfig) -> Pipeline {
     do { return try Pipeline(config: config, registry: .builtIn) } catch { fail("\(error)", code: 2) }
 }
 
-/// Input paths: those given on the command line, or the config's, resolved against its folder.
+/// Input paths: those given on the command line, or the config's, resolved against its folder
+/// (and shown relative to the current folder when they lie inside it).
 func inputPaths(_ given: [String], _ config: PipelineConfig) -> [String] {
-    given.isEmpty ? config.input.map { $0.hasPrefix("/") ? $0 : config.baseDirectory.appendingPathComponent($0).path } : given
+    guard given.isEmpty else { return given }
+    let cwd = FileManager.default.currentDirectoryPath + "/"
+    return config.input.map { p in
+        if p.hasPrefix("/") { return p }
+        let full = config.baseDirectory.appendingPathComponent(p).standardizedFileURL.path
+        return full.hasPrefix(cwd) ? String(full.dropFirst(cwd.count)) : full
+    }
 }
 
 struct Run: ParsableCommand {
