@@ -8,7 +8,10 @@ public struct AnnotationsWriter: OutputWriter {
     public init() {}
 
     public func write(_ output: RunOutput, to directory: URL) throws {
-        try AtomicFile.write(Self.render(output.documents), to: directory.appendingPathComponent("annotations.jsonl").path)
+        // one document at a time, so the file never has to fit in memory as one string
+        try AtomicFile.write(to: directory.appendingPathComponent("annotations.jsonl").path) { file in
+            for d in output.documents { try file.write(contentsOf: Data(Self.render([d]).utf8)) }
+        }
     }
 
     /// One JSON line for a record of document `doc`.

@@ -2,18 +2,30 @@
 import Foundation
 
 public enum AtomicFile {
-    /// Writes `data` to a temporary file beside `path`, then renames it over `path`.
-    public static func write(_ data: Data, to path: String) throws {
+    /// Streams a file: `body` writes to a temporary file beside `path`, which is renamed over
+    /// `path` only when `body` returns. If `body` throws, `path` is untouched and the temporary
+    /// file is removed.
+    public static func write(to path: String, _ body: (FileHandle) throws -> Void) throws {
         let url = URL(fileURLWithPath: path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
+        guard FileManager.default.createFile(atPath: tmp.path, contents: nil) else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: tmp.path])
+        }
         do {
-            try data.write(to: tmp)
-            if rename(tmp.path, url.path) != 0 { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+            let handle = try FileHandle(forWritingTo: tmp)
+            do { try body(handle); try handle.close() } catch { try? handle.close(); throw error }
+            if rename(tmp.path, url.path) != 0 {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+            }
         } catch {
             try? FileManager.default.removeItem(at: tmp)
             throw error
         }
+    }
+
+    public static func write(_ data: Data, to path: String) throws {
+        try write(to: path) { try $0.write(contentsOf: data) }
     }
 
     public static func write(_ text: String, to path: String) throws {

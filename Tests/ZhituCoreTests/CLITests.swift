@@ -1,0 +1,115 @@
+// The `zhitu` command end to end: outputs on corpus/, bad input, parallel = one core, eval.
+import Foundation
+import Testing
+import ZhituCore
+
+@Suite(.serialized) struct CLITests {
+    struct Record: Decodable { var doc: String; var kind: String; var text: String?; var start: Int; var end: Int }
+
+    @Test func runOnCorpusWritesBothFilesWithFaithfulOffsets() throws {
+        let out = Repo.tempDir()
+        let r = try zhitu(["run", "--output", out.path, "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = try String(contentsOf: out.appendingPathComponent("annotations.jsonl"), encoding: .utf8).split(separator: "\n")
+        #expect(!lines.isEmpty)
+        var originals: [String: [Unicode.Scalar]] = [:]
+        for line in lines {
+            let rec = try JSONDecoder().decode(Record.self, from: Data(line.utf8))
+            if originals[rec.doc] == nil {
+                let text = try String(contentsOf: Repo.corpus.appendingPathComponent(rec.doc + ".txt"), encoding: .utf8)
+                originals[rec.doc] = Array(text.unicodeScalars)
+            }
+            let orig = originals[rec.doc]!
+            #expect(rec.start >= 0 && rec.start < rec.end && rec.end <= orig.count)
+            if let text = rec.text, rec.kind != "relation" {
+                var span = String.UnicodeScalarView()
+                span.append(contentsOf: orig[rec.start..<rec.end])
+                #expect(TextNormal.compareKey(String(span)) == TextNormal.compareKey(text), "\(rec.doc) \(rec.start): \(String(span)) vs \(text)")
+            }
+        }
+        let graph = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("graph.json"))) as! [String: Any]
+        let nodes = graph["nodes"] as! [[String: Any]]
+        #expect(nodes.filter { $0["type"] as? String == "Document" }.count == 5)
+        #expect(graph["links"] is [Any])
+    }
+
+    @Test func parallelRunEqualsOneCoreRun() throws {
+        let one = Repo.tempDir(), many = Repo.tempDir()
+        #expect(try zhitu(["run", "--output", one.path, "--jobs", "1", "--quiet"]).status == 0)
+        #expect(try zhitu(["run", "--output", many.path, "--jobs", "4", "--quiet"]).status == 0)
+        for f in ["annotations.jsonl", "graph.json"] {
+            #expect(try Data(contentsOf: one.appendingPathComponent(f)) == Data(contentsOf: many.appendingPathComponent(f)), "\(f) differs")
+        }
+    }
+
+    @Test func badInputIsReportedAndTheRestIsProcessed() throws {
+        let dir = Repo.tempDir()
+        let good = "本报记者 王 晶\n\n全面落实总体国家安全观，深化“十个一”工作。\n"
+        try good.write(to: dir.appendingPathComponent("good.txt"), atomically: true, encoding: .utf8)
+        try Data([0xE4, 0xB8, 0x0A, 0xFF, 0xFE]).write(to: dir.appendingPathComponent("latin.txt"))
+        try Data().write(to: dir.appendingPathComponent("empty.txt"))
+        try Data([0x7F, 0x45, 0x4C, 0x46, 0x00, 0x01]).write(to: dir.appendingPathComponent("binary.md"))
+        let out = dir.appendingPathComponent("out")
+        let r = try zhitu(["run", "--input", dir.path, dir.appendingPathComponent("missing.txt").path, "--output", out.path, "--quiet"])
+        #expect(r.status == 1)
+        let errs = r.stderr.split(separator: "\n").map(String.init)
+        #expect(errs.contains { $0.contains("latin.txt") && $0.contains("not valid UTF-8") })
+        #expect(errs.contains { $0.contains("empty.txt") && $0.contains("empty file") })
+        #expect(errs.contains { $0.contains("binary.md") && $0.contains("binary file") })
+        #expect(errs.contains { $0.contains("missing.txt") && $0.contains("no such file") })
+        #expect(errs.contains { $0.contains("4 input problems") })
+        #expect(!r.stderr.contains("Fatal error"))
+        let annotations = try String(contentsOf: out.appendingPathComponent("annotations.jsonl"), encoding: .utf8)
+        #expect(annotations.contains("\"doc\":\"good\""))
+    }
+
+    @Test func emptyFolderAndBadConfigExitWithOneLine() throws {
+        let dir = Repo.tempDir()
+        let r = try zhitu(["run", "--input", dir.path, "--quiet"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("no .txt or .md articles"))
+        try "{\"stages\": [".write(to: dir.appendingPathComponent("bad.json"), atomically: true, encoding: .utf8)
+        let c = try zhitu(["check", dir.appendingPathComponent("bad.json").path])
+        #expect(c.status == 2)
+        #expect(c.stderr.contains("bad.json: not valid JSON: line 1"))
+        let m = try zhitu(["check", dir.appendingPathComponent("none.json").path])
+        #expect(m.status == 2 && m.stderr.contains("no such file"))
+    }
+
+    @Test func checkRejectsMisspelledOptionWithKeyPath() throws {
+        let dir = Repo.tempDir()
+        try #"{"stages": [{"use": "read"}, {"use": "normalize", "options": {"join_ration": 0.5}}]}"#.write(to: dir.appendingPathComponent("p.json"), atomically: true, encoding: .utf8)
+        let r = try zhitu(["check", dir.appendingPathComponent("p.json").path])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("stages[1].options.join_ration: unknown option of stage normalize; did you mean join_ratio?"))
+        let ok = try zhitu(["check"])
+        #expect(ok.status == 0)
+        #expect(ok.stdout.contains("\"join_ratio\" : 0.7"))
+    }
+
+    @Test func evalAgreesWithScorePy() throws {
+        let scorer = Repo.root.deletingLastPathComponent().appendingPathComponent("shared/tools/score.py")
+        let goldFile = Repo.root.deletingLastPathComponent().appendingPathComponent("shared/gold/seeds.entities.jsonl")
+        guard FileManager.default.fileExists(atPath: scorer.path), FileManager.default.fileExists(atPath: goldFile.path) else {
+            print("skipped: ../shared/tools/score.py or the gold files are not on this machine")
+            return
+        }
+        // Predictions: a perturbed copy of the gold of every kind, plus this run's own records.
+        let out = Repo.tempDir()
+        #expect(try zhitu(["run", "--output", out.path, "--quiet"]).status == 0)
+        var pred = try String(contentsOf: out.appendingPathComponent("annotations.jsonl"), encoding: .utf8)
+        for kind in ["entities", "numbers", "discourse"] {
+            let gold = try String(contentsOf: goldFile.deletingLastPathComponent().appendingPathComponent("seeds.\(kind).jsonl"), encoding: .utf8)
+            for (i, line) in gold.split(separator: "\n").enumerated() where i % 3 != 0 {
+                pred += (i % 5 == 0 ? line.replacingOccurrences(of: "\"text\": \"", with: "\"text\": \"X") : String(line)) + "\n"
+            }
+        }
+        let predFile = out.appendingPathComponent("pred.jsonl")
+        try pred.write(to: predFile, atomically: true, encoding: .utf8)
+        let golds = ["entities", "numbers", "discourse"].map { goldFile.deletingLastPathComponent().appendingPathComponent("seeds.\($0).jsonl").path }.joined(separator: ",")
+        let py = try run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", scorer.path, golds, predFile.path])
+        let ours = try zhitu(["eval", golds, "--predictions", predFile.path])
+        #expect(py.status == 0 && ours.status == 0)
+        #expect(ours.stdout == py.stdout, "zhitu eval:\n\(ours.stdout)\nscore.py:\n\(py.stdout)")
+    }
+}
