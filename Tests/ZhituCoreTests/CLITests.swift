@@ -87,6 +87,25 @@ import ZhituCore
         #expect(ok.stdout.contains("\"join_ratio\" : 0.7"))
     }
 
+    @Test func graphJSONLoadsInNetworkx() throws {
+        let probe = try run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", "import networkx"])
+        guard probe.status == 0 else {
+            print("skipped: python3 with networkx is not installed (.ci/run installs it)")
+            return
+        }
+        let out = Repo.tempDir()
+        #expect(try zhitu(["run", "--output", out.path, "--quiet"]).status == 0)
+        let script = """
+        import json, sys, networkx as nx
+        g = nx.node_link_graph(json.load(open(sys.argv[1], encoding="utf-8")), edges="links")
+        docs = [n for n, d in g.nodes(data=True) if d.get("type") == "Document"]
+        print(len(docs), g.number_of_nodes() >= len(docs), g.is_directed())
+        """
+        let r = try run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", script, out.appendingPathComponent("graph.json").path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == "5 True True\n")
+    }
+
     @Test func evalAgreesWithScorePy() throws {
         let scorer = Repo.root.deletingLastPathComponent().appendingPathComponent("shared/tools/score.py")
         let goldFile = Repo.root.deletingLastPathComponent().appendingPathComponent("shared/gold/seeds.entities.jsonl")
