@@ -21,6 +21,7 @@ let stageModules: [Target] = [
 let outputModules: [Target] = [
     stage("OutputAnnotations"),
     stage("OutputGraphJSON"),
+    stage("OutputTables"),
 ]
 
 let package = Package(
@@ -44,7 +45,7 @@ let package = Package(
         ]),
         .executableTarget(name: "StageRegistryGenerator", path: "Plugins/StageRegistryGenerator"),
         .plugin(name: "StageRegistryPlugin", capability: .buildTool(), dependencies: ["StageRegistryGenerator"]),
-        .testTarget(name: "ZhituCoreTests", dependencies: ["ZhituCore", "ZhituStages", "StageSegment", "zhitu"]),
+        .testTarget(name: "ZhituCoreTests", dependencies: ["ZhituCore", "ZhituStages", "StageSegment", "OutputTables", "zhitu"]),
     ],
     swiftLanguageModes: [.v5]
 )

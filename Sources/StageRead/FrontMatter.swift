@@ -5,7 +5,10 @@ import ZhituCore
 enum FrontMatter {
     /// Metadata from a leading `---` … `---` block, and where the body starts.
     static func parse(_ text: [Unicode.Scalar]) -> (DocumentMeta, Int) {
-        let lines = splitLines(text, from: 0)
+        guard let firstVisible = text.firstIndex(where: { !$0.properties.isWhitespace }), text[firstVisible...].starts(with: "---".unicodeScalars) else {
+            return (DocumentMeta(), 0)
+        }
+        let lines = splitLines(text, from: 0, maxLines: 50)
         var meta = DocumentMeta()
         guard let first = lines.first(where: { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }),
               first.text.trimmingCharacters(in: .whitespaces) == "---" else { return (meta, 0) }
@@ -62,17 +65,19 @@ enum FrontMatter {
 
     /// The first Markdown heading, or else the first short line that does not end a sentence.
     static func firstHeading(in text: [Unicode.Scalar], from start: Int) -> String? {
-        let lines = splitLines(text, from: start).map { $0.text.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let lines = splitLines(text, from: start, maxLines: 60).map { $0.text.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         if let h = lines.first(where: { $0.hasPrefix("#") }) {
             return h.drop(while: { $0 == "#" }).trimmingCharacters(in: .whitespaces)
         }
         return lines.first { $0.count <= 40 && !$0.contains(where: { "。，！？；：.!?".contains($0) }) }
     }
 
-    static func splitLines(_ text: [Unicode.Scalar], from start: Int) -> [(start: Int, end: Int, text: String)] {
+    /// The first `maxLines` lines from `start`.
+    static func splitLines(_ text: [Unicode.Scalar], from start: Int, maxLines: Int) -> [(start: Int, end: Int, text: String)] {
         var out: [(Int, Int, String)] = []
         var s = start
         for i in start...text.count where i == text.count || text[i] == "\n" {
+            if out.count == maxLines { break }
             var v = String.UnicodeScalarView()
             v.append(contentsOf: text[s..<i])
             out.append((s, i, String(v)))

@@ -15,20 +15,10 @@ public struct ReadStage: Stage {
         doc.bytes = []
         if bytes.isEmpty { throw StageFailure("empty file") }
         if let nul = bytes.firstIndex(of: 0) { throw StageFailure("binary file (NUL byte at offset \(nul)); expected UTF-8 text") }
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(bytes.count / 2)
-        var it = bytes.makeIterator()
-        var decoder = UTF8()
-        var line = 1
-        loop: while true {
-            switch decoder.decode(&it) {
-            case .scalarValue(let u):
-                if u == "\n" { line += 1 }
-                scalars.append(u)
-            case .emptyInput: break loop
-            case .error: throw StageFailure("not valid UTF-8 (line \(line)); convert the file to UTF-8")
-            }
+        guard let decoded = String(validating: bytes, as: UTF8.self) else {
+            throw StageFailure("not valid UTF-8 (line \(ReadStage.firstBadLine(bytes))); convert the file to UTF-8")
         }
+        var scalars = Array(decoded.unicodeScalars)
         if scalars.first == "\u{FEFF}" { scalars[0] = " " }   // BOM: keep offsets, drop the mark
         doc.original = scalars
         let (meta, bodyStart) = FrontMatter.parse(scalars)
@@ -37,5 +27,14 @@ public struct ReadStage: Stage {
         if doc.meta.title == nil { doc.meta.title = FrontMatter.firstHeading(in: scalars, from: bodyStart) }
         doc.resetText(from: bodyStart)
         if !doc.text.contains(where: { !$0.properties.isWhitespace }) { throw StageFailure("no text (only whitespace)") }
+    }
+
+    /// The line of the first invalid UTF-8 sequence, for the error message.
+    static func firstBadLine(_ bytes: [UInt8]) -> Int {
+        var it = bytes.makeIterator()
+        var decoder = UTF8()
+        var line = 1
+        while case .scalarValue(let u) = decoder.decode(&it) { if u == "\n" { line += 1 } }
+        return line
     }
 }

@@ -47,7 +47,16 @@ public struct SegmentStage: Stage {
         var unitToScalar: [Int32] = []
         unitToScalar.reserveCapacity(text.count + 17)
         for (i, u) in text.enumerated() {
-            for cu in UTF16.encode(u)! { units.append(cu); unitToScalar.append(Int32(i)) }
+            let v = u.value
+            if v < 0x10000 {
+                units.append(UInt16(v))
+                unitToScalar.append(Int32(i))
+            } else {
+                units.append(UInt16(0xD800 + ((v - 0x10000) >> 10)))
+                units.append(UInt16(0xDC00 + ((v - 0x10000) & 0x3FF)))
+                unitToScalar.append(Int32(i))
+                unitToScalar.append(Int32(i))
+            }
         }
         unitToScalar.append(Int32(text.count))
         let capacity = units.count + 1
@@ -97,6 +106,11 @@ public struct SegmentStage: Stage {
         var ends: [Int] = []
         while i < tokens.count {
             let t = tokens[i]
+            guard overlay.mayStart(with: text[Int(t.start)]) else {
+                out.append(t)
+                i += 1
+                continue
+            }
             ends.removeAll(keepingCapacity: true)
             var limit = Int(t.end)
             var j = i + 1

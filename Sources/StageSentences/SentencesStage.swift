@@ -12,8 +12,12 @@ public struct SentencesStage: Stage {
             OptionSpec("max_length", .int, default: .int(400), help: "Split longer sentences at the next comma after this many characters.", range: 20...100_000),
         ])
 
-    static let ends = Set("。！？!?…".unicodeScalars)
-    static let closers = Set("”’」』）)》】\"".unicodeScalars)
+    @inline(__always) static func isEnd(_ u: Unicode.Scalar) -> Bool {
+        switch u.value { case 0x3002, 0xFF01, 0xFF1F, 0x21, 0x3F, 0x2026: return true; default: return false }   // 。！？!?…
+    }
+    @inline(__always) static func isCloser(_ u: Unicode.Scalar) -> Bool {
+        switch u.value { case 0x201D, 0x2019, 0x300D, 0x300F, 0xFF09, 0x29, 0x300B, 0x3011, 0x22: return true; default: return false }   // ”’」』）)》】"
+    }
     let semicolon: Bool
     let maxLength: Int
 
@@ -39,9 +43,9 @@ public struct SentencesStage: Stage {
             while i < block.end {
                 let u = text[i]
                 if u == "\n" { close(i); i += 1; s = i; continue }
-                if SentencesStage.ends.contains(u) || (semicolon && (u == "；" || u == ";")) {
+                if SentencesStage.isEnd(u) || (semicolon && (u == "；" || u == ";")) {
                     var j = i + 1
-                    while j < block.end, SentencesStage.ends.contains(text[j]) || SentencesStage.closers.contains(text[j]) { j += 1 }
+                    while j < block.end, SentencesStage.isEnd(text[j]) || SentencesStage.isCloser(text[j]) { j += 1 }
                     close(j)
                     i = j
                     continue

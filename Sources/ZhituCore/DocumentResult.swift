@@ -6,6 +6,11 @@ public struct EvidenceSentence: Sendable, Equatable, Codable {
     public var text: String
     public var start: Int
     public var end: Int
+    public init(text: String, start: Int, end: Int) {
+        self.text = text
+        self.start = start
+        self.end = end
+    }
 }
 
 public struct DocumentResult: Sendable {

@@ -55,8 +55,9 @@ public struct Lexicon: Sendable {
 public struct Trie: Sendable {
     private var edges: [UInt64: Int32] = [:]
     private var values: [Int32] = [-1]
-    /// Scalars that start some entry: a fast reject before any hash lookup.
-    private var firsts = Set<UInt32>()
+    /// Bitmap of the BMP scalars that start some entry: a fast reject before any hash lookup
+    /// (scalars beyond the BMP always go to the hash table).
+    private var firsts = [UInt64](repeating: 0, count: 0x10000 / 64)
     public private(set) var maxLength = 0
     public private(set) var count = 0
 
@@ -80,17 +81,25 @@ public struct Trie: Sendable {
             len += 1
         }
         guard len > 0 else { return }
-        firsts.insert(word.unicodeScalars.first!.value)
+        let f = word.unicodeScalars.first!.value
+        if f < 0x10000 { firsts[Int(f >> 6)] |= 1 << UInt64(f & 63) }
         if values[Int(node)] < 0 { count += 1 }
         values[Int(node)] = value
         maxLength = max(maxLength, len)
+    }
+
+    /// Whether some entry may start with `u` (false means none does).
+    @inline(__always)
+    public func mayStart(with u: Unicode.Scalar) -> Bool {
+        let f = u.value
+        return f >= 0x10000 || firsts[Int(f >> 6)] & (1 << UInt64(f & 63)) != 0
     }
 
     /// Calls `body(end, value)` for every entry that starts at `start` in `text`, shortest first.
     @inline(__always)
     public func forEachMatch(in text: [Unicode.Scalar], from start: Int, limit: Int? = nil, _ body: (Int, Int32) -> Void) {
         let end = min(limit ?? text.count, text.count)
-        guard start < end, firsts.contains(text[start].value) else { return }
+        guard start < end, mayStart(with: text[start]) else { return }
         var node: Int32 = 0
         var i = start
         while i < end {

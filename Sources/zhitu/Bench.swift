@@ -43,6 +43,17 @@ struct Bench: ParsableCommand {
                 print(String(format: "%-15@ %d thread%@: %6.2f MB/s  (%.2fs)", label as NSString, j, j == 1 ? " " : "s", Double(total) / 1e6 / s, s))
             }
         }
+        // Cost of each stage on one thread: the difference between pipelines of the first k stages.
+        var previous = 0.0
+        var line = "per stage, 1 thread (ms/MB):"
+        for k in 1...cfg.stages.count {
+            var prefix = cfg
+            prefix.stages = Array(cfg.stages.prefix(k))
+            let s = measure(makePipeline(prefix), docs, jobs: 1)
+            line += String(format: " %@ %.0f", cfg.stages[k - 1].name, max(0, s - previous) * 1000 / (Double(total) / 1e6))
+            previous = s
+        }
+        print(line)
         print(String(format: "peak memory (RSS): %.0f MB", peakRSSMegabytes()))
     }
 

@@ -1,0 +1,31 @@
+// measurements.csv: one row per number record, for analysts who work in a spreadsheet.
+import Foundation
+import ZhituCore
+
+public struct MeasurementsWriter: OutputWriter {
+    public static let format = "measurements"
+    public static let summary = "measurements.csv: document, date, subject, value, unit, qualifier, numtype, text, sentence — one row per number."
+    public init() {}
+
+    static let header = ["document", "date", "subject", "value", "unit", "qualifier", "numtype", "text", "sentence"]
+
+    public func write(_ output: RunOutput, to directory: URL) throws {
+        try AtomicFile.write(to: directory.appendingPathComponent("measurements.csv").path) { file in
+            try file.write(contentsOf: Data(("\u{FEFF}" + CSV.row(Self.header)).utf8))   // BOM: spreadsheets then read UTF-8
+            for d in output.documents {
+                var rows = ""
+                for a in d.records where a.kind == .number {
+                    let value: String
+                    switch a.value {
+                    case .number(let v)?: value = JSONWriter.number(v)
+                    case .string(let s)?: value = s
+                    case nil: value = ""
+                    }
+                    let sentence = a.sentence.flatMap { d.sentences[$0]?.text } ?? ""
+                    rows += CSV.row([d.id, d.meta.date ?? "", a.subject ?? "", value, a.unit ?? "", a.qualifier ?? "", a.numtype ?? "", a.text, sentence])
+                }
+                try file.write(contentsOf: Data(rows.utf8))
+            }
+        }
+    }
+}

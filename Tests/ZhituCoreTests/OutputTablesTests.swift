@@ -1,0 +1,35 @@
+// measurements.csv and discourse.csv: one row per record, quoted where needed.
+import Foundation
+import Testing
+import ZhituCore
+import OutputTables
+
+@Suite struct OutputTablesTests {
+    func sample() -> RunOutput {
+        var n = Annotation(kind: .number, text: "99.2%", start: 10, end: 15)
+        n.numtype = "percent"; n.value = .number(99.2); n.unit = "%"; n.subject = "调处矛盾纠纷成功率"; n.sentence = 0
+        let s1 = Annotation(kind: .slogan, text: "枫桥经验", start: 1, end: 5)
+        let s2 = Annotation(kind: .slogan, text: "枫桥经验", start: 20, end: 24)
+        let t = Annotation(kind: .term, text: "网格化管理", start: 30, end: 35)
+        let doc = DocumentResult(id: "a", path: "a.txt", meta: DocumentMeta(date: "2024-01-29"), characters: 40,
+                                 records: [n, s1, s2, t], sentences: [0: EvidenceSentence(text: "成功率99.2%，\"稳\"。", start: 0, end: 16)])
+        return RunOutput(name: "t", documents: [doc])
+    }
+
+    @Test func measurementsHaveOneRowPerNumber() throws {
+        let dir = Repo.tempDir()
+        try MeasurementsWriter().write(sample(), to: dir)
+        let text = try String(contentsOf: dir.appendingPathComponent("measurements.csv"), encoding: .utf8)
+        let rows = text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(rows.count == 2)
+        #expect(rows[1] == #"a,2024-01-29,调处矛盾纠纷成功率,99.2,%,,percent,99.2%,"成功率99.2%，""稳""。""#)
+    }
+
+    @Test func discourseCountsPerDocument() throws {
+        let dir = Repo.tempDir()
+        try DiscourseWriter().write(sample(), to: dir)
+        let text = try String(contentsOf: dir.appendingPathComponent("discourse.csv"), encoding: .utf8)
+        let rows = text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(rows.dropFirst() == ["slogan,枫桥经验,a,2024-01-29,2", "term,网格化管理,a,2024-01-29,1"])
+    }
+}
