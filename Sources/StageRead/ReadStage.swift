@@ -21,10 +21,12 @@ public struct ReadStage: Stage {
         var scalars = Array(decoded.unicodeScalars)
         if scalars.first == "\u{FEFF}" { scalars[0] = " " }   // BOM: keep offsets, drop the mark
         doc.original = scalars
-        let (meta, bodyStart) = FrontMatter.parse(scalars)
-        doc.meta = meta
-        if doc.meta.date == nil { doc.meta.date = FrontMatter.firstDate(in: scalars, from: bodyStart) }
-        if doc.meta.title == nil { doc.meta.title = FrontMatter.firstHeading(in: scalars, from: bodyStart) }
+        // Metadata given with the document (streaming mode) wins over front matter, which wins
+        // over what the text says.
+        let (front, bodyStart) = FrontMatter.parse(scalars)
+        doc.meta.date = doc.meta.date ?? front.date ?? FrontMatter.firstDate(in: scalars, from: bodyStart)
+        doc.meta.title = doc.meta.title ?? front.title ?? FrontMatter.firstHeading(in: scalars, from: bodyStart)
+        doc.meta.source = doc.meta.source ?? front.source
         doc.resetText(from: bodyStart)
         if !doc.text.contains(where: { !$0.properties.isWhitespace }) { throw StageFailure("no text (only whitespace)") }
     }

@@ -67,13 +67,18 @@ public struct Pipeline: Sendable {
         guard let data = FileManager.default.contents(atPath: file.path) else {
             return .failure(DocumentFailure(path: file.path, stage: nil, message: "cannot be read"))
         }
-        var doc = Document(id: file.id, path: file.path, bytes: Array(data))
+        return process(document: Document(id: file.id, path: file.path, bytes: Array(data)))
+    }
+
+    /// Processes one document given in memory.
+    public func process(document: Document) -> Result<DocumentResult, DocumentFailure> {
+        var doc = document
         do {
             try process(&doc)
         } catch let f as DocumentFailure {
             return .failure(f)
         } catch {
-            return .failure(DocumentFailure(path: file.path, stage: nil, message: "\(error)"))
+            return .failure(DocumentFailure(path: doc.path, stage: nil, message: "\(error)"))
         }
         return .success(DocumentResult(doc))
     }
@@ -82,49 +87,59 @@ public struct Pipeline: Sendable {
     public func run(_ files: [InputFile], jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
                     progress: (@Sendable (RunProgress) -> Void)? = nil) throws -> RunResult {
         let start = Date()
-        let state = RunState(count: files.count)
-        let workers = max(1, min(jobs, files.count))
-        let work: @Sendable () -> Void = {
-            while let i = state.next() {
-                let r = self.process(file: files[i])
-                let size = (try? FileManager.default.attributesOfItem(atPath: files[i].path)[.size] as? Int) ?? 0
-                let p = state.store(i, r, bytes: size ?? 0)
-                progress?(RunProgress(done: p.done, total: files.count, bytes: p.bytes, seconds: Date().timeIntervalSince(start)))
-            }
-        }
-        if workers == 1 {
-            work()
-        } else {
-            let group = DispatchGroup()
-            for _ in 0..<workers {
-                let t = Thread { work(); group.leave() }
-                t.stackSize = 8 << 20
-                group.enter()
-                t.start()
-            }
-            group.wait()
+        let counter = ProgressCounter()
+        let results = parallelMap(files.count, jobs: jobs) { i -> Result<DocumentResult, DocumentFailure> in
+            let r = self.process(file: files[i])
+            let size = (try? FileManager.default.attributesOfItem(atPath: files[i].path)[.size] as? Int) ?? 0
+            let p = counter.add(bytes: size ?? 0)
+            progress?(RunProgress(done: p.done, total: files.count, bytes: p.bytes, seconds: Date().timeIntervalSince(start)))
+            return r
         }
         var docs: [DocumentResult] = []
         var failures: [DocumentFailure] = []
-        for r in state.results {
+        for r in results {
             switch r {
-            case .success(let d)?: docs.append(d)
-            case .failure(let f)?: failures.append(f)
-            case nil: break
+            case .success(let d): docs.append(d)
+            case .failure(let f): failures.append(f)
             }
         }
+        try finish(&docs)
+        return RunResult(documents: docs, failures: failures, bytes: counter.bytes, seconds: Date().timeIntervalSince(start))
+    }
+
+    /// Runs every stage's corpus-wide `finish` over the records.
+    public func finish(_ docs: inout [DocumentResult]) throws {
         for inst in instances { try inst.stage.finish(&docs) }
-        return RunResult(documents: docs, failures: failures, bytes: state.bytes, seconds: Date().timeIntervalSince(start))
     }
 }
 
-/// Shared state of the worker threads, behind one lock.
-private final class RunState: @unchecked Sendable {
+/// `body(0..<count)` on `jobs` threads, results in index order.
+public func parallelMap<T: Sendable>(_ count: Int, jobs: Int, _ body: @escaping @Sendable (Int) -> T) -> [T] {
+    let box = ResultBox<T>(count: count)
+    let work: @Sendable () -> Void = {
+        while let i = box.next() { box.store(i, body(i)) }
+    }
+    let workers = max(1, min(jobs, count))
+    if workers == 1 {
+        work()
+    } else {
+        let group = DispatchGroup()
+        for _ in 0..<workers {
+            group.enter()
+            let t = Thread { work(); group.leave() }
+            t.stackSize = 8 << 20
+            t.start()
+        }
+        group.wait()
+    }
+    return box.results.map { $0! }
+}
+
+/// Work cursor and result slots shared by worker threads, behind one lock.
+private final class ResultBox<T>: @unchecked Sendable {
     private let lock = NSLock()
     private var cursor = 0
-    private(set) var results: [Result<DocumentResult, DocumentFailure>?]
-    private(set) var done = 0
-    private(set) var bytes = 0
+    private(set) var results: [T?]
 
     init(count: Int) { results = Array(repeating: nil, count: count) }
 
@@ -135,9 +150,19 @@ private final class RunState: @unchecked Sendable {
         return cursor - 1
     }
 
-    func store(_ i: Int, _ r: Result<DocumentResult, DocumentFailure>, bytes b: Int) -> (done: Int, bytes: Int) {
+    func store(_ i: Int, _ value: T) {
         lock.lock(); defer { lock.unlock() }
-        results[i] = r
+        results[i] = value
+    }
+}
+
+private final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var done = 0
+    private(set) var bytes = 0
+
+    func add(bytes b: Int) -> (done: Int, bytes: Int) {
+        lock.lock(); defer { lock.unlock() }
         done += 1
         bytes += b
         return (done, bytes)

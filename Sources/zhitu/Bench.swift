@@ -32,6 +32,13 @@ struct Bench: ParsableCommand {
         while total < megabytes * 1_000_000 { for t in texts { docs.append(t); total += t.count } }
         print(String(format: "input: %d documents, %.1f MB (from %d articles); ICU %@", docs.count, Double(total) / 1e6, texts.count, icuVersion))
 
+        // Calibration: ICU's word break iterator alone over the same text.
+        let utf16 = docs.map { Array(String(decoding: $0, as: UTF8.self).utf16) }
+        let icuStart = Date()
+        for u in utf16 { _ = icuWordBreakCount(u) }
+        let icuSeconds = Date().timeIntervalSince(icuStart)
+        print(String(format: "ICU word break alone, 1 thread: %6.2f MB/s", Double(total) / 1e6 / icuSeconds))
+
         let full = makePipeline(cfg)
         let segmentationUses: Set<String> = ["read", "normalize", "sentences", "segment"]
         var segCfg = cfg
@@ -60,30 +67,11 @@ struct Bench: ParsableCommand {
     /// Seconds to process every document with `jobs` threads.
     func measure(_ p: Pipeline, _ docs: [[UInt8]], jobs: Int) -> Double {
         let start = Date()
-        let cursor = Cursor(docs.count)
-        let group = DispatchGroup()
-        for _ in 0..<jobs {
-            group.enter()
-            Thread {
-                while let i = cursor.next() {
-                    var d = Document(id: "bench\(i)", path: "bench", bytes: docs[i])
-                    try? p.process(&d)
-                    _ = DocumentResult(d)
-                }
-                group.leave()
-            }.start()
+        _ = parallelMap(docs.count, jobs: jobs) { i in
+            p.process(document: Document(id: "bench\(i)", path: "bench", bytes: docs[i])).map { $0.records.count }
         }
-        group.wait()
         return Date().timeIntervalSince(start)
     }
-}
-
-final class Cursor: @unchecked Sendable {
-    private let lock = NSLock()
-    private var i = 0
-    private let n: Int
-    init(_ n: Int) { self.n = n }
-    func next() -> Int? { lock.lock(); defer { lock.unlock() }; guard i < n else { return nil }; i += 1; return i - 1 }
 }
 
 /// Peak resident set size from /proc (Linux); 0 where unavailable.

@@ -19,7 +19,7 @@ struct Zhitu: ParsableCommand {
           zhitu stages                      # what each stage does and its options
           zhitu eval gold.jsonl --predictions out/annotations.jsonl
         """,
-        subcommands: [Run.self, Check.self, Stages.self, Eval.self, Inspect.self, Bench.self])
+        subcommands: [Run.self, Check.self, Stages.self, Eval.self, Inspect.self, Graph.self, Bench.self])
 }
 
 /// Exits with a one-line message per error on stderr.
@@ -72,10 +72,18 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: "Output folder. Default: the config's output.") var output: String?
     @Option(name: .long, help: "Worker threads (default: all cores).") var jobs = ProcessInfo.processInfo.activeProcessorCount
     @Flag(name: .long, help: "No progress or summary on stderr.") var quiet = false
+    @Flag(name: .long, help: ArgumentHelp("Read documents as JSON Lines from stdin ({\"id\", \"text\", \"date\"?, \"title\"?, \"source\"?}) and write their records as JSON Lines to stdout, in input order.",
+                                          discussion: "Memory stays bounded: documents go through in batches. Corpus-wide stage decisions (finish) see one batch at a time."))
+    var stdinJsonl = false
 
     func run() throws {
         let cfg = loadConfig(config)
         let pipeline = makePipeline(cfg)
+        if stdinJsonl {
+            let failed = Streaming.run(pipeline, jobs: jobs)
+            if failed > 0 { fail("\(failed) input line\(failed == 1 ? "" : "s") failed; see the messages above", code: 1) }
+            return
+        }
         let (files, problems) = InputFiles.collect(inputPaths(input, cfg))
         for p in problems { FileHandle.standardError.write(Data("zhitu: \(p)\n".utf8)) }
         if files.isEmpty { fail("no articles to read", code: 1) }
@@ -86,7 +94,7 @@ struct Run: ParsableCommand {
         if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         for f in result.failures { FileHandle.standardError.write(Data("zhitu: \(f)\n".utf8)) }
         do {
-            try Outputs.write(result.documents, config: cfg, to: outDir)
+            try Outputs.write(result.documents, name: cfg.name, formats: cfg.outputs, to: outDir)
         } catch {
             fail("cannot write \(outDir): \(error)", code: 1)
         }

@@ -4,7 +4,7 @@ import Testing
 import ZhituCore
 
 @Suite(.serialized) struct CLITests {
-    struct Record: Decodable { var doc: String; var kind: String; var text: String?; var start: Int; var end: Int }
+    struct Record: Decodable { var doc: String; var kind: String; var text: String?; var start: Int?; var end: Int? }
 
     @Test func runOnCorpusWritesBothFilesWithFaithfulOffsets() throws {
         let out = Repo.tempDir()
@@ -20,11 +20,13 @@ import ZhituCore
                 originals[rec.doc] = Array(text.unicodeScalars)
             }
             let orig = originals[rec.doc]!
-            #expect(rec.start >= 0 && rec.start < rec.end && rec.end <= orig.count)
-            if let text = rec.text, rec.kind != "relation" {
+            if rec.kind == "document" { continue }
+            let (start, end) = (rec.start ?? -1, rec.end ?? -1)
+            #expect(start >= 0 && start < end && end <= orig.count)
+            if let text = rec.text, rec.kind != "relation", start >= 0, start < end, end <= orig.count {
                 var span = String.UnicodeScalarView()
-                span.append(contentsOf: orig[rec.start..<rec.end])
-                #expect(TextNormal.compareKey(String(span)) == TextNormal.compareKey(text), "\(rec.doc) \(rec.start): \(String(span)) vs \(text)")
+                span.append(contentsOf: orig[start..<end])
+                #expect(TextNormal.compareKey(String(span)) == TextNormal.compareKey(text), "\(rec.doc) \(start): \(String(span)) vs \(text)")
             }
         }
         let graph = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("graph.json"))) as! [String: Any]
@@ -130,5 +132,37 @@ import ZhituCore
         let ours = try zhitu(["eval", golds, "--predictions", predFile.path])
         #expect(py.status == 0 && ours.status == 0)
         #expect(ours.stdout == py.stdout, "zhitu eval:\n\(ours.stdout)\nscore.py:\n\(py.stdout)")
+    }
+}
+
+@Suite(.serialized) struct StreamingTests {
+    @Test func stdinJSONLGivesTheSameRecordsAsARun() throws {
+        let out = Repo.tempDir()
+        #expect(try zhitu(["run", "--output", out.path, "--quiet"]).status == 0)
+        var input = ""
+        for f in try FileManager.default.contentsOfDirectory(atPath: Repo.corpus.path).sorted() {
+            let text = try String(contentsOf: Repo.corpus.appendingPathComponent(f), encoding: .utf8)
+            let obj = try JSONSerialization.data(withJSONObject: ["id": (f as NSString).deletingPathExtension, "text": text])
+            input += String(decoding: obj, as: UTF8.self) + "\n"
+        }
+        input += "{not json\n"
+        let inFile = out.appendingPathComponent("in.jsonl")
+        try input.write(to: inFile, atomically: true, encoding: .utf8)
+        let r = try run(URL(fileURLWithPath: "/bin/sh"), ["-c", "\"\(Repo.zhitu.path)\" run --stdin-jsonl < \"\(inFile.path)\""])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("stdin:6:"))
+        func records(_ s: String) -> [Substring] { s.split(separator: "\n").filter { !$0.contains("\"kind\":\"document\"") } }
+        let expected = try String(contentsOf: out.appendingPathComponent("annotations.jsonl"), encoding: .utf8)
+        #expect(records(r.stdout) == records(expected))
+        #expect(!records(expected).isEmpty)
+    }
+
+    @Test func graphFromAnnotationsEqualsTheRunsGraph() throws {
+        let out = Repo.tempDir()
+        #expect(try zhitu(["run", "--output", out.path, "--quiet"]).status == 0)
+        let rebuilt = out.appendingPathComponent("rebuilt")
+        let r = try zhitu(["graph", "--from", out.appendingPathComponent("annotations.jsonl").path, "--output", rebuilt.path, "--format", "graph", "--name", "zhitu-default"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try Data(contentsOf: rebuilt.appendingPathComponent("graph.json")) == Data(contentsOf: out.appendingPathComponent("graph.json")))
     }
 }

@@ -1,0 +1,132 @@
+// The JSON Lines form of a processed document — what annotations.jsonl and the streaming
+// mode carry, and what `zhitu graph --from` reads back:
+//   {"doc", "kind": "document", "path", "date", "title", "source", "characters"}   once per document
+//   {"doc", "kind": "sentence", "index", "text", "start", "end"}                    each cited sentence
+//   {"doc", "kind": "entity" | "number" | …, …gold fields…, "start", "end", "sentence"}
+// The gold kinds keep exactly the format of ANNOTATION.md; scorers ignore the other kinds.
+import Foundation
+
+public enum RecordCodec {
+    /// All lines of one document, each ending in "\n".
+    public static func lines(_ d: DocumentResult) -> String {
+        var out = ""
+        var w = JSONWriter()
+        w.beginObject()
+        w.field("doc", d.id)
+        w.field("kind", "document")
+        w.field("path", d.path)
+        w.field("date", d.meta.date)
+        w.field("title", d.meta.title)
+        w.field("source", d.meta.source)
+        w.field("characters", d.characters)
+        w.endObject()
+        out += w.text + "\n"
+        for i in d.sentences.keys.sorted() {
+            let s = d.sentences[i]!
+            var w = JSONWriter()
+            w.beginObject()
+            w.field("doc", d.id)
+            w.field("kind", "sentence")
+            w.field("index", i)
+            w.field("text", s.text)
+            w.field("start", s.start)
+            w.field("end", s.end)
+            w.endObject()
+            out += w.text + "\n"
+        }
+        for a in d.records { out += line(a, doc: d.id) + "\n" }
+        return out
+    }
+
+    /// One record line.
+    public static func line(_ a: Annotation, doc: String) -> String {
+        var w = JSONWriter()
+        w.beginObject()
+        w.field("doc", doc)
+        w.field("kind", a.kind.rawValue)
+        if let t = a.type { w.field("type", t) }
+        if a.kind == .relation {
+            w.field("head", a.head)
+            w.field("tail", a.tail)
+            if let org = a.org { w.field("org", org) }
+        } else {
+            w.field("text", a.text)
+        }
+        if a.kind == .number {
+            w.field("numtype", a.numtype)
+            switch a.value {
+            case .number(let d)?: w.field("value", d)
+            case .string(let s)?: w.field("value", s)
+            case nil: w.field("value", nil as String?)
+            }
+            w.field("unit", a.unit)
+            w.field("qualifier", a.qualifier)
+            w.field("subject", a.subject)
+        }
+        if let c = a.canonical { w.field("canonical", c) }
+        w.field("start", a.start)
+        w.field("end", a.end)
+        if let s = a.sentence { w.field("sentence", s) }
+        w.endObject()
+        return w.text
+    }
+
+    struct Line: Decodable {
+        var doc: String
+        var kind: String
+        var type, text, head, tail, org, numtype, unit, qualifier, subject, canonical: String?
+        var value: AnnotationValue?
+        var start, end, sentence, index, characters: Int?
+        var path, date, title, source: String?
+    }
+
+    /// An error in a records file, naming file and line.
+    public struct ReadError: Error, CustomStringConvertible {
+        public var file: String
+        public var line: Int
+        public var message: String
+        public var description: String { "\(file):\(line): \(message)" }
+    }
+
+    /// Reads documents back from JSON Lines, in file order. Records of a document may follow
+    /// its document line anywhere in the file; records without one get a bare document.
+    public static func read(_ data: Data, file: String) throws -> [DocumentResult] {
+        var order: [String] = []
+        var docs: [String: DocumentResult] = [:]
+        let decoder = JSONDecoder()
+        func doc(_ id: String) -> DocumentResult {
+            if let d = docs[id] { return d }
+            order.append(id)
+            return DocumentResult(id: id, path: "", meta: DocumentMeta(), characters: 0, records: [], sentences: [:])
+        }
+        var n = 0
+        for raw in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            n += 1
+            if raw.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
+            let l: Line
+            do { l = try decoder.decode(Line.self, from: Data(raw)) } catch {
+                throw ReadError(file: file, line: n, message: "not a record line (expected a JSON object with \"doc\" and \"kind\")")
+            }
+            var d = doc(l.doc)
+            switch l.kind {
+            case "document":
+                d.path = l.path ?? ""
+                d.meta = DocumentMeta(date: l.date, title: l.title, source: l.source)
+                d.characters = l.characters ?? 0
+            case "sentence":
+                guard let i = l.index, let t = l.text, let s = l.start, let e = l.end else {
+                    throw ReadError(file: file, line: n, message: "sentence record needs index, text, start and end")
+                }
+                d.sentences[i] = EvidenceSentence(text: t, start: s, end: e)
+            default:
+                var a = Annotation(kind: Annotation.Kind(rawValue: l.kind), type: l.type, text: l.text ?? "", start: l.start ?? 0, end: l.end ?? 0)
+                a.sentence = l.sentence
+                a.numtype = l.numtype; a.value = l.value; a.unit = l.unit; a.qualifier = l.qualifier; a.subject = l.subject
+                a.head = l.head; a.tail = l.tail; a.org = l.org; a.canonical = l.canonical
+                d.records.append(a)
+            }
+            docs[l.doc] = d
+        }
+        return order.map { docs[$0]! }
+    }
+}
