@@ -30,6 +30,8 @@ public struct Pipeline: Sendable {
     public struct Instance: Sendable {
         public var config: StageConfig
         public var stage: any Stage
+        /// What the stage produces (an external stage says so at run time).
+        public var produces: [Layer]
     }
     public let instances: [Instance]
 
@@ -37,12 +39,17 @@ public struct Pipeline: Sendable {
     public init(config: PipelineConfig, registry: StageRegistry) throws {
         var list: [Instance] = []
         for (i, sc) in config.stages.enumerated() {
+            if let ext = sc.external {
+                list.append(Instance(config: sc, stage: ExternalStage(name: sc.name, spec: ext, options: sc.options, directory: config.baseDirectory),
+                                     produces: ext.descriptor.produces))
+                continue
+            }
             guard let type = registry.type(named: sc.use) else {
                 throw ConfigErrors(errors: [ConfigError(file: config.file, path: "stages[\(i)].use", message: "unknown stage \(sc.use)")])
             }
             let ctx = StageContext(baseDirectory: config.baseDirectory, instanceName: sc.name, optionsPath: "stages[\(i)].options")
             do {
-                list.append(Instance(config: sc, stage: try type.init(options: sc.options, context: ctx)))
+                list.append(Instance(config: sc, stage: try type.init(options: sc.options, context: ctx), produces: type.descriptor.produces))
             } catch let e as ConfigErrors {
                 throw e
             } catch {
@@ -58,7 +65,7 @@ public struct Pipeline: Sendable {
             do { try inst.stage.process(&doc) } catch {
                 throw DocumentFailure(path: doc.path, stage: inst.config.name, message: "\(error)")
             }
-            doc.layers.formUnion(type(of: inst.stage).descriptor.produces)
+            doc.layers.formUnion(inst.produces)
         }
     }
 
@@ -103,6 +110,7 @@ public struct Pipeline: Sendable {
             case .failure(let f): failures.append(f)
             }
         }
+        shutdown()
         try finish(&docs)
         return RunResult(documents: docs, failures: failures, bytes: counter.bytes, seconds: Date().timeIntervalSince(start))
     }
@@ -110,6 +118,11 @@ public struct Pipeline: Sendable {
     /// Runs every stage's corpus-wide `finish` over the records.
     public func finish(_ docs: inout [DocumentResult]) throws {
         for inst in instances { try inst.stage.finish(&docs) }
+    }
+
+    /// Stops the child processes of external stages.
+    public func shutdown() {
+        for inst in instances { (inst.stage as? ExternalStage)?.shutdown() }
     }
 }
 

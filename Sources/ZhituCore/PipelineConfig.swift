@@ -27,6 +27,8 @@ public struct StageConfig: Sendable {
     public var options: StageOptions
     /// Options the user set explicitly (for printing).
     public var explicitOptions: Set<String>
+    /// Set for `"use": "external"` stages: the command and what it described itself as.
+    public var external: ExternalSpec? = nil
 }
 
 /// The validated pipeline.
@@ -60,7 +62,7 @@ public struct PipelineConfig: Sendable {
         do { json = try JSONValue.parse(bytes) } catch let e as JSONSyntaxError {
             throw ConfigErrors(errors: [ConfigError(file: file, path: "", message: "not valid JSON: \(e)")])
         }
-        var v = Validator(file: file, registry: registry)
+        var v = Validator(file: file, registry: registry, baseDirectory: baseDirectory)
         let config = v.validate(json, baseDirectory: baseDirectory)
         if !v.errors.isEmpty { throw ConfigErrors(errors: v.errors) }
         return config
@@ -86,7 +88,9 @@ public struct PipelineConfig: Sendable {
         let stageObjects: [[String: Any]] = stages.map { s in
             var opts: [String: Any] = [:]
             for (k, v) in s.options.values { opts[k] = v.jsonObject }
-            return ["name": s.name, "use": s.use, "options": opts]
+            var o: [String: Any] = ["name": s.name, "use": s.use, "options": opts]
+            if let e = s.external { o["command"] = e.command; o["timeout"] = e.timeout }
+            return o
         }
         let obj: [String: Any] = ["name": name, "input": input, "output": output, "stages": stageObjects, "outputs": outputs]
         let data = (try? JSONSerialization.data(withJSONObject: obj, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
@@ -97,6 +101,7 @@ public struct PipelineConfig: Sendable {
 private struct Validator {
     let file: String
     let registry: StageRegistry
+    let baseDirectory: URL
     var errors: [ConfigError] = []
 
     mutating func fail(_ path: String, _ message: String) {
@@ -167,19 +172,27 @@ private struct Validator {
         for (i, item) in items.enumerated() {
             let path = "stages[\(i)]"
             guard case .object(let pairs) = item else { fail(path, "expected an object with \"use\", got \(item.shortDescription)"); continue }
-            let keys = ["name", "use", "options"]
-            for (k, _) in pairs where !keys.contains(k) { unknownKey(path, k, allowed: keys) }
             guard case .string(let use)? = item["use"] else {
                 fail("\(path).use", item["use"] == nil ? "missing: name the stage to run (see `zhitu stages`)" : "expected a string, got \(item["use"]!.shortDescription)")
                 continue
             }
-            guard let type = registry.type(named: use) else {
-                let s = suggestions(for: use, in: registry.names)
-                fail("\(path).use", "unknown stage \(jsonQuoted(use))" + (s.isEmpty ? "; known: \(registry.names.joined(separator: ", "))" : "; did you mean \(s[0])?"))
+            let keys = use == "external" ? ["name", "use", "options", "command", "timeout"] : ["name", "use", "options"]
+            for (k, _) in pairs where !keys.contains(k) { unknownKey(path, k, allowed: keys) }
+            let name = string(item["name"], "\(path).name", default: use)
+            let d: StageDescriptor
+            var external: ExternalSpec?
+            if use == "external" {
+                guard let spec = externalSpec(item, path: path, name: name) else { continue }
+                external = spec
+                d = spec.descriptor
+            } else if let type = registry.type(named: use) {
+                d = type.descriptor
+            } else {
+                let known = registry.names + ["external"]
+                let s = suggestions(for: use, in: known)
+                fail("\(path).use", "unknown stage \(jsonQuoted(use))" + (s.isEmpty ? "; known: \(known.joined(separator: ", "))" : "; did you mean \(s[0])?"))
                 continue
             }
-            let d = type.descriptor
-            let name = string(item["name"], "\(path).name", default: use)
             if !names.insert(name).inserted { fail("\(path).name", "duplicate stage name \(jsonQuoted(name)); give each instance its own name") }
             var overrides: [String: OptionValue] = [:]
             if let opts = item["options"] {
@@ -202,9 +215,35 @@ private struct Validator {
                 fail(path, "stage \(use) requires \(jsonQuoted(req.rawValue)), which no earlier stage produces" + (by.isEmpty ? "" : "; put \(by.joined(separator: " or ")) before it"))
             }
             produced.formUnion(d.produces)
-            out.append(StageConfig(name: name, use: use, options: StageOptions(specs: d.options, overrides: overrides), explicitOptions: Set(overrides.keys)))
+            out.append(StageConfig(name: name, use: use, options: StageOptions(specs: d.options, overrides: overrides),
+                                   explicitOptions: Set(overrides.keys), external: external))
         }
         return out
+    }
+
+    /// Checks `command` and `timeout` of an external stage and runs its describe handshake.
+    mutating func externalSpec(_ item: JSONValue, path: String, name: String) -> ExternalSpec? {
+        var command: [String] = []
+        if case .array(let parts)? = item["command"], !parts.isEmpty {
+            for (i, p) in parts.enumerated() {
+                if case .string(let s) = p { command.append(s) } else { fail("\(path).command[\(i)]", "expected a string, got \(p.shortDescription)"); return nil }
+            }
+        } else {
+            fail("\(path).command", "an external stage needs \"command\": the program and its arguments, e.g. [\"python3\", \"stage.py\"]")
+            return nil
+        }
+        var timeout = 30.0
+        if let t = item["timeout"] {
+            guard case .number(let x, _) = t, x > 0 else { fail("\(path).timeout", "expected seconds (a number above 0), got \(t.shortDescription)"); return nil }
+            timeout = x
+        }
+        do {
+            let d = try ExternalHandshake.describe(command: command, directory: baseDirectory, name: name, timeout: timeout)
+            return ExternalSpec(command: command, timeout: timeout, descriptor: d)
+        } catch {
+            fail("\(path).command", "\(error)")
+            return nil
+        }
     }
 
     mutating func optionValue(_ v: JSONValue, _ spec: OptionSpec, _ path: String) -> OptionValue? {

@@ -54,6 +54,7 @@ enum Streaming {
             if batch.count == batchSize { flush() }
         }
         if !batch.isEmpty { flush() }
+        pipeline.shutdown()
         return failed
     }
 }
