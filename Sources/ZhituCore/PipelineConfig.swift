@@ -72,7 +72,8 @@ public struct PipelineConfig: Sendable {
     /// are produced before it.
     public static func defaultStages(_ registry: StageRegistry) -> [String] {
         var produced = Set<Layer>()
-        var remaining = registry.types.map { $0.descriptor }
+        // an external stage needs a command, so it only runs where a config names it
+        var remaining = registry.types.map { $0.descriptor }.filter { $0.use != ExternalStage.descriptor.use }
         var order: [String] = []
         while !remaining.isEmpty {
             guard let i = remaining.firstIndex(where: { Set($0.requires).isSubset(of: produced) }) else { break }
@@ -188,7 +189,7 @@ private struct Validator {
             } else if let type = registry.type(named: use) {
                 d = type.descriptor
             } else {
-                let known = registry.names + ["external"]
+                let known = registry.names
                 let s = suggestions(for: use, in: known)
                 fail("\(path).use", "unknown stage \(jsonQuoted(use))" + (s.isEmpty ? "; known: \(known.joined(separator: ", "))" : "; did you mean \(s[0])?"))
                 continue
