@@ -164,7 +164,7 @@ public enum ExternalHandshake {
 }
 
 /// The stage that runs an external command. Created by the pipeline, not the registry.
-public final class ExternalStage: Stage, @unchecked Sendable {
+public final class ExternalStage: BatchStage, @unchecked Sendable {
     public static let descriptor = StageDescriptor(
         use: "external", version: "1.0",
         summary: "Run a stage written in any language: \"command\": [...] speaks JSON Lines (see README, External stages).",
@@ -191,19 +191,33 @@ public final class ExternalStage: Stage, @unchecked Sendable {
     deinit { for c in idle { c.stop() } }
 
     public func process(_ doc: inout Document) throws {
+        var batch = [doc]
+        if let error = process(batch: &batch)[0] { throw error }
+        doc = batch[0]
+    }
+
+    /// Sends the whole batch in one request to a child of this worker.
+    public func process(batch: inout [Document]) -> [Error?] {
         let child: ExternalChild
         lock.lock()
         if let c = idle.popLast() { lock.unlock(); child = c } else {
             lock.unlock()
-            child = try ExternalChild(command: spec.command, directory: directory, name: name)
+            do { child = try ExternalChild(command: spec.command, directory: directory, name: name) } catch {
+                return batch.map { _ in error }
+            }
         }
         let answer: Data
-        do { answer = try child.call(request(doc), timeout: spec.timeout) } catch {
+        do { answer = try child.call(request(batch), timeout: spec.timeout) } catch {
             child.stop(grace: 0)
-            throw error
+            let ids = batch.map(\.id).joined(separator: ", ")
+            return batch.map { _ in ExternalStageError(stage: name, message: "documents \(ids): \(error is ExternalStageError ? (error as! ExternalStageError).message : "\(error)")") }
         }
         lock.lock(); idle.append(child); lock.unlock()
-        try apply(answer, to: &doc)
+        let documents: [String: Answer.Doc]
+        do { documents = try decode(answer) } catch { return batch.map { _ in error } }
+        return batch.indices.map { i in
+            do { try apply(documents[batch[i].id], to: &batch[i]); return nil } catch { return error }
+        }
     }
 
     /// Closes every child (called at the end of a run).
@@ -212,7 +226,7 @@ public final class ExternalStage: Stage, @unchecked Sendable {
         for c in all { c.stop() }
     }
 
-    func request(_ doc: Document) -> Data {
+    func request(_ docs: [Document]) -> Data {
         var w = JSONWriter()
         w.beginObject()
         w.field("type", "process")
@@ -220,6 +234,7 @@ public final class ExternalStage: Stage, @unchecked Sendable {
         for k in options.values.keys.sorted() { w.field(k, GraphValue(options.values[k]!)) }
         w.endObject()
         w.beginArray("documents")
+        for doc in docs {
         w.beginObject()
         w.field("id", doc.id)
         w.field("date", doc.meta.date)
@@ -228,6 +243,7 @@ public final class ExternalStage: Stage, @unchecked Sendable {
         w.raw(",\"tokens\":[" + doc.tokens.map { "[\($0.start),\($0.end)]" }.joined(separator: ",") + "]")
         w.raw(",\"annotations\":[" + doc.annotations.map { RecordCodec.line($0, doc: doc.id) }.joined(separator: ",") + "]")
         w.endObject()
+        }
         w.endArray()
         w.endObject()
         return Data(w.text.utf8)
@@ -246,15 +262,21 @@ public final class ExternalStage: Stage, @unchecked Sendable {
         var documents: [Doc]
     }
 
-    func apply(_ answer: Data, to doc: inout Document) throws {
-        let id = doc.id, stage = name
-        func fail(_ m: String) -> ExternalStageError { ExternalStageError(stage: stage, message: "document \(id): \(m)") }
+    /// The answer's documents by id.
+    func decode(_ answer: Data) throws -> [String: Answer.Doc] {
         let a: Answer
         do { a = try JSONDecoder().decode(Answer.self, from: answer) } catch {
-            throw fail("invalid answer (expected {\"type\": \"result\", \"documents\": [{\"id\", \"annotations\": [...]}]}): \(String(decoding: answer.prefix(120), as: UTF8.self))")
+            throw ExternalStageError(stage: name, message: "invalid answer (expected {\"type\": \"result\", \"documents\": [{\"id\", \"annotations\": [...]}]}): \(String(decoding: answer.prefix(120), as: UTF8.self))")
         }
-        guard a.type == "result", let mine = a.documents.first(where: { $0.id == doc.id }) else { throw fail("the answer has no result for this document") }
-        for item in mine.annotations {
+        guard a.type == "result" else { throw ExternalStageError(stage: name, message: "answered with type \"\(a.type)\", expected \"result\"") }
+        return Dictionary(a.documents.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    func apply(_ answer: Answer.Doc?, to doc: inout Document) throws {
+        let id = doc.id, stage = name
+        func fail(_ m: String) -> ExternalStageError { ExternalStageError(stage: stage, message: "document \(id): \(m)") }
+        guard let answer else { throw fail("the answer has no result for this document") }
+        for item in answer.annotations {
             guard item.start >= 0, item.start < item.end, item.end <= doc.text.count else {
                 throw fail("annotation \(item.kind) \(item.start)..<\(item.end) is outside the text (0..<\(doc.text.count))")
             }

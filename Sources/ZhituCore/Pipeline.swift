@@ -69,25 +69,39 @@ public struct Pipeline: Sendable {
         }
     }
 
-    /// Reads and processes one file.
-    public func process(file: InputFile) -> Result<DocumentResult, DocumentFailure> {
-        guard let data = FileManager.default.contents(atPath: file.path) else {
-            return .failure(DocumentFailure(path: file.path, stage: nil, message: "cannot be read"))
-        }
-        return process(document: Document(id: file.id, path: file.path, bytes: Array(data)))
-    }
-
     /// Processes one document given in memory.
     public func process(document: Document) -> Result<DocumentResult, DocumentFailure> {
-        var doc = document
-        do {
-            try process(&doc)
-        } catch let f as DocumentFailure {
-            return .failure(f)
-        } catch {
-            return .failure(DocumentFailure(path: doc.path, stage: nil, message: "\(error)"))
+        process(documents: [document])[0]
+    }
+
+    /// Documents a worker takes at a time; batch stages get them in one call.
+    public static let batchSize = 8
+
+    /// Processes documents given in memory, stage by stage; a document that fails a stage
+    /// skips the later ones.
+    public func process(documents: [Document]) -> [Result<DocumentResult, DocumentFailure>] {
+        var docs = documents
+        var failed: [Int: DocumentFailure] = [:]
+        var alive = Array(docs.indices)
+        for inst in instances where !alive.isEmpty {
+            func failure(_ i: Int, _ error: Error) -> DocumentFailure {
+                error as? DocumentFailure ?? DocumentFailure(path: docs[i].path, stage: inst.config.name, message: "\(error)")
+            }
+            if let batchStage = inst.stage as? any BatchStage {
+                var batch = alive.map { docs[$0] }
+                let errors = batchStage.process(batch: &batch)
+                for (k, i) in alive.enumerated() {
+                    if let e = errors[k] { failed[i] = failure(i, e) } else { docs[i] = batch[k] }
+                }
+            } else {
+                for i in alive {
+                    do { try inst.stage.process(&docs[i]) } catch { failed[i] = failure(i, error) }
+                }
+            }
+            alive = alive.filter { failed[$0] == nil }
+            for i in alive { docs[i].layers.formUnion(inst.produces) }
         }
-        return .success(DocumentResult(doc))
+        return docs.indices.map { i in failed[i].map { .failure($0) } ?? .success(DocumentResult(docs[i])) }
     }
 
     /// Processes `files` on `jobs` threads; the result is identical whatever `jobs` is.
@@ -95,16 +109,28 @@ public struct Pipeline: Sendable {
                     progress: (@Sendable (RunProgress) -> Void)? = nil) throws -> RunResult {
         let start = Date()
         let counter = ProgressCounter()
-        let results = parallelMap(files.count, jobs: jobs) { i -> Result<DocumentResult, DocumentFailure> in
-            let r = self.process(file: files[i])
-            let size = (try? FileManager.default.attributesOfItem(atPath: files[i].path)[.size] as? Int) ?? 0
-            let p = counter.add(bytes: size ?? 0)
+        let batches = stride(from: 0, to: files.count, by: Pipeline.batchSize).map { $0..<min($0 + Pipeline.batchSize, files.count) }
+        let results = parallelMap(batches.count, jobs: jobs) { b -> [Result<DocumentResult, DocumentFailure>] in
+            var docs: [Document] = []
+            var unreadable: [Int: DocumentFailure] = [:]
+            var bytes = 0
+            for i in batches[b] {
+                if let data = FileManager.default.contents(atPath: files[i].path) {
+                    docs.append(Document(id: files[i].id, path: files[i].path, bytes: Array(data)))
+                    bytes += data.count
+                } else {
+                    unreadable[i] = DocumentFailure(path: files[i].path, stage: nil, message: "cannot be read")
+                }
+            }
+            var processed = self.process(documents: docs).makeIterator()
+            let out = batches[b].map { i in unreadable[i].map { .failure($0) } ?? processed.next()! }
+            let p = counter.add(documents: batches[b].count, bytes: bytes)
             progress?(RunProgress(done: p.done, total: files.count, bytes: p.bytes, seconds: Date().timeIntervalSince(start)))
-            return r
+            return out
         }
         var docs: [DocumentResult] = []
         var failures: [DocumentFailure] = []
-        for r in results {
+        for r in results.joined() {
             switch r {
             case .success(let d): docs.append(d)
             case .failure(let f): failures.append(f)
@@ -174,9 +200,9 @@ private final class ProgressCounter: @unchecked Sendable {
     private(set) var done = 0
     private(set) var bytes = 0
 
-    func add(bytes b: Int) -> (done: Int, bytes: Int) {
+    func add(documents n: Int, bytes b: Int) -> (done: Int, bytes: Int) {
         lock.lock(); defer { lock.unlock() }
-        done += 1
+        done += n
         bytes += b
         return (done, bytes)
     }

@@ -239,7 +239,8 @@ private struct Validator {
             timeout = x
         }
         do {
-            let d = try ExternalHandshake.describe(command: command, directory: baseDirectory, name: name, timeout: timeout)
+            // starting an interpreter can be slow on a loaded machine: the handshake waits longer
+            let d = try ExternalHandshake.describe(command: command, directory: baseDirectory, name: name, timeout: max(timeout, 30))
             return ExternalSpec(command: command, timeout: timeout, descriptor: d)
         } catch {
             fail("\(path).command", "\(error)")

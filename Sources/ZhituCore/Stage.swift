@@ -80,6 +80,13 @@ public extension Stage {
     func finish(_ corpus: inout [DocumentResult]) throws {}
 }
 
+/// A stage that handles several documents per call (an external process, a model that
+/// batches). The runner gives it up to `Pipeline.batchSize` documents at a time.
+public protocol BatchStage: Stage {
+    /// Processes `batch` in place; returns one error (or nil) per document.
+    func process(batch: inout [Document]) -> [Error?]
+}
+
 /// A stage failed on one document; the run goes on with the others.
 public struct StageFailure: Error, CustomStringConvertible {
     public var message: String

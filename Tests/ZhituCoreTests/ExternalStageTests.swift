@@ -30,8 +30,8 @@ import ZhituCore
             if mode == "hang": time.sleep(60)
             if mode == "garbage": print("this is not json", flush=True)
             if mode == "range":
-                d = req["documents"][0]
-                print(json.dumps({"type": "result", "documents": [{"id": d["id"], "annotations": [{"kind": "bad", "start": 0, "end": len(d["text"]) + 5}]}]}), flush=True)
+                docs = [{"id": d["id"], "annotations": [{"kind": "bad", "start": 0, "end": len(d["text"]) + 5}]} for d in req["documents"]]
+                print(json.dumps({"type": "result", "documents": docs}), flush=True)
         """
         try script.write(to: dir.appendingPathComponent("bad.py"), atomically: true, encoding: .utf8)
     }
@@ -41,7 +41,9 @@ import ZhituCore
         let cfg = try config(dir, #"{"name": "keywords", "use": "external", "command": ["python3", "\#(Repo.root.path)/Examples/external/keywords.py"], "options": {"top_k": 3}}"#)
         let r = try zhitu(["run", cfg, "--quiet"], cwd: dir)
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stderr.contains("[keywords] keywords: 1 document(s)"))
+        // documents go in batches: fewer requests than documents
+        let requests = r.stderr.split(separator: "\n").filter { $0.hasPrefix("[keywords] keywords: ") }
+        #expect(!requests.isEmpty && requests.count < 5)
         let lines = try String(contentsOf: dir.appendingPathComponent("out/annotations.jsonl"), encoding: .utf8).split(separator: "\n")
         let keywords = lines.filter { $0.contains("\"kind\":\"keyword\"") }
         #expect(keywords.count >= 5 && keywords.count <= 15)
