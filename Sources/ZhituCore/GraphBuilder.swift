@@ -24,7 +24,7 @@ public enum GraphBuilder {
 
     public static func nodeID(type: String, name: String) -> String { "\(type.lowercased()):\(name)" }
 
-    public static func build(_ documents: [DocumentResult], name: String) -> KnowledgeGraph {
+    public static func build<S: Sequence>(_ documents: S, name: String) -> KnowledgeGraph where S.Element == DocumentResult {
         var b = Builder()
         for d in documents { b.add(d) }
         return b.graph(name: name)

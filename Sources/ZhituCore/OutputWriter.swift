@@ -5,12 +5,17 @@ import Foundation
 /// Everything a writer may read: the records of every document and the graph built from them.
 public final class RunOutput: @unchecked Sendable {
     public let name: String
-    /// Documents in id order; empty when exporting from an existing graph file.
-    public let documents: [DocumentResult]
+    /// Documents in id order (read back from disk for large runs: iterate, don't index);
+    /// empty when exporting from an existing graph file.
+    public let documents: DocumentResults
     private let lock = NSLock()
     private var cachedGraph: KnowledgeGraph?
 
-    public init(name: String, documents: [DocumentResult], graph: KnowledgeGraph? = nil) {
+    public convenience init(name: String, documents: [DocumentResult], graph: KnowledgeGraph? = nil) {
+        self.init(name: name, documents: DocumentResults(documents), graph: graph)
+    }
+
+    public init(name: String, documents: DocumentResults, graph: KnowledgeGraph? = nil) {
         self.name = name
         self.documents = documents
         cachedGraph = graph

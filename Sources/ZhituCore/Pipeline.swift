@@ -18,12 +18,29 @@ public struct RunProgress: Sendable {
     public var seconds: Double
 }
 
+/// What a run did, for the summary line.
+public struct RunStats: Sendable {
+    public var failures: [DocumentFailure] = []
+    public var documents = 0
+    public var characters = 0
+    /// Records per kind.
+    public var kinds: [String: Int] = [:]
+    public var bytes = 0
+    public var seconds = 0.0
+
+    public init() {}
+
+    mutating func count(_ d: DocumentResult) {
+        documents += 1
+        characters += d.characters
+        for a in d.records { kinds[a.kind.rawValue, default: 0] += 1 }
+    }
+}
+
 public struct RunResult: Sendable {
     /// Results in document-id order.
     public var documents: [DocumentResult]
-    public var failures: [DocumentFailure]
-    public var bytes: Int
-    public var seconds: Double
+    public var stats: RunStats
 }
 
 public struct Pipeline: Sendable {
@@ -104,46 +121,68 @@ public struct Pipeline: Sendable {
         return docs.indices.map { i in failed[i].map { .failure($0) } ?? .success(DocumentResult(docs[i])) }
     }
 
-    /// Processes `files` on `jobs` threads; the result is identical whatever `jobs` is.
+    /// Processes `files` on `jobs` threads and hands each result to `sink` in document-id
+    /// order; the results are identical whatever `jobs` is. Only a window of batches is in
+    /// memory at a time, unless a stage needs the whole corpus for `finish`.
     public func run(_ files: [InputFile], jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
-                    progress: (@Sendable (RunProgress) -> Void)? = nil) throws -> RunResult {
+                    progress: (@Sendable (RunProgress) -> Void)? = nil,
+                    sink: (DocumentResult) throws -> Void) throws -> RunStats {
         let start = Date()
         let counter = ProgressCounter()
         let batches = stride(from: 0, to: files.count, by: Pipeline.batchSize).map { $0..<min($0 + Pipeline.batchSize, files.count) }
-        let results = parallelMap(batches.count, jobs: jobs) { b -> [Result<DocumentResult, DocumentFailure>] in
-            var docs: [Document] = []
-            var unreadable: [Int: DocumentFailure] = [:]
-            var bytes = 0
-            for i in batches[b] {
-                if let data = FileManager.default.contents(atPath: files[i].path) {
-                    docs.append(Document(id: files[i].id, path: files[i].path, bytes: Array(data)))
-                    bytes += data.count
-                } else {
-                    unreadable[i] = DocumentFailure(path: files[i].path, stage: nil, message: "cannot be read")
+        let wholeCorpus = instances.contains { type(of: $0.stage).needsWholeCorpus }
+        var stats = RunStats()
+        var held: [DocumentResult] = []
+        let window = max(1, jobs * 4)
+        defer { shutdown() }
+        for first in stride(from: 0, to: batches.count, by: window) {
+            let these = Array(batches[first..<min(first + window, batches.count)])
+            let results = parallelMap(these.count, jobs: jobs) { b -> [Result<DocumentResult, DocumentFailure>] in
+                var docs: [Document] = []
+                var unreadable: [Int: DocumentFailure] = [:]
+                var bytes = 0
+                for i in these[b] {
+                    if let data = FileManager.default.contents(atPath: files[i].path) {
+                        docs.append(Document(id: files[i].id, path: files[i].path, bytes: Array(data)))
+                        bytes += data.count
+                    } else {
+                        unreadable[i] = DocumentFailure(path: files[i].path, stage: nil, message: "cannot be read")
+                    }
+                }
+                var processed = self.process(documents: docs).makeIterator()
+                let out = these[b].map { i in unreadable[i].map { .failure($0) } ?? processed.next()! }
+                let p = counter.add(documents: these[b].count, bytes: bytes)
+                progress?(RunProgress(done: p.done, total: files.count, bytes: p.bytes, seconds: Date().timeIntervalSince(start)))
+                return out
+            }
+            for r in results.joined() {
+                switch r {
+                case .success(let d):
+                    if wholeCorpus { held.append(d) } else { stats.count(d); try sink(d) }
+                case .failure(let f): stats.failures.append(f)
                 }
             }
-            var processed = self.process(documents: docs).makeIterator()
-            let out = batches[b].map { i in unreadable[i].map { .failure($0) } ?? processed.next()! }
-            let p = counter.add(documents: batches[b].count, bytes: bytes)
-            progress?(RunProgress(done: p.done, total: files.count, bytes: p.bytes, seconds: Date().timeIntervalSince(start)))
-            return out
         }
-        var docs: [DocumentResult] = []
-        var failures: [DocumentFailure] = []
-        for r in results.joined() {
-            switch r {
-            case .success(let d): docs.append(d)
-            case .failure(let f): failures.append(f)
-            }
+        if wholeCorpus {
+            try finish(&held)
+            for d in held { stats.count(d); try sink(d) }
         }
-        shutdown()
-        try finish(&docs)
-        return RunResult(documents: docs, failures: failures, bytes: counter.bytes, seconds: Date().timeIntervalSince(start))
+        stats.bytes = counter.bytes
+        stats.seconds = Date().timeIntervalSince(start)
+        return stats
     }
 
-    /// Runs every stage's corpus-wide `finish` over the records.
+    /// Processes `files` and keeps every result in memory.
+    public func run(_ files: [InputFile], jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+                    progress: (@Sendable (RunProgress) -> Void)? = nil) throws -> RunResult {
+        var docs: [DocumentResult] = []
+        let stats = try run(files, jobs: jobs, progress: progress) { docs.append($0) }
+        return RunResult(documents: docs, stats: stats)
+    }
+
+    /// Runs the corpus-wide `finish` of the stages that need it.
     public func finish(_ docs: inout [DocumentResult]) throws {
-        for inst in instances { try inst.stage.finish(&docs) }
+        for inst in instances where type(of: inst.stage).needsWholeCorpus { try inst.stage.finish(&docs) }
     }
 
     /// Stops the child processes of external stages.

@@ -88,17 +88,34 @@ public enum RecordCodec {
         public var description: String { "\(file):\(line): \(message)" }
     }
 
-    /// Reads documents back from JSON Lines, in file order. Records of a document may follow
-    /// its document line anywhere in the file; records without one get a bare document.
+    static func start(_ id: String) -> DocumentResult {
+        DocumentResult(id: id, path: "", meta: DocumentMeta(), characters: 0, records: [], sentences: [:])
+    }
+
+    /// Adds one decoded line to its document.
+    static func apply(_ l: Line, to d: inout DocumentResult) {
+        switch l.kind {
+        case "document":
+            d.path = l.path ?? ""
+            d.meta = DocumentMeta(date: l.date, title: l.title, source: l.source)
+            d.characters = l.characters ?? 0
+        case "sentence":
+            if let i = l.index { d.sentences[i] = EvidenceSentence(text: l.text ?? "", start: l.start ?? 0, end: l.end ?? 0) }
+        default:
+            var a = Annotation(kind: Annotation.Kind(rawValue: l.kind), type: l.type, text: l.text ?? "", start: l.start ?? 0, end: l.end ?? 0)
+            a.sentence = l.sentence
+            a.numtype = l.numtype; a.value = l.value; a.unit = l.unit; a.qualifier = l.qualifier; a.subject = l.subject
+            a.head = l.head; a.tail = l.tail; a.org = l.org; a.canonical = l.canonical
+            d.records.append(a)
+        }
+    }
+
+    /// Reads documents back from JSON Lines, in order of first appearance. Lines of one
+    /// document may be anywhere in the file. Errors name the file and line.
     public static func read(_ data: Data, file: String) throws -> [DocumentResult] {
         var order: [String] = []
         var docs: [String: DocumentResult] = [:]
         let decoder = JSONDecoder()
-        func doc(_ id: String) -> DocumentResult {
-            if let d = docs[id] { return d }
-            order.append(id)
-            return DocumentResult(id: id, path: "", meta: DocumentMeta(), characters: 0, records: [], sentences: [:])
-        }
         var n = 0
         for raw in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             n += 1
@@ -107,25 +124,11 @@ public enum RecordCodec {
             do { l = try decoder.decode(Line.self, from: Data(raw)) } catch {
                 throw ReadError(file: file, line: n, message: "not a record line (expected a JSON object with \"doc\" and \"kind\")")
             }
-            var d = doc(l.doc)
-            switch l.kind {
-            case "document":
-                d.path = l.path ?? ""
-                d.meta = DocumentMeta(date: l.date, title: l.title, source: l.source)
-                d.characters = l.characters ?? 0
-            case "sentence":
-                guard let i = l.index, let t = l.text, let s = l.start, let e = l.end else {
-                    throw ReadError(file: file, line: n, message: "sentence record needs index, text, start and end")
-                }
-                d.sentences[i] = EvidenceSentence(text: t, start: s, end: e)
-            default:
-                var a = Annotation(kind: Annotation.Kind(rawValue: l.kind), type: l.type, text: l.text ?? "", start: l.start ?? 0, end: l.end ?? 0)
-                a.sentence = l.sentence
-                a.numtype = l.numtype; a.value = l.value; a.unit = l.unit; a.qualifier = l.qualifier; a.subject = l.subject
-                a.head = l.head; a.tail = l.tail; a.org = l.org; a.canonical = l.canonical
-                d.records.append(a)
+            if l.kind == "sentence" && (l.index == nil || l.text == nil || l.start == nil || l.end == nil) {
+                throw ReadError(file: file, line: n, message: "sentence record needs index, text, start and end")
             }
-            docs[l.doc] = d
+            if docs[l.doc] == nil { order.append(l.doc); docs[l.doc] = start(l.doc) }
+            apply(l, to: &docs[l.doc]!)
         }
         return order.map { docs[$0]! }
     }

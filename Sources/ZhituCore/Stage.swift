@@ -73,11 +73,15 @@ public protocol Stage: Sendable {
     func process(_ document: inout Document) throws
     /// Called once after every document was processed, with all records of the corpus, for
     /// stages that decide with corpus-wide evidence (document frequency, repetition).
+    /// Only called when `needsWholeCorpus` is true: the run then keeps every record in memory
+    /// instead of streaming them to disk.
     func finish(_ corpus: inout [DocumentResult]) throws
+    static var needsWholeCorpus: Bool { get }
 }
 
 public extension Stage {
     func finish(_ corpus: inout [DocumentResult]) throws {}
+    static var needsWholeCorpus: Bool { false }
 }
 
 /// A stage that handles several documents per call (an external process, a model that

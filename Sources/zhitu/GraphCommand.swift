@@ -44,7 +44,7 @@ struct Graph: ParsableCommand {
             fail("--format: unknown output \"\(f)\"" + (s.isEmpty ? "; known: \(registry.outputFormats.joined(separator: ", "))" : "; did you mean \(s[0])?"), code: 2)
         }
         do {
-            try Outputs.write(docs, name: name, formats: formats, to: output)
+            try Outputs.write(DocumentResults(docs), name: name, formats: formats, to: output)
         } catch { fail("cannot write \(output): \(error)", code: 1) }
         FileHandle.standardError.write(Data("zhitu: \(docs.count) documents → \(formats.joined(separator: ", ")) in \(output)\n".utf8))
     }

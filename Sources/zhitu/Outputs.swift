@@ -1,10 +1,32 @@
-// Writes the named outputs into the output folder.
+// Runs a pipeline into the output folder: records stream to annotations.jsonl as documents
+// finish (so memory stays flat), then every other writer reads them back from that file.
 import Foundation
 import ZhituCore
 import ZhituStages
 
 enum Outputs {
-    static func write(_ docs: [DocumentResult], name: String, formats: [String], to dir: String) throws {
+    static let annotations = "annotations"
+
+    /// Runs `pipeline` over `files` and writes `formats` into `dir`.
+    static func run(_ pipeline: Pipeline, _ files: [InputFile], jobs: Int, progress: (@Sendable (RunProgress) -> Void)?,
+                    name: String, formats: [String], to dir: String) throws -> RunStats {
+        let url = URL(fileURLWithPath: dir)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        let keep = formats.contains(annotations)
+        let records = url.appendingPathComponent(keep ? "annotations.jsonl" : ".zhitu-records-\(getpid()).jsonl")
+        defer { if !keep { try? FileManager.default.removeItem(at: records) } }
+        var stats = RunStats()
+        try AtomicFile.write(to: records.path) { file in
+            stats = try pipeline.run(files, jobs: jobs, progress: progress) { d in
+                try file.write(contentsOf: Data(RecordCodec.lines(d).utf8))
+            }
+        }
+        try write(DocumentResults(file: records), name: name, formats: formats.filter { $0 != annotations }, to: dir)
+        return stats
+    }
+
+    /// Writes `formats` for documents already processed.
+    static func write(_ docs: DocumentResults, name: String, formats: [String], to dir: String) throws {
         let url = URL(fileURLWithPath: dir)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         let output = RunOutput(name: name, documents: docs)

@@ -90,16 +90,16 @@ struct Run: ParsableCommand {
         let outDir = output ?? (cfg.output.hasPrefix("/") ? cfg.output : cfg.baseDirectory.appendingPathComponent(cfg.output).path)
         let showProgress = !quiet && isatty(2) != 0
         let report: (@Sendable (RunProgress) -> Void)? = showProgress ? ProgressLine.show : nil
-        let result = try pipeline.run(files, jobs: jobs, progress: report)
-        if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        for f in result.failures { FileHandle.standardError.write(Data("zhitu: \(f)\n".utf8)) }
+        let stats: RunStats
         do {
-            try Outputs.write(result.documents, name: cfg.name, formats: cfg.outputs, to: outDir)
+            stats = try Outputs.run(pipeline, files, jobs: jobs, progress: report, name: cfg.name, formats: cfg.outputs, to: outDir)
         } catch {
             fail("cannot write \(outDir): \(error)", code: 1)
         }
-        if !quiet { FileHandle.standardError.write(Data((Summary.line(result, outDir: outDir) + "\n").utf8)) }
-        let failed = result.failures.count + problems.count
+        if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        for f in stats.failures { FileHandle.standardError.write(Data("zhitu: \(f)\n".utf8)) }
+        if !quiet { FileHandle.standardError.write(Data((Summary.line(stats, outDir: outDir) + "\n").utf8)) }
+        let failed = stats.failures.count + problems.count
         if failed > 0 { fail("\(failed) input problem\(failed == 1 ? "" : "s"); see the messages above", code: 1) }
     }
 }
@@ -113,16 +113,10 @@ enum ProgressLine {
 }
 
 enum Summary {
-    static func line(_ r: RunResult, outDir: String) -> String {
-        var kinds: [String: Int] = [:]
-        var chars = 0
-        for d in r.documents {
-            chars += d.characters
-            for a in d.records { kinds[a.kind.rawValue, default: 0] += 1 }
-        }
-        let counts = kinds.keys.sorted().map { "\(kinds[$0]!) \($0)" }.joined(separator: ", ")
+    static func line(_ r: RunStats, outDir: String) -> String {
+        let counts = r.kinds.keys.sorted().filter { $0 != "ner" }.map { "\(r.kinds[$0]!) \($0)" }.joined(separator: ", ")
         return String(format: "zhitu: %d documents, %d characters, %@ in %.2fs (%.1f MB/s) → %@",
-                      r.documents.count, chars, counts.isEmpty ? "no records" : counts, r.seconds,
+                      r.documents, r.characters, counts.isEmpty ? "no records" : counts, r.seconds,
                       Double(r.bytes) / 1_000_000 / max(r.seconds, 1e-6), outDir)
     }
 }
