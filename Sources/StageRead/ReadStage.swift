@@ -15,10 +15,14 @@ public struct ReadStage: Stage {
         doc.bytes = []
         if bytes.isEmpty { throw StageFailure("empty file") }
         if let nul = bytes.firstIndex(of: 0) { throw StageFailure("binary file (NUL byte at offset \(nul)); expected UTF-8 text") }
-        guard let decoded = String(validating: bytes, as: UTF8.self) else {
-            throw StageFailure("not valid UTF-8 (line \(ReadStage.firstBadLine(bytes))); convert the file to UTF-8")
+        var scalars: [Unicode.Scalar]
+        switch UTF8Decoder.decode(bytes) {
+        case .success(let s): scalars = s
+        case .failure(let invalid):
+            let offset = invalid.offset
+            let line = bytes[..<offset].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+            throw StageFailure("not valid UTF-8 (line \(line), byte \(offset)); convert the file to UTF-8")
         }
-        var scalars = Array(decoded.unicodeScalars)
         if scalars.first == "\u{FEFF}" { scalars[0] = " " }   // BOM: keep offsets, drop the mark
         doc.original = scalars
         // Metadata given with the document (streaming mode) wins over front matter, which wins
@@ -29,14 +33,5 @@ public struct ReadStage: Stage {
         doc.meta.source = doc.meta.source ?? front.source
         doc.resetText(from: bodyStart)
         if !doc.text.contains(where: { !$0.properties.isWhitespace }) { throw StageFailure("no text (only whitespace)") }
-    }
-
-    /// The line of the first invalid UTF-8 sequence, for the error message.
-    static func firstBadLine(_ bytes: [UInt8]) -> Int {
-        var it = bytes.makeIterator()
-        var decoder = UTF8()
-        var line = 1
-        while case .scalarValue(let u) = decoder.decode(&it) { if u == "\n" { line += 1 } }
-        return line
     }
 }

@@ -74,3 +74,18 @@ import ZhituCore
         #expect(try process("2024年1月29日 星期一\n内容。").meta.date == "2024-01-29")
     }
 }
+
+@Suite struct ReadTests {
+    @Test func decodesEveryUTF8LengthAndRejectsBadSequences() throws {
+        let text = "a é 中 😀 ｚ"
+        #expect(try process(text, ["read"]).original == Array(text.unicodeScalars))
+        for bad: [UInt8] in [[0x61, 0xC3], [0xE4, 0xB8, 0x41], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF5, 0x80, 0x80, 0x80], [0x0A, 0xFF]] {
+            var doc = Document(id: "b", path: "b.txt", bytes: bad)
+            #expect(throws: DocumentFailure.self) { try pipeline(["read"]).process(&doc) }
+        }
+        var doc = Document(id: "b", path: "b.txt", bytes: Array("第一行\n第二行".utf8) + [0xFF])
+        do { try pipeline(["read"]).process(&doc) } catch {
+            #expect("\(error)".contains("line 2"))
+        }
+    }
+}
