@@ -21,6 +21,11 @@ let stageModules: [Target] = [
 let outputModules: [Target] = [
     stage("OutputAnnotations"),
     stage("OutputGraphJSON"),
+    stage("OutputGraphML"),
+    stage("OutputNeo4j"),
+    stage("OutputRDF"),
+    stage("OutputSQLite", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+    stage("OutputReport"),
 ]
 
 let package = Package(
@@ -32,6 +37,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: stageModules + outputModules + [
         .target(name: "CICU", linkerSettings: [.linkedLibrary("icuuc")]),
@@ -45,6 +51,7 @@ let package = Package(
         .executableTarget(name: "StageRegistryGenerator", path: "Plugins/StageRegistryGenerator"),
         .plugin(name: "StageRegistryPlugin", capability: .buildTool(), dependencies: ["StageRegistryGenerator"]),
         .testTarget(name: "ZhituCoreTests", dependencies: ["ZhituCore", "ZhituStages", "StageSegment", "zhitu"]),
+        .testTarget(name: "OutputWritersTests", dependencies: ["ZhituCore", "ZhituStages", "zhitu"] + outputModules.map { .target(name: $0.name) }),
     ],
     swiftLanguageModes: [.v5]
 )
