@@ -154,7 +154,7 @@ public struct GraphMLWriter: OutputWriter {
             if i == 0 ? isNameStart(u) : isNameChar(u) { s.unicodeScalars.append(u) }
             else { s += "_x" + String(u.value, radix: 16, uppercase: true) + "_" }
         }
-        return s.isEmpty ? "__" : s
+        return s.isEmpty ? "_x_" : s
     }
 
     static func isNameStart(_ u: Unicode.Scalar) -> Bool {

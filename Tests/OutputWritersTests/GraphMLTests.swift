@@ -1,0 +1,73 @@
+// graph.graphml: well-formed XML that networkx reads back with every name, type and count intact.
+import Foundation
+import Testing
+@testable import OutputGraphML
+import ZhituCore
+
+@Suite struct GraphMLTests {
+    @Test(.enabled(if: Tools.xmllint != nil, "xmllint not found (apt-get install libxml2-utils; see scripts/install-output-checkers.sh)"))
+    func wellFormedXML() throws {
+        let dir = try write("graphml")
+        let r = try Tools.run(Tools.xmllint!, ["--noout", dir.appendingPathComponent("graph.graphml").path])
+        #expect(r.status == 0, "\(r.stderr)")
+    }
+
+    @Test(.enabled(if: Tools.pythonHas("networkx"), "python3 with networkx not found (pip install networkx)"))
+    func networkxReadsItBack() throws {
+        let g = Fixture.graph
+        let dir = try write("graphml")
+        let script = """
+        import json, sys, networkx as nx
+        g = nx.read_graphml(sys.argv[1])
+        nodes = {d["zhitu_id"]: {"name": d["name"], "type": d["type"], "count": d["count"], "count_type": type(d["count"]).__name__} for _, d in g.nodes(data=True)}
+        edges = sorted([g.nodes[u]["zhitu_id"], d["type"], g.nodes[v]["zhitu_id"], d.get("org")] for u, v, d in g.edges(data=True))
+        values = sorted(d["value"] for _, d in g.nodes(data=True) if "value" in d)
+        print(json.dumps({"nodes": nodes, "edges": edges, "directed": g.is_directed(), "name": g.graph.get("name"), "values": values}))
+        """
+        let out = try Tools.python(script, [dir.appendingPathComponent("graph.graphml").path]) as! [String: Any]
+        let nodes = out["nodes"] as! [String: [String: Any]]
+        #expect(nodes.count == g.nodes.count)
+        for n in g.nodes {
+            #expect(nodes[n.id]?["name"] as? String == n.name, "node \(n.id)")
+            #expect(nodes[n.id]?["type"] as? String == n.type)
+            #expect(nodes[n.id]?["count"] as? Int == n.count)
+            #expect(nodes[n.id]?["count_type"] as? String == "int")
+        }
+        #expect(nodes["person:\(Fixture.person2)"]?["name"] as? String == Fixture.person2)   // newline kept
+        let edges = out["edges"] as! [[Any]]
+        #expect(edges.count == g.edges.count)
+        #expect(edges.contains { $0[0] as? String == "person:\(Fixture.person)" && $0[1] as? String == "HOLDS"
+            && $0[2] as? String == "title:\(Fixture.title)" && $0[3] as? String == Fixture.org })
+        #expect(out["directed"] as? Bool == true)
+        #expect(out["name"] as? String == "测试 \"fixture\" <&>")
+        #expect(out["values"] as? [Double] == [3.5, 12])
+    }
+
+    @Test func idsAreXMLNamesAndDistinct() {
+        let ids = ["person:张三", "person:张_三", "person:张__三", "person:张 三", "person:张_x20_三", "9lives", "", "_", "a\"b<c>&d,e\nf", "person:张三;李四"]
+        let mapped = ids.map(GraphMLWriter.xmlID)
+        #expect(Set(mapped).count == ids.count)
+        for m in mapped {
+            let scalars = Array(m.unicodeScalars)
+            #expect(GraphMLWriter.isNameStart(scalars[0]), "\(m)")
+            #expect(scalars.allSatisfy(GraphMLWriter.isNameChar), "\(m)")
+        }
+        #expect(GraphMLWriter.xmlID("person:张三") == "person:张三")
+    }
+
+    @Test func everyAttributeHasATypedKey() {
+        let text = GraphMLWriter.render(Fixture.graph)
+        for line in text.split(separator: "\n") where line.contains("<key ") {
+            #expect(line.contains("attr.type=\""), "\(line)")
+        }
+        #expect(text.contains("attr.name=\"count\" attr.type=\"int\""))
+        #expect(text.contains("attr.name=\"value\" attr.type=\"double\""))
+        // every <data key> refers to a declared key
+        func values(after marker: String) -> Set<String> {
+            Set(text.components(separatedBy: marker).dropFirst().map { String($0.prefix { $0 != "\"" }) })
+        }
+        let declared = values(after: "<key id=\""), used = values(after: "<data key=\"")
+        #expect(!used.isEmpty)
+        #expect(used.isSubset(of: declared))
+    }
+}
