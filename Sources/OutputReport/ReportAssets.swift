@@ -311,6 +311,11 @@ enum ReportAssets {
       resize();
       window.addEventListener("resize", function () { resize(); draw(); });
       fit(); draw();
+      // report.html#node=<id> opens with that node selected.
+      if (location.hash.indexOf("#node=") === 0) {
+        var start = byId[decodeURIComponent(location.hash.slice(6))];
+        if (start !== undefined) select(start);
+      }
       requestAnimationFrame(frame);
     })();
 
