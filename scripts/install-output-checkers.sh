@@ -20,11 +20,18 @@ else
     note "python3 not found; skipping networkx, rdflib, kuzu"
 fi
 
-# Debian packages: xmllint (GraphML schema check), chromium (report.html), sqlite3.
+# Debian packages: xmllint (GraphML), chromium (report.html) with a small CJK font so
+# screenshots show Chinese, sqlite3 (graph.sqlite), rapper (Turtle; optional).
 missing=()
 command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
 command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || missing+=(chromium)
 command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
+command -v rapper >/dev/null 2>&1 || missing+=(raptor2-utils)
+if command -v fc-list >/dev/null 2>&1; then
+    [ -n "$(fc-list :lang=zh 2>/dev/null | head -n 1)" ] || missing+=(fonts-wqy-microhei)
+else
+    missing+=(fonts-wqy-microhei)
+fi
 if [ ${#missing[@]} -gt 0 ]; then
     if command -v apt-get >/dev/null 2>&1; then
         SUDO=""

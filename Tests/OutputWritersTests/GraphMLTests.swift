@@ -12,6 +12,21 @@ import ZhituCore
         #expect(r.status == 0, "\(r.stderr)")
     }
 
+    static let schemaURL = "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"
+
+    /// Whether the GraphML schema can be fetched (it includes further schemas by URL).
+    static let schemaReachable: Bool = {
+        guard let curl = Tools.find("curl") else { return false }
+        return (try? Tools.run(curl, ["-sfm", "5", "-o", "/dev/null", schemaURL]))?.status == 0
+    }()
+
+    @Test(.enabled(if: Tools.xmllint != nil && schemaReachable, "GraphML schema at \(schemaURL) not reachable (or no xmllint); well-formedness and networkx checks still run"))
+    func validAgainstTheGraphMLSchema() throws {
+        let dir = try write("graphml")
+        let r = try Tools.run(Tools.xmllint!, ["--noout", "--schema", Self.schemaURL, dir.appendingPathComponent("graph.graphml").path])
+        #expect(r.status == 0, "\(r.stderr)")
+    }
+
     @Test(.enabled(if: Tools.pythonHas("networkx"), "python3 with networkx not found (pip install networkx)"))
     func networkxReadsItBack() throws {
         let g = Fixture.graph
@@ -22,7 +37,19 @@ import ZhituCore
         nodes = {d["zhitu_id"]: {"name": d["name"], "type": d["type"], "count": d["count"], "count_type": type(d["count"]).__name__} for _, d in g.nodes(data=True)}
         edges = sorted([g.nodes[u]["zhitu_id"], d["type"], g.nodes[v]["zhitu_id"], d.get("org")] for u, v, d in g.edges(data=True))
         values = sorted(d["value"] for _, d in g.nodes(data=True) if "value" in d)
-        print(json.dumps({"nodes": nodes, "edges": edges, "directed": g.is_directed(), "name": g.graph.get("name"), "values": values}))
+        # ids, sources and targets are XML names (the schema's xs:NMTOKEN and more)
+        import re, xml.etree.ElementTree as ET
+        start = "A-Z_a-z:\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\U00010000-\\U000EFFFF"
+        name = re.compile("[" + start + "][" + start + "\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040]*")
+        ns = "{http://graphml.graphdrawing.org/xmlns}"
+        root = ET.parse(sys.argv[1]).getroot()
+        refs = [e.get(a) for e in root.iter() for a in ("id", "source", "target", "key") if e.get(a) is not None]
+        bad = [r for r in refs if not name.fullmatch(r)]
+        keys = {k.get("id"): k for k in root.iter(ns + "key")}
+        untyped = [k for k, e in keys.items() if e.get("attr.type") not in ("boolean", "int", "long", "float", "double", "string")]
+        undeclared = sorted({d.get("key") for d in root.iter(ns + "data")} - set(keys))
+        print(json.dumps({"nodes": nodes, "edges": edges, "directed": g.is_directed(), "name": g.graph.get("name"), "values": values,
+                          "bad_names": bad, "untyped": untyped, "undeclared": undeclared, "refs": len(refs)}))
         """
         let out = try Tools.python(script, [dir.appendingPathComponent("graph.graphml").path]) as! [String: Any]
         let nodes = out["nodes"] as! [String: [String: Any]]
@@ -41,6 +68,10 @@ import ZhituCore
         #expect(out["directed"] as? Bool == true)
         #expect(out["name"] as? String == "测试 \"fixture\" <&>")
         #expect(out["values"] as? [Double] == [3.5, 12])
+        #expect(out["bad_names"] as? [String] == [])
+        #expect(out["untyped"] as? [String] == [])
+        #expect(out["undeclared"] as? [String] == [])
+        #expect((out["refs"] as? Int ?? 0) > 2 * g.nodes.count)
     }
 
     @Test func idsAreXMLNamesAndDistinct() {
