@@ -18,7 +18,8 @@ public struct GraphMLWriter: OutputWriter {
         var type: String
     }
 
-    public static func render(_ g: KnowledgeGraph) -> String {
+    public static func render(_ graph: KnowledgeGraph) -> String {
+        let g = graph.withEdgeEnds()
         // Node and edge attributes: fixed ones first, then every property name, typed by its values.
         var nodeKeys = [Key(id: "n_label", name: "label", type: "string"), Key(id: "n_type", name: "type", type: "string"),
                         Key(id: "n_name", name: "name", type: "string"), Key(id: "n_zhitu_id", name: "zhitu_id", type: "string"),

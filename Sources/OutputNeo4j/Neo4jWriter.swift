@@ -12,7 +12,7 @@ public struct Neo4jWriter: OutputWriter {
     public static let idSpace = "Node"
 
     public func write(_ output: RunOutput, to directory: URL) throws {
-        let g = output.graph
+        let g = output.graph.withEdgeEnds()
         let dir = directory.appendingPathComponent("neo4j")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         for (name, text) in Self.csvFiles(g) {
@@ -55,14 +55,15 @@ public struct Neo4jWriter: OutputWriter {
     }
 
     /// File name → contents, sorted by name: one nodes file per node type, one rels file per edge type.
-    public static func csvFiles(_ g: KnowledgeGraph) -> [(String, String)] {
+    public static func csvFiles(_ graph: KnowledgeGraph) -> [(String, String)] {
+        let g = graph.withEdgeEnds()
         var files: [(String, String)] = []
         let byType = Dictionary(grouping: g.nodes, by: \.type)
         let fixedNode: Set<String> = ["id", "name", "count", "docs"]
         for type in byType.keys.sorted() {
             let nodes = byType[type]!
             let cols = columnTypes(nodes.map(\.properties), excluding: fixedNode)
-            var out = csvLine(["id:ID(\(idSpace))", ":LABEL", "name", "count:long", "docs:string[]"] + cols.map(\.header))
+            var out = csvLine(["id:ID(\(idSpace))", ":LABEL", "name", "count:int", "docs:string[]"] + cols.map(\.header))
             for n in nodes {
                 var row = [n.id, "\(idSpace);\(n.type)", n.name, String(n.count), arrayField(n.docs)]
                 for c in cols { row.append(n.properties[c.name].map { field($0, as: c.type) } ?? "") }
@@ -75,8 +76,8 @@ public struct Neo4jWriter: OutputWriter {
         for type in edgesByType.keys.sorted() {
             let edges = edgesByType[type]!
             let cols = columnTypes(edges.map(\.properties), excluding: fixedEdge)
-            var out = csvLine([":START_ID(\(idSpace))", ":END_ID(\(idSpace))", ":TYPE", "count:long", "evidence_doc", "evidence_sentence",
-                               "evidence_start:long", "evidence_end:long", "evidence"] + cols.map(\.header))
+            var out = csvLine([":START_ID(\(idSpace))", ":END_ID(\(idSpace))", ":TYPE", "count:int", "evidence_doc", "evidence_sentence",
+                               "evidence_start:int", "evidence_end:int", "evidence"] + cols.map(\.header))
             for e in edges {
                 let ev = e.evidence.first
                 var row = [e.source, e.target, e.type, String(e.count), ev?.doc ?? "", ev?.sentence ?? "",

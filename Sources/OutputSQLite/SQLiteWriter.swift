@@ -95,7 +95,7 @@ public struct SQLiteWriter: OutputWriter {
 
     /// Builds the database at `path` (which must not exist).
     public static func build(_ output: RunOutput, at path: String) throws {
-        let g = output.graph
+        let g = output.graph.withEdgeEnds()
         var config = Configuration()
         config.foreignKeysEnabled = true
         let db = try DatabaseQueue(path: path, configuration: config)
@@ -138,8 +138,8 @@ public struct SQLiteWriter: OutputWriter {
         let insertDoc = try db.cachedStatement(sql: "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?)")
         for id in docRows.keys.sorted() { try insertDoc.execute(arguments: StatementArguments(docRows[id]!)) }
 
-        // Nodes, with a placeholder for any edge end the graph does not list.
-        var nodeIDs = Set(g.nodes.map(\.id))
+        // Nodes (with a placeholder for any edge end the graph does not list; see withEdgeEnds).
+        let nodeIDs = Set(g.nodes.map(\.id))
         let insertNode = try db.cachedStatement(sql: "INSERT INTO nodes VALUES (?, ?, ?, ?, ?, ?, ?)")
         let insertNodeDoc = try db.cachedStatement(sql: "INSERT OR IGNORE INTO node_documents VALUES (?, ?)")
         for n in g.nodes {
@@ -148,14 +148,6 @@ public struct SQLiteWriter: OutputWriter {
             try insertNode.execute(arguments: [n.id, n.type, n.name, n.count, string(first), string(last), json(rest)])
             for d in n.docs { try insertNodeDoc.execute(arguments: [n.id, d]) }
         }
-        for e in g.edges {
-            for id in [e.source, e.target] where !nodeIDs.contains(id) {
-                nodeIDs.insert(id)
-                let parts = id.split(separator: ":", maxSplits: 1).map(String.init)
-                try insertNode.execute(arguments: [id, parts.count == 2 ? parts[0].capitalized : "Thing", parts.last ?? id, 0, nil, nil, "{}"])
-            }
-        }
-
         // Sentences: those the records cite (with offsets), then evidence sentences.
         var sentenceIDs: [String: Int64] = [:]   // doc \u{1} text -> rowid
         let insertSentence = try db.cachedStatement(sql: "INSERT INTO sentences (document_id, start_offset, end_offset, text) VALUES (?, ?, ?, ?)")

@@ -72,3 +72,23 @@ public struct KnowledgeGraph: Sendable {
         self.name = name; self.nodes = nodes; self.edges = edges
     }
 }
+
+extension KnowledgeGraph {
+    /// The graph with a node for every edge end it does not list (type from the id's prefix,
+    /// `person:x` → Person, else Thing; count 0), so formats that need declared nodes
+    /// (Neo4j import, SQLite foreign keys, GraphML) stay loadable.
+    public func withEdgeEnds() -> KnowledgeGraph {
+        var known = Set(nodes.map(\.id))
+        var added: [GraphNode] = []
+        for e in edges {
+            for id in [e.source, e.target] where !known.contains(id) {
+                known.insert(id)
+                let parts = id.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+                let type = parts.count == 2 && !parts[0].isEmpty ? (parts[0] == "doc" ? "Document" : parts[0].prefix(1).uppercased() + parts[0].dropFirst()) : "Thing"
+                added.append(GraphNode(id: id, type: type, name: parts.count == 2 ? String(parts[1]) : id, docs: [], count: 0, properties: [:]))
+            }
+        }
+        if added.isEmpty { return self }
+        return KnowledgeGraph(name: name, nodes: (nodes + added).sorted { $0.id < $1.id }, edges: edges)
+    }
+}

@@ -95,9 +95,9 @@ import ZhituCore
     @Test func headersUseTheImportFormat() throws {
         let files = Dictionary(uniqueKeysWithValues: Neo4jWriter.csvFiles(Fixture.graph))
         let person = try #require(files["nodes_Person.csv"])
-        #expect(person.hasPrefix("\"id:ID(Node)\",\":LABEL\",\"name\",\"count:long\",\"docs:string[]\""))
+        #expect(person.hasPrefix("\"id:ID(Node)\",\":LABEL\",\"name\",\"count:int\",\"docs:string[]\""))
         let holds = try #require(files["rels_HOLDS.csv"])
-        #expect(holds.hasPrefix("\":START_ID(Node)\",\":END_ID(Node)\",\":TYPE\",\"count:long\""))
+        #expect(holds.hasPrefix("\":START_ID(Node)\",\":END_ID(Node)\",\":TYPE\",\"count:int\""))
         let measurement = try #require(files["nodes_Measurement.csv"])
         #expect(measurement.contains("\"value:double\""))
         #expect(files.keys.contains("rels_MENTIONS.csv"))
