@@ -49,10 +49,25 @@ public struct RDFWriter: OutputWriter {
     static func plain(_ s: String) -> Object { .literal(s, lang: nil, datatype: nil) }
     static func typed(_ s: String, _ t: String) -> Object { .literal(s, lang: nil, datatype: t) }
 
+    /// A date literal typed by its precision: xsd:date, xsd:gYearMonth or xsd:gYear.
+    static func date(_ s: String) -> Object {
+        switch s.count {
+        case 10: return typed(s, "xsd:date")
+        case 7: return typed(s, "xsd:gYearMonth")
+        case 4: return typed(s, "xsd:gYear")
+        default: return plain(s)
+        }
+    }
+
+    /// Text: tagged @zh when it holds Han characters, else a plain literal (codes, paths).
+    static func text(_ s: String) -> Object {
+        s.unicodeScalars.contains { $0.properties.isIdeographic } ? zh(s) : plain(s)
+    }
+
     static func value(_ v: GraphValue) -> [Object] {
         switch v {
-        case .string(let s): return [zh(s)]
-        case .strings(let l): return l.map(zh)
+        case .string(let s): return [text(s)]
+        case .strings(let l): return l.map(text)
         case .int(let i): return [typed(String(i), "xsd:integer")]
         case .double(let d): return [typed(d.isFinite ? String(d) : (d.isNaN ? "NaN" : (d > 0 ? "INF" : "-INF")), "xsd:double")]
         case .bool(let b): return [typed(b ? "true" : "false", "xsd:boolean")]
@@ -78,11 +93,11 @@ public struct RDFWriter: OutputWriter {
             for k in n.properties.keys.sorted() {
                 let v = n.properties[k]!
                 switch (n.type, k, v) {
-                case ("Document", "date", .string(let s)): p.append(("schema:datePublished", [typed(s, "xsd:date")]))
+                case ("Document", "date", .string(let s)): p.append(("schema:datePublished", [date(s)]))
                 case ("Document", "title", .string(let s)): p.append(("schema:headline", [zh(s)]))
                 case ("Document", "path", .string(let s)): p.append(("z:path", [plain(s)]))
                 case (_, "aliases", .strings(let l)): p.append(("schema:alternateName", l.map(zh)))
-                case (_, "first_date", .string(let s)), (_, "last_date", .string(let s)): p.append((term(k), [typed(s, "xsd:date")]))
+                case (_, "first_date", .string(let s)), (_, "last_date", .string(let s)), (_, "date", .string(let s)): p.append((term(k), [date(s)]))
                 case ("Measurement", "value", .double(let d)): p.append(("schema:value", [typed(String(d), "xsd:double")]))
                 case ("Measurement", "value", .int(let i)): p.append(("schema:value", [typed(String(i), "xsd:double")]))
                 case ("Measurement", "unit", .string(let s)): p.append(("schema:unitText", [zh(s)]))

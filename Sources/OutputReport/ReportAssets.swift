@@ -76,26 +76,64 @@ enum ReportAssets {
         x[i] = r * Math.cos(a); y[i] = r * Math.sin(a);
         radius[i] = 3 + Math.min(9, 2 * Math.log(1 + (nodes[i].c || 1)));
       }
-      var K = 30, ticks = 0, maxTicks = N > 3000 ? 120 : 300, alpha = 1;
-      function tick() {
-        var cell = K * 2, grid = new Map(), i, j;
-        for (i = 0; i < N; i++) {
-          var key = Math.floor(x[i] / cell) + "," + Math.floor(y[i] / cell);
-          var list = grid.get(key); if (!list) grid.set(key, list = []); list.push(i);
+      var K = 30, ticks = 0, maxTicks = N > 5000 ? 150 : 300, alpha = 1, theta2 = 0.81;
+      // Repulsion between all nodes, approximated with a Barnes–Hut quadtree: O(n log n) a tick
+      // however dense the graph gets.
+      var qm = [], qx = [], qy = [], qox = [], qoy = [], qs = [], qleaf = [], qc = [];
+      function cell(ox, oy, size) {
+        var c = qm.length;
+        qm.push(0); qx.push(0); qy.push(0); qox.push(ox); qoy.push(oy); qs.push(size); qleaf.push(-1); qc.push(-1, -1, -1, -1);
+        return c;
+      }
+      function child(c, i) {
+        var h = qs[c] / 2, q = (x[i] >= qox[c] + h ? 1 : 0) + (y[i] >= qoy[c] + h ? 2 : 0), k = qc[4 * c + q];
+        if (k < 0) { k = cell(qox[c] + (q & 1) * h, qoy[c] + (q >> 1) * h, h); qc[4 * c + q] = k; }
+        return k;
+      }
+      function insert(i) {
+        var c = 0;
+        for (var depth = 0; ; depth++) {
+          var m = qm[c];
+          qx[c] = (qx[c] * m + x[i]) / (m + 1); qy[c] = (qy[c] * m + y[i]) / (m + 1); qm[c] = m + 1;
+          if (m === 0) { qleaf[c] = i; return; }
+          if (depth > 24) { qleaf[c] = -1; return; }   // (nearly) coincident nodes stay together
+          var j = qleaf[c];
+          if (j >= 0) {
+            qleaf[c] = -1;
+            var cj = child(c, j);
+            qm[cj] = 1; qx[cj] = x[j]; qy[cj] = y[j]; qleaf[cj] = j;
+          }
+          c = child(c, i);
         }
-        for (i = 0; i < N; i++) {
-          var gx = Math.floor(x[i] / cell), gy = Math.floor(y[i] / cell);
-          for (var dx = -1; dx <= 1; dx++) for (var dy = -1; dy <= 1; dy++) {
-            var l = grid.get((gx + dx) + "," + (gy + dy)); if (!l) continue;
-            for (var q = 0; q < l.length; q++) {
-              j = l[q]; if (j <= i) continue;
-              var ddx = x[i] - x[j], ddy = y[i] - y[j], d2 = ddx * ddx + ddy * ddy + 0.01;
-              if (d2 > cell * cell) continue;
-              var f = K * K / d2 * alpha;
-              vx[i] += ddx * f * 0.05; vy[i] += ddy * f * 0.05; vx[j] -= ddx * f * 0.05; vy[j] -= ddy * f * 0.05;
-            }
+      }
+      function buildTree() {
+        var minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+        for (var i = 0; i < N; i++) {
+          if (x[i] < minX) minX = x[i]; if (x[i] > maxX) maxX = x[i]; if (y[i] < minY) minY = y[i]; if (y[i] > maxY) maxY = y[i];
+        }
+        qm.length = qx.length = qy.length = qox.length = qoy.length = qs.length = qleaf.length = qc.length = 0;
+        cell(minX - 1, minY - 1, Math.max(maxX - minX, maxY - minY) + 2);
+        for (i = 0; i < N; i++) insert(i);
+      }
+      var stack = [];
+      function repel(i) {
+        var fx = 0, fy = 0;
+        stack.length = 0; stack.push(0);
+        while (stack.length) {
+          var c = stack.pop();
+          if (qm[c] === 0 || qleaf[c] === i) continue;
+          var dx = x[i] - qx[c], dy = y[i] - qy[c], d2 = dx * dx + dy * dy + 0.01;
+          if (qleaf[c] >= 0 || qs[c] * qs[c] < theta2 * d2 || qc[4 * c] + qc[4 * c + 1] + qc[4 * c + 2] + qc[4 * c + 3] === -4) {
+            var f = K * K * qm[c] / d2; fx += dx * f; fy += dy * f;
+          } else {
+            for (var q = 0; q < 4; q++) if (qc[4 * c + q] >= 0) stack.push(qc[4 * c + q]);
           }
         }
+        vx[i] += fx * 0.05 * alpha; vy[i] += fy * 0.05 * alpha;
+      }
+      function tick() {
+        var i;
+        if (N > 1) { buildTree(); for (i = 0; i < N; i++) repel(i); }
         for (var k = 0; k < edges.length; k++) {
           var e = edges[k], s = e.s, t = e.t; if (s === t) continue;
           var ex = x[t] - x[s], ey = y[t] - y[s], d = Math.sqrt(ex * ex + ey * ey) + 0.01;
@@ -103,7 +141,7 @@ enum ReportAssets {
           vx[s] += ex * g; vy[s] += ey * g; vx[t] -= ex * g; vy[t] -= ey * g;
         }
         for (i = 0; i < N; i++) {
-          vx[i] -= x[i] * 0.002 * alpha; vy[i] -= y[i] * 0.002 * alpha;
+          vx[i] -= x[i] * 0.01 * alpha; vy[i] -= y[i] * 0.01 * alpha;
           vx[i] *= 0.6; vy[i] *= 0.6;
           var sp = Math.sqrt(vx[i] * vx[i] + vy[i] * vy[i]);
           if (sp > 20) { vx[i] *= 20 / sp; vy[i] *= 20 / sp; }
@@ -113,6 +151,7 @@ enum ReportAssets {
         ticks++;
       }
 
+      var edgeColour = "rgba(120,120,120," + Math.max(0.03, Math.min(0.3, 3000 / (edges.length + 1))).toFixed(3) + ")";
       var canvas = document.getElementById("graph-canvas"), ctx = canvas.getContext("2d");
       var view = { s: 1, tx: 0, ty: 0 }, selected = -1, matches = {}, W = 0, H = 0, fitted = false;
       function resize() {
@@ -129,13 +168,13 @@ enum ReportAssets {
         }
         if (!any) { minX = minY = -1; maxX = maxY = 1; }
         var s = Math.min(W / (maxX - minX + 60), H / (maxY - minY + 60));
-        view.s = Math.max(0.02, Math.min(s, 4));
+        view.s = Math.max(0.0005, Math.min(s, 4));
         view.tx = W / 2 - view.s * (minX + maxX) / 2; view.ty = H / 2 - view.s * (minY + maxY) / 2;
       }
       function draw() {
         ctx.clearRect(0, 0, W, H);
         ctx.save(); ctx.translate(view.tx, view.ty); ctx.scale(view.s, view.s);
-        ctx.lineWidth = 1 / view.s; ctx.strokeStyle = "rgba(120,120,120,0.25)"; ctx.beginPath();
+        ctx.lineWidth = 1 / view.s; ctx.strokeStyle = edgeColour; ctx.beginPath();
         for (var k = 0; k < edges.length; k++) {
           var e = edges[k]; if (!visible(e.s) || !visible(e.t)) continue;
           ctx.moveTo(x[e.s], y[e.s]); ctx.lineTo(x[e.t], y[e.t]);
@@ -146,30 +185,52 @@ enum ReportAssets {
           adj[selected].forEach(function (k) { var e = edges[k]; if (visible(e.s) && visible(e.t)) { ctx.moveTo(x[e.s], y[e.s]); ctx.lineTo(x[e.t], y[e.t]); } });
           ctx.stroke();
         }
-        var drawn = 0, labels = view.s > 0.8 || N < 150;
-        ctx.font = (12 / view.s) + "px sans-serif"; ctx.textBaseline = "middle";
-        for (var i = 0; i < N; i++) {
-          if (!visible(i)) continue;
-          drawn++;
-          ctx.fillStyle = palette[nodes[i].t];
-          ctx.beginPath(); ctx.arc(x[i], y[i], radius[i], 0, 6.2832); ctx.fill();
-          if (matches[i] || i === selected) {
-            ctx.strokeStyle = i === selected ? "#000" : "#f59f00"; ctx.lineWidth = 3 / view.s; ctx.stroke();
+        // nodes: one path per type, so a large graph costs a few fills, not one per node
+        var drawn = 0, labels = view.s > 0.8 || N < 150, i, minR = 2 / view.s;
+        types.forEach(function (t) {
+          if (!shown[t]) return;
+          ctx.fillStyle = palette[t]; ctx.beginPath();
+          for (var k = 0; k < N; k++) {
+            if (nodes[k].t !== t) continue;
+            drawn++;
+            var r = Math.max(radius[k], minR);   // at least 2 pixels when zoomed far out
+            ctx.moveTo(x[k] + r, y[k]); ctx.arc(x[k], y[k], r, 0, 6.2832);
           }
-          if (labels || matches[i] || i === selected) {
-            ctx.fillStyle = "#222"; ctx.fillText(nodes[i].n, x[i] + radius[i] + 2, y[i]);
+          ctx.fill();
+        });
+        var marked = Object.keys(matches).map(Number);
+        if (selected >= 0) marked.push(selected);
+        ctx.lineWidth = 3 / view.s;
+        marked.forEach(function (k) {
+          if (!visible(k)) return;
+          ctx.strokeStyle = k === selected ? "#000" : "#f59f00";
+          ctx.beginPath(); ctx.arc(x[k], y[k], radius[k], 0, 6.2832); ctx.stroke();
+        });
+        ctx.font = (12 / view.s) + "px sans-serif"; ctx.textBaseline = "middle"; ctx.fillStyle = "#222";
+        if (labels) {
+          // only labels inside the view
+          var x0 = -view.tx / view.s, y0 = -view.ty / view.s, x1 = x0 + W / view.s, y1 = y0 + H / view.s;
+          for (i = 0; i < N; i++) {
+            if (visible(i) && x[i] >= x0 && x[i] <= x1 && y[i] >= y0 && y[i] <= y1) ctx.fillText(nodes[i].n, x[i] + radius[i] + 2, y[i]);
           }
+        } else {
+          marked.forEach(function (k) { if (visible(k)) ctx.fillText(nodes[k].n, x[k] + radius[k] + 2, y[k]); });
         }
         ctx.restore();
         document.getElementById("status").textContent = drawn + " nodes, " + edges.length + " edges" + (ticks < maxTicks ? " (laying out…)" : "");
         document.body.setAttribute("data-rendered", String(drawn));
       }
+      var lastDraw = 0;
       function frame() {
-        var t0 = performance.now();
+        var t0 = performance.now(), laying = ticks < maxTicks;
         while (ticks < maxTicks && performance.now() - t0 < 12) tick();
-        if (!fitted || ticks < maxTicks) fit();
-        fitted = true;
-        draw();
+        // while laying out a large graph, redraw a few times a second rather than every frame
+        if (ticks >= maxTicks || N < 2000 || t0 - lastDraw > 250) {
+          if (!fitted || laying) fit();
+          fitted = true;
+          draw();
+          lastDraw = performance.now();
+        }
         if (ticks < maxTicks) requestAnimationFrame(frame);
       }
 
