@@ -40,7 +40,7 @@ public enum GraphJSONReader {
                 case ("id", _): break
                 case ("type", .string(let s)): n.type = s
                 case ("name", .string(let s)): n.name = s
-                case ("count", .number(let d, _)): n.count = Int(d)
+                case ("count", .number(let d, _)): n.count = int(d)
                 case ("docs", .array(let l)): n.docs = l.compactMap { if case .string(let s) = $0 { return s } else { return nil } }
                 default: if let g = graphValue(value) { n.properties[k] = g }
                 }
@@ -57,12 +57,12 @@ public enum GraphJSONReader {
                 switch (k, value) {
                 case ("source", _), ("target", _), ("key", _): break
                 case ("type", .string(let s)): e.type = s
-                case ("count", .number(let d, _)): e.count = Int(d)
+                case ("count", .number(let d, _)): e.count = int(d)
                 case ("evidence", .array(let l)):
                     for ev in l {
                         guard case .string(let doc)? = ev["doc"], case .string(let sentence)? = ev["sentence"],
                               case .number(let start, _)? = ev["start"], case .number(let end, _)? = ev["end"] else { continue }
-                        e.evidence.append(Evidence(doc: doc, sentence: sentence, start: Int(start), end: Int(end)))
+                        e.evidence.append(Evidence(doc: doc, sentence: sentence, start: int(start), end: int(end)))
                     }
                 default: if let g = graphValue(value) { e.properties[k] = g }
                 }
@@ -72,6 +72,9 @@ public enum GraphJSONReader {
         nodes.sort { $0.id < $1.id }
         return KnowledgeGraph(name: name, nodes: nodes, edges: edges)
     }
+
+    /// A JSON number as an Int, 0 when it does not fit.
+    static func int(_ d: Double) -> Int { Int(exactly: d.rounded(.towardZero)) ?? 0 }
 
     /// A property value; numbers written without a fraction or exponent read back as integers.
     static func graphValue(_ v: JSONValue) -> GraphValue? {

@@ -97,7 +97,13 @@ extension Neo4jWriter {
         for (i, f) in fields.enumerated() {
             if i > 0 { out += "," }
             out += "\""
-            out += f.replacingOccurrences(of: "\"", with: "\"\"")
+            if f.utf8.contains(UInt8(ascii: "\"")) {
+                for u in f.unicodeScalars {
+                    if u == "\"" { out += "\"\"" } else { out.unicodeScalars.append(u) }
+                }
+            } else {
+                out += f
+            }
             out += "\""
         }
         return out + "\n"
