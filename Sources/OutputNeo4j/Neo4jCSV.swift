@@ -19,7 +19,8 @@ extension Neo4jWriter {
                 case .int: t = "long"
                 case .double: t = "double"
                 case .string: t = "string"
-                case .strings: t = "string[]"
+                // a list whose items hold the array delimiter is written as JSON text instead
+                case .strings(let l): t = l.contains { $0.contains(";") } ? "string" : "string[]"
                 }
                 if let old = types[k], old != t {
                     types[k] = (["long", "double"].contains(old) && ["long", "double"].contains(t)) ? "double" : "string"
@@ -40,9 +41,10 @@ extension Neo4jWriter {
         for type in byType.keys.sorted() {
             let nodes = byType[type]!
             let cols = columnTypes(nodes.map(\.properties), excluding: fixedNode)
-            var out = csvLine(["id:ID(\(idSpace))", ":LABEL", "name", "count:int", "docs:string[]"] + cols.map(\.header))
+            let docsAsJSON = nodes.contains { $0.docs.contains { $0.contains(";") } }
+            var out = csvLine(["id:ID(\(idSpace))", ":LABEL", "name", "count:int", docsAsJSON ? "docs" : "docs:string[]"] + cols.map(\.header))
             for n in nodes {
-                var row = [n.id, "\(idSpace);\(n.type)", n.name, String(n.count), arrayField(n.docs)]
+                var row = [n.id, "\(idSpace);\(n.type)", n.name, String(n.count), docsAsJSON ? GraphValue.strings(n.docs).json : arrayField(n.docs)]
                 for c in cols { row.append(n.properties[c.name].map { field($0, as: c.type) } ?? "") }
                 out += csvLine(row)
             }

@@ -34,6 +34,7 @@ enum Fixture {
                 record(.slogan, nil, slogan, 50),
                 record(.term, nil, term, 70),
                 record(.entity, "PER", "老张", 80) { $0.canonical = person },
+                record(.entity, "PER", "老张;三哥", 90) { $0.canonical = person },
             ],
             sentences: [0: EvidenceSentence(text: sentence, start: 0, end: sentence.unicodeScalars.count)])
         let d2 = DocumentResult(

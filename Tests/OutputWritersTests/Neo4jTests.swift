@@ -101,6 +101,10 @@ import ZhituCore
         let measurement = try #require(files["nodes_Measurement.csv"])
         #expect(measurement.contains("\"value:double\""))
         #expect(files.keys.contains("rels_MENTIONS.csv"))
+        // aliases hold the array delimiter ";", so they are written as JSON text, not string[]
+        #expect(person.contains(",\"aliases\""))
+        #expect(person.contains("\"[\"\"老张\"\",\"\"老张;三哥\"\"]\""))
+        #expect(files["nodes_Title.csv"]!.hasPrefix("\"id:ID(Node)\",\":LABEL\",\"name\",\"count:int\",\"docs:string[]\""))
     }
 
     @Test func cypherMergesEveryNodeAndEdge() throws {
