@@ -74,6 +74,24 @@ import ZhituCore
         #expect((out["refs"] as? Int ?? 0) > 2 * g.nodes.count)
     }
 
+    @Test(.enabled(if: Tools.pythonHas("igraph"), "python3 with igraph not found (pip install igraph)"))
+    func igraphReadsItBack() throws {
+        let g = Fixture.graph
+        let dir = try write("graphml")
+        let script = """
+        import json, sys, igraph
+        g = igraph.Graph.Read_GraphML(sys.argv[1])
+        names = {v["zhitu_id"]: v["name"] for v in g.vs}
+        holds = [(g.vs[e.source]["name"], g.vs[e.target]["name"], e["org"]) for e in g.es if e["type"] == "HOLDS"]
+        print(json.dumps({"names": names, "edges": g.ecount(), "directed": g.is_directed(), "holds": holds}))
+        """
+        let out = try Tools.python(script, [dir.appendingPathComponent("graph.graphml").path]) as! [String: Any]
+        #expect(out["names"] as? [String: String] == Dictionary(uniqueKeysWithValues: g.nodes.map { ($0.id, $0.name) }))
+        #expect(out["edges"] as? Int == g.edges.count)
+        #expect(out["directed"] as? Bool == true)
+        #expect(out["holds"] as? [[String]] == [[Fixture.person, Fixture.title, Fixture.org]])
+    }
+
     @Test func idsAreXMLNamesAndDistinct() {
         let ids = ["person:张三", "person:张_三", "person:张__三", "person:张 三", "person:张_x20_三", "9lives", "", "_", "a\"b<c>&d,e\nf", "person:张三;李四"]
         let mapped = ids.map(GraphMLWriter.xmlID)
