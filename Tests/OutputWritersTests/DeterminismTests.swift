@@ -8,7 +8,9 @@ import ZhituStages
     @Test(arguments: StageRegistry.builtIn.writers.map { $0.format })
     func sameInputSameBytes(format: String) throws {
         let a = try write(format, Fixture.output())
+        defer { try? FileManager.default.removeItem(at: a) }
         let b = try write(format, Fixture.output())
+        defer { try? FileManager.default.removeItem(at: b) }
         let fa = files(a), fb = files(b)
         #expect(!fa.isEmpty)
         #expect(fa.keys.sorted() == fb.keys.sorted())

@@ -19,6 +19,7 @@ import ZhituCore
 
     @Test func readerNamesTheFileAndPlaceOfAnError() throws {
         let dir = Tools.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let bad = dir.appendingPathComponent("graph.json")
         try Data("{\"nodes\": [\n{\"id\": 1}]}".utf8).write(to: bad)
         #expect { try GraphJSONReader.read(contentsOf: bad.path) } throws: { "\($0)".contains("graph.json") && "\($0)".contains("nodes[0]") }
@@ -29,6 +30,7 @@ import ZhituCore
     @Test func exportWritesEveryFormatFromGraphJSON() throws {
         let zhitu = try #require(zhituExecutable())
         let dir = Tools.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
         try AtomicFile.write(GraphJSONWriter.render(Fixture.graph), to: dir.appendingPathComponent("graph.json").path)
         let out = dir.appendingPathComponent("exported")
         let r = try Tools.run(zhitu, ["export", "--from", dir.appendingPathComponent("graph.json").path,
@@ -40,6 +42,7 @@ import ZhituCore
         }
         // the same bytes as writing from the in-memory graph
         let direct = try write("graphml")
+        defer { try? FileManager.default.removeItem(at: direct) }
         #expect(files(out)["/graph.graphml"] == files(direct)["/graph.graphml"])
         // without --output, next to the graph
         let r2 = try Tools.run(zhitu, ["export", "--from", dir.appendingPathComponent("graph.json").path, "--format", "graphml"])
@@ -50,6 +53,7 @@ import ZhituCore
     @Test func exportRejectsUnknownFormatsAndMissingFiles() throws {
         let zhitu = try #require(zhituExecutable())
         let dir = Tools.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
         try AtomicFile.write(GraphJSONWriter.render(Fixture.graph), to: dir.appendingPathComponent("graph.json").path)
         let r = try Tools.run(zhitu, ["export", "--from", dir.appendingPathComponent("graph.json").path, "--format", "graphml,gexf"])
         #expect(r.status == 2)

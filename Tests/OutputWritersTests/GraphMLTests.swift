@@ -8,6 +8,7 @@ import ZhituCore
     @Test(.enabled(if: Tools.xmllint != nil, "xmllint not found (apt-get install libxml2-utils; see scripts/install-output-checkers.sh)"))
     func wellFormedXML() throws {
         let dir = try write("graphml")
+        defer { try? FileManager.default.removeItem(at: dir) }
         let r = try Tools.run(Tools.xmllint!, ["--noout", dir.appendingPathComponent("graph.graphml").path])
         #expect(r.status == 0, "\(r.stderr)")
     }
@@ -23,6 +24,7 @@ import ZhituCore
     @Test(.enabled(if: Tools.xmllint != nil && schemaReachable, "GraphML schema at \(schemaURL) not reachable (or no xmllint); well-formedness and networkx checks still run"))
     func validAgainstTheGraphMLSchema() throws {
         let dir = try write("graphml")
+        defer { try? FileManager.default.removeItem(at: dir) }
         let r = try Tools.run(Tools.xmllint!, ["--noout", "--schema", Self.schemaURL, dir.appendingPathComponent("graph.graphml").path])
         #expect(r.status == 0, "\(r.stderr)")
     }
@@ -31,6 +33,7 @@ import ZhituCore
     func networkxReadsItBack() throws {
         let g = Fixture.graph
         let dir = try write("graphml")
+        defer { try? FileManager.default.removeItem(at: dir) }
         let script = """
         import json, sys, networkx as nx
         g = nx.read_graphml(sys.argv[1])
@@ -78,6 +81,7 @@ import ZhituCore
     func igraphReadsItBack() throws {
         let g = Fixture.graph
         let dir = try write("graphml")
+        defer { try? FileManager.default.removeItem(at: dir) }
         let script = """
         import json, sys, igraph
         g = igraph.Graph.Read_GraphML(sys.argv[1])

@@ -26,6 +26,7 @@ import ZhituCore
     @Test(.enabled(if: Tools.sqlite3 != nil, "sqlite3 not found (apt-get install sqlite3)"))
     func sqliteFromAGraphAlone() throws {
         let dir = try write("sqlite", RunOutput(name: "g", documents: [], graph: Self.dangling))
+        defer { try? FileManager.default.removeItem(at: dir) }
         let db = dir.appendingPathComponent("graph.sqlite").path
         let r = try Tools.run(Tools.sqlite3!, [db], stdin: """
             PRAGMA integrity_check; PRAGMA foreign_key_check;
@@ -42,6 +43,7 @@ import ZhituCore
     @Test(.enabled(if: Tools.pythonHas("kuzu"), "python3 with kuzu not found (pip install kuzu)"))
     func neo4jWithAnUnlistedEnd() throws {
         let dir = try write("neo4j", RunOutput(name: "g", documents: [], graph: Self.dangling))
+        defer { try? FileManager.default.removeItem(at: dir) }
         let out = try Tools.python(Neo4jTests.loader, [dir.appendingPathComponent("neo4j").path]) as! [String: Any]
         #expect(out["edges"] as? Int == Self.dangling.edges.count)
     }

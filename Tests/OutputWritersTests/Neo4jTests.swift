@@ -75,6 +75,7 @@ import ZhituCore
     func kuzuLoadsTheCSVsAndFindsHolds() throws {
         let g = Fixture.graph
         let dir = try write("neo4j")
+        defer { try? FileManager.default.removeItem(at: dir) }
         let out = try Tools.python(Self.loader, [dir.appendingPathComponent("neo4j").path]) as! [String: Any]
         let holds = out["holds"] as! [[Any]]
         #expect(holds.count == 1)

@@ -28,6 +28,7 @@ import ZhituCore
     func rdflibParsesTurtleAndJSONLDAlike() throws {
         let g = Fixture.graph
         let dir = try write("rdf")
+        defer { try? FileManager.default.removeItem(at: dir) }
         let out = try Tools.python(Self.reader, [dir.appendingPathComponent("graph.ttl").path, dir.appendingPathComponent("graph.jsonld").path]) as! [String: Any]
         #expect((out["triples"] as! Int) > 50)
         #expect(out["triples"] as? Int == out["jsonld_triples"] as? Int)
@@ -51,6 +52,7 @@ import ZhituCore
     @Test(.enabled(if: Tools.find("rapper") != nil, "rapper not found (apt-get install raptor2-utils)"))
     func rapperParsesTurtle() throws {
         let dir = try write("rdf")
+        defer { try? FileManager.default.removeItem(at: dir) }
         let r = try Tools.run(Tools.find("rapper")!, ["-i", "turtle", "-c", dir.appendingPathComponent("graph.ttl").path])
         #expect(r.status == 0, "\(r.stderr)")
     }

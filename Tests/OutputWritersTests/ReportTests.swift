@@ -47,7 +47,9 @@ let chromiumMissing = "chromium not found (apt-get install chromium; see scripts
     @Test(.enabled(if: Tools.chromium != nil, Comment(rawValue: chromiumMissing)))
     func rendersInChromiumWithoutErrors() throws {
         let g = Fixture.graph
-        let page = try write("report").appendingPathComponent("report.html")
+        let folder = try write("report")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = folder.appendingPathComponent("report.html")
         let (dom, console, _) = try chromium(page, fragment: "node=person:\(Fixture.person)")
         #expect(console.isEmpty, "\(console)")
         #expect(bodyAttribute(dom, "data-errors") == nil)
@@ -64,6 +66,7 @@ let chromiumMissing = "chromium not found (apt-get install chromium; see scripts
     @Test(.enabled(if: Tools.chromium != nil, Comment(rawValue: chromiumMissing)))
     func screenshotShowsTheNetwork() throws {
         let dir = try write("report")
+        defer { try? FileManager.default.removeItem(at: dir) }
         let profile = Tools.tempDir(), shot = dir.appendingPathComponent("shot.png")
         defer { try? FileManager.default.removeItem(at: profile) }
         let blank = dir.appendingPathComponent("blank.html")
@@ -84,6 +87,7 @@ let chromiumMissing = "chromium not found (apt-get install chromium; see scripts
     func largeGraphRendersWithoutFreezing() throws {
         let g = Fixture.large(1500)
         let dir = Tools.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
         try ReportWriter().write(RunOutput(name: "large", documents: [], graph: g), to: dir)
         let (dom, console, seconds) = try chromium(dir.appendingPathComponent("report.html"), budgetMS: 5000)
         #expect(console.isEmpty, "\(console)")
@@ -95,6 +99,7 @@ let chromiumMissing = "chromium not found (apt-get install chromium; see scripts
     func seedCorpusReportRenders() throws {
         let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let out = Tools.tempDir()
+        defer { try? FileManager.default.removeItem(at: out) }
         let config = out.appendingPathComponent("pipeline.json")
         let original = try String(contentsOf: corpus.appendingPathComponent("pipeline.json"), encoding: .utf8)
         // the repository's pipeline with the report as its only output

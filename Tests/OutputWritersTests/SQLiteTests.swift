@@ -14,7 +14,9 @@ import ZhituCore
 
     @Test(.enabled(if: Tools.sqlite3 != nil, "sqlite3 not found (apt-get install sqlite3)"))
     func integrityAndForeignKeys() throws {
-        let db = try write("sqlite").appendingPathComponent("graph.sqlite")
+        let folder = try write("sqlite")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("graph.sqlite")
         #expect(try query(db, "PRAGMA integrity_check;").first?["integrity_check"] as? String == "ok")
         #expect(try query(db, "PRAGMA foreign_key_check;").isEmpty)
         let fks = try query(db, "SELECT m.name AS t, count(*) AS n FROM sqlite_master m, pragma_foreign_key_list(m.name) WHERE m.type = 'table' GROUP BY m.name ORDER BY m.name;")
@@ -26,7 +28,9 @@ import ZhituCore
     @Test(.enabled(if: Tools.sqlite3 != nil, "sqlite3 not found (apt-get install sqlite3)"))
     func namesEvidenceAndSearchSurvive() throws {
         let g = Fixture.graph
-        let db = try write("sqlite").appendingPathComponent("graph.sqlite")
+        let folder = try write("sqlite")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("graph.sqlite")
         let nodes = try query(db, "SELECT id, name, type, count FROM nodes ORDER BY id;")
         #expect(nodes.map { $0["id"] as! String } == g.nodes.map(\.id))
         #expect(nodes.map { $0["name"] as! String } == g.nodes.map(\.name))
