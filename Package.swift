@@ -22,6 +22,11 @@ let outputModules: [Target] = [
     stage("OutputAnnotations"),
     stage("OutputGraphJSON"),
     stage("OutputTables"),
+    stage("OutputGraphML"),
+    stage("OutputNeo4j"),
+    stage("OutputRDF"),
+    stage("OutputSQLite", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+    stage("OutputReport"),
 ]
 
 let package = Package(
@@ -33,6 +38,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: stageModules + outputModules + [
         .target(name: "CICU", linkerSettings: [.linkedLibrary("icuuc")]),
@@ -41,11 +47,12 @@ let package = Package(
         .target(name: "ZhituStages", dependencies: (stageModules + outputModules).map { .target(name: $0.name) },
                 plugins: ["StageRegistryPlugin"]),
         .executableTarget(name: "zhitu", dependencies: [
-            "ZhituCore", "ZhituStages", "CICU", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "ZhituCore", "ZhituStages", "CICU", "OutputGraphJSON", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "StageRegistryGenerator", path: "Plugins/StageRegistryGenerator"),
         .plugin(name: "StageRegistryPlugin", capability: .buildTool(), dependencies: ["StageRegistryGenerator"]),
         .testTarget(name: "ZhituCoreTests", dependencies: ["ZhituCore", "ZhituStages", "StageSegment", "OutputTables", "zhitu"]),
+        .testTarget(name: "OutputWritersTests", dependencies: ["ZhituCore", "ZhituStages", "zhitu"] + outputModules.map { .target(name: $0.name) }),
     ],
     swiftLanguageModes: [.v5]
 )

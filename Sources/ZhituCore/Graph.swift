@@ -25,6 +25,10 @@ public struct Evidence: Sendable, Equatable {
     public var sentence: String
     public var start: Int
     public var end: Int
+
+    public init(doc: String, sentence: String, start: Int, end: Int) {
+        self.doc = doc; self.sentence = sentence; self.start = start; self.end = end
+    }
 }
 
 public struct GraphNode: Sendable {
@@ -37,6 +41,10 @@ public struct GraphNode: Sendable {
     public var count: Int
     /// Further properties, by name (sorted on output).
     public var properties: [String: GraphValue]
+
+    public init(id: String, type: String, name: String, docs: [String], count: Int, properties: [String: GraphValue]) {
+        self.id = id; self.type = type; self.name = name; self.docs = docs; self.count = count; self.properties = properties
+    }
 }
 
 public struct GraphEdge: Sendable {
@@ -47,6 +55,10 @@ public struct GraphEdge: Sendable {
     public var properties: [String: GraphValue]
     /// The first few places it was seen.
     public var evidence: [Evidence]
+
+    public init(source: String, target: String, type: String, count: Int, properties: [String: GraphValue], evidence: [Evidence]) {
+        self.source = source; self.target = target; self.type = type; self.count = count; self.properties = properties; self.evidence = evidence
+    }
 }
 
 public struct KnowledgeGraph: Sendable {
@@ -55,4 +67,28 @@ public struct KnowledgeGraph: Sendable {
     public var nodes: [GraphNode]
     /// Sorted by (source, type, target).
     public var edges: [GraphEdge]
+
+    public init(name: String, nodes: [GraphNode], edges: [GraphEdge]) {
+        self.name = name; self.nodes = nodes; self.edges = edges
+    }
+}
+
+extension KnowledgeGraph {
+    /// The graph with a node for every edge end it does not list (type from the id's prefix,
+    /// `person:x` → Person, else Thing; count 0), so formats that need declared nodes
+    /// (Neo4j import, SQLite foreign keys, GraphML) stay loadable.
+    public func withEdgeEnds() -> KnowledgeGraph {
+        var known = Set(nodes.map(\.id))
+        var added: [GraphNode] = []
+        for e in edges {
+            for id in [e.source, e.target] where !known.contains(id) {
+                known.insert(id)
+                let parts = id.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+                let type = parts.count == 2 && !parts[0].isEmpty ? (parts[0] == "doc" ? "Document" : parts[0].prefix(1).uppercased() + parts[0].dropFirst()) : "Thing"
+                added.append(GraphNode(id: id, type: type, name: parts.count == 2 ? String(parts[1]) : id, docs: [], count: 0, properties: [:]))
+            }
+        }
+        if added.isEmpty { return self }
+        return KnowledgeGraph(name: name, nodes: (nodes + added).sorted { $0.id < $1.id }, edges: edges)
+    }
 }

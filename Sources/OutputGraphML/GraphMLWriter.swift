@@ -1,0 +1,201 @@
+// graph.graphml: GraphML with a typed <key> for every attribute, for Gephi, yEd, networkx, igraph.
+import Foundation
+import ZhituCore
+
+public struct GraphMLWriter: OutputWriter {
+    public static let format = "graphml"
+    public static let summary = "graph.graphml: GraphML with typed keys (Gephi, yEd, networkx.read_graphml, igraph)."
+    public init() {}
+
+    public func write(_ output: RunOutput, to directory: URL) throws {
+        try AtomicFile.write(Self.render(output.graph), to: directory.appendingPathComponent("graph.graphml").path)
+    }
+
+    /// A GraphML attribute: its id, name and type.
+    struct Key {
+        var id: String
+        var name: String
+        var type: String
+    }
+
+    public static func render(_ graph: KnowledgeGraph) -> String {
+        let g = graph.withEdgeEnds()
+        // Node and edge attributes: fixed ones first, then every property name, typed by its values.
+        var nodeKeys = [Key(id: "n_label", name: "label", type: "string"), Key(id: "n_type", name: "type", type: "string"),
+                        Key(id: "n_name", name: "name", type: "string"), Key(id: "n_zhitu_id", name: "zhitu_id", type: "string"),
+                        Key(id: "n_count", name: "count", type: "int"), Key(id: "n_docs", name: "docs", type: "string")]
+        let fixedNode = Set(nodeKeys.map(\.name))
+        for (name, type) in propertyTypes(g.nodes.map(\.properties)) where !fixedNode.contains(name) {
+            nodeKeys.append(Key(id: "n_" + keyID(name), name: name, type: type))
+        }
+        var edgeKeys = [Key(id: "e_label", name: "label", type: "string"), Key(id: "e_type", name: "type", type: "string"),
+                        Key(id: "e_count", name: "count", type: "int"), Key(id: "e_evidence", name: "evidence", type: "string")]
+        let fixedEdge = Set(edgeKeys.map(\.name))
+        for (name, type) in propertyTypes(g.edges.map(\.properties)) where !fixedEdge.contains(name) {
+            edgeKeys.append(Key(id: "e_" + keyID(name), name: name, type: type))
+        }
+        let nodeKeyByName = Dictionary(uniqueKeysWithValues: nodeKeys.map { ($0.name, $0) })
+        let edgeKeyByName = Dictionary(uniqueKeysWithValues: edgeKeys.map { ($0.name, $0) })
+
+        var out = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
+        xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
+
+        """
+        out += "  <key id=\"g_name\" for=\"graph\" attr.name=\"name\" attr.type=\"string\"/>\n"
+        for k in nodeKeys { out += "  <key id=\"\(k.id)\" for=\"node\" attr.name=\"\(escape(k.name))\" attr.type=\"\(k.type)\"/>\n" }
+        for k in edgeKeys { out += "  <key id=\"\(k.id)\" for=\"edge\" attr.name=\"\(escape(k.name))\" attr.type=\"\(k.type)\"/>\n" }
+        out += "  <graph id=\"G\" edgedefault=\"directed\">\n"
+        out += "    <data key=\"g_name\">\(escape(g.name))</data>\n"
+        for n in g.nodes {
+            out += "    <node id=\"\(xmlID(n.id))\">\n"
+            data(&out, "n_label", n.name)
+            data(&out, "n_type", n.type)
+            data(&out, "n_name", n.name)
+            data(&out, "n_zhitu_id", n.id)
+            data(&out, "n_count", String(n.count))
+            data(&out, "n_docs", GraphValue.strings(n.docs).json)
+            for p in n.properties.keys.sorted() where !fixedNode.contains(p) {
+                let k = nodeKeyByName[p]!
+                data(&out, k.id, text(n.properties[p]!, as: k.type))
+            }
+            out += "    </node>\n"
+        }
+        for (i, e) in g.edges.enumerated() {
+            out += "    <edge id=\"e\(i)\" source=\"\(xmlID(e.source))\" target=\"\(xmlID(e.target))\">\n"
+            data(&out, "e_label", e.type)
+            data(&out, "e_type", e.type)
+            data(&out, "e_count", String(e.count))
+            if !e.evidence.isEmpty { data(&out, "e_evidence", evidenceJSON(e.evidence)) }
+            for p in e.properties.keys.sorted() where !fixedEdge.contains(p) {
+                let k = edgeKeyByName[p]!
+                data(&out, k.id, text(e.properties[p]!, as: k.type))
+            }
+            out += "    </edge>\n"
+        }
+        out += "  </graph>\n</graphml>\n"
+        return out
+    }
+
+    static func data(_ out: inout String, _ key: String, _ value: String) {
+        out += "      <data key=\"\(key)\">\(escape(value))</data>\n"
+    }
+
+    /// Evidence as a JSON list of {doc, sentence, start, end}.
+    static func evidenceJSON(_ evidence: [Evidence]) -> String {
+        var w = JSONWriter()
+        w.beginArray()
+        for ev in evidence {
+            w.beginObject()
+            w.field("doc", ev.doc)
+            w.field("sentence", ev.sentence)
+            w.field("start", ev.start)
+            w.field("end", ev.end)
+            w.endObject()
+        }
+        w.endArray()
+        return w.text
+    }
+
+    /// The GraphML type of each property name over all `properties`: the narrowest of
+    /// boolean < int/long < double < string that holds every value.
+    static func propertyTypes(_ all: [[String: GraphValue]]) -> [(String, String)] {
+        var types: [String: String] = [:]
+        for props in all {
+            for (k, v) in props {
+                let t: String
+                switch v {
+                case .bool: t = "boolean"
+                case .int(let i): t = Int32(exactly: i) == nil ? "long" : "int"
+                case .double: t = "double"
+                case .string, .strings: t = "string"
+                }
+                types[k] = widen(types[k], t)
+            }
+        }
+        return types.keys.sorted().map { ($0, types[$0]!) }
+    }
+
+    static func widen(_ a: String?, _ b: String) -> String {
+        guard let a, a != b else { return b }
+        let numeric = ["int": 1, "long": 2, "double": 3]
+        if let x = numeric[a], let y = numeric[b] { return x > y ? a : b }
+        return "string"
+    }
+
+    /// A value as the text of a <data> element of GraphML type `type`.
+    static func text(_ v: GraphValue, as type: String) -> String {
+        switch v {
+        case .string(let s): return s
+        case .strings: return v.json
+        case .bool(let b): return b ? "true" : "false"
+        case .int(let i): return type == "double" ? String(Double(i)) : String(i)
+        case .double(let d): return d.isFinite ? String(d) : (d.isNaN ? "NaN" : (d > 0 ? "INF" : "-INF"))
+        }
+    }
+
+    /// A key id from a property name (ASCII letters, digits, '_').
+    static func keyID(_ name: String) -> String {
+        var s = ""
+        for u in name.unicodeScalars {
+            if u.isASCII && (u.properties.isAlphabetic || ("0"..."9").contains(u)) { s.unicodeScalars.append(u) }
+            else if u == "_" { s += "__" } else { s += "_x" + String(u.value, radix: 16) + "_" }
+        }
+        return s
+    }
+
+    /// A node id as a valid XML name: characters that are not XML name characters become
+    /// `_xHEX_`, and `_` itself `__`, so distinct ids stay distinct and readable.
+    public static func xmlID(_ id: String) -> String {
+        var s = ""
+        s.reserveCapacity(id.utf8.count)
+        for (i, u) in id.unicodeScalars.enumerated() {
+            if u == "_" { s += "__"; continue }
+            if i == 0 ? isNameStart(u) : isNameChar(u) { s.unicodeScalars.append(u) }
+            else { s += "_x" + String(u.value, radix: 16, uppercase: true) + "_" }
+        }
+        return s.isEmpty ? "_x_" : s
+    }
+
+    static func isNameStart(_ u: Unicode.Scalar) -> Bool {
+        let v = u.value
+        switch v {
+        case 0x3A, 0x41...0x5A, 0x5F, 0x61...0x7A, 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x2FF, 0x370...0x37D, 0x37F...0x1FFF,
+             0x200C...0x200D, 0x2070...0x218F, 0x2C00...0x2FEF, 0x3001...0xD7FF, 0xF900...0xFDCF, 0xFDF0...0xFFFD, 0x10000...0xEFFFF:
+            return true
+        default: return false
+        }
+    }
+
+    static func isNameChar(_ u: Unicode.Scalar) -> Bool {
+        if isNameStart(u) { return true }
+        switch u.value {
+        case 0x2D, 0x2E, 0x30...0x39, 0xB7, 0x300...0x36F, 0x203F...0x2040: return true
+        default: return false
+        }
+    }
+
+    /// Escapes text for XML 1.0 element content and attribute values; characters XML 1.0
+    /// cannot carry (most C0 controls) are dropped.
+    public static func escape(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for u in s.unicodeScalars {
+            switch u {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "\n": out += "&#10;"
+            case "\r": out += "&#13;"
+            case "\t": out += "&#9;"
+            default:
+                let v = u.value
+                if v < 0x20 || v == 0xFFFE || v == 0xFFFF { continue }
+                out.unicodeScalars.append(u)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,62 @@
+// graph.cypher: MERGE statements, one a line, for loading into a running database.
+import Foundation
+import ZhituCore
+
+extension Neo4jWriter {
+    /// MERGE statements, one per line: a uniqueness constraint, the nodes, then the edges.
+    public static func cypher(_ g: KnowledgeGraph, _ emit: (String) throws -> Void) throws {
+        try emit("// zhitu graph \(literal(.string(g.name))): \(g.nodes.count) nodes, \(g.edges.count) edges\n")
+        try emit("CREATE CONSTRAINT zhitu_node_id IF NOT EXISTS FOR (n:\(idSpace)) REQUIRE n.id IS UNIQUE;\n")
+        for n in g.nodes {
+            var sets = ["n.name = \(literal(.string(n.name)))", "n.count = \(n.count)", "n.docs = \(literal(.strings(n.docs)))"]
+            for k in n.properties.keys.sorted() where !["id", "name", "count", "docs"].contains(k) {
+                sets.append("n.\(name(k)) = \(literal(n.properties[k]!))")
+            }
+            try emit("MERGE (n:\(idSpace) {id: \(literal(.string(n.id)))}) SET n:\(name(n.type)), \(sets.joined(separator: ", "));\n")
+        }
+        for e in g.edges {
+            let key = e.properties.keys.sorted().map { "\(name($0)): \(literal(e.properties[$0]!))" }
+            var sets = ["r.count = \(e.count)"]
+            if let ev = e.evidence.first {
+                sets += ["r.evidence_doc = \(literal(.string(ev.doc)))", "r.evidence_sentence = \(literal(.string(ev.sentence)))",
+                         "r.evidence_start = \(ev.start)", "r.evidence_end = \(ev.end)", "r.evidence = \(literal(.string(evidenceJSON(e.evidence))))"]
+            }
+            try emit("MATCH (a:\(idSpace) {id: \(literal(.string(e.source)))}), (b:\(idSpace) {id: \(literal(.string(e.target)))}) "
+                     + "MERGE (a)-[r:\(name(e.type))\(key.isEmpty ? "" : " {" + key.joined(separator: ", ") + "}")]->(b) SET \(sets.joined(separator: ", "));\n")
+        }
+    }
+
+    /// A label, relationship type or property name, backquoted unless a plain identifier.
+    static func name(_ s: String) -> String {
+        let plain = !s.isEmpty && s.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") }
+            && !("0"..."9").contains(s.unicodeScalars.first!)
+        return plain ? s : "`" + s.replacingOccurrences(of: "`", with: "``") + "`"
+    }
+
+    static func literal(_ v: GraphValue) -> String {
+        switch v {
+        case .string(let s): return quote(s)
+        case .strings(let l): return "[" + l.map(quote).joined(separator: ", ") + "]"
+        case .int(let i): return String(i)
+        case .double(let d): return d.isFinite ? String(d) : "null"
+        case .bool(let b): return b ? "true" : "false"
+        }
+    }
+
+    /// A Cypher string literal in single quotes.
+    static func quote(_ s: String) -> String {
+        var out = "'"
+        for u in s.unicodeScalars {
+            switch u {
+            case "'": out += "\\'"
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 { out += String(format: "\\u%04X", u.value) } else { out.unicodeScalars.append(u) }
+            }
+        }
+        return out + "'"
+    }
+}

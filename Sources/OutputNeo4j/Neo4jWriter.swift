@@ -1,0 +1,25 @@
+// Neo4j: neo4j/nodes_<Type>.csv and neo4j/rels_<TYPE>.csv for `neo4j-admin database import`,
+// and graph.cypher with MERGE statements for loading into a running database.
+import Foundation
+import ZhituCore
+
+public struct Neo4jWriter: OutputWriter {
+    public static let format = "neo4j"
+    public static let summary = "neo4j/nodes_*.csv, neo4j/rels_*.csv (neo4j-admin database import) and graph.cypher (MERGE statements)."
+    public init() {}
+
+    /// The ID space of every node, and the label every node carries besides its type.
+    public static let idSpace = "Node"
+
+    public func write(_ output: RunOutput, to directory: URL) throws {
+        let g = output.graph.withEdgeEnds()
+        let dir = directory.appendingPathComponent("neo4j")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        for (name, text) in Self.csvFiles(g) {
+            try AtomicFile.write(text, to: dir.appendingPathComponent(name).path)
+        }
+        try AtomicFile.write(to: directory.appendingPathComponent("graph.cypher").path) { file in
+            try Self.cypher(g) { try file.write(contentsOf: Data($0.utf8)) }
+        }
+    }
+}

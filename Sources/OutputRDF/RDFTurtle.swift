@@ -1,0 +1,49 @@
+// Turtle serialisation of the RDF resources.
+import Foundation
+import ZhituCore
+
+extension RDFWriter {
+    public static func turtle(_ resources: [Resource]) -> String {
+        var out = prefixes.map { "@prefix \($0.0): <\($0.1)> .\n" }.joined() + "\n"
+        for r in resources {
+            out += "<\(r.iri)>"
+            out += predicateList(r.properties, indent: "    ")
+            out += " .\n\n"
+        }
+        return out
+    }
+
+    static func predicateList(_ props: [(String, [Object])], indent: String) -> String {
+        var out = ""
+        for (i, (p, objects)) in props.enumerated() {
+            out += (i == 0 ? "\n" : " ;\n") + indent + (p == "rdf:type" ? "a" : p) + " "
+            out += objects.map { ttl($0, indent: indent) }.joined(separator: ", ")
+        }
+        return out
+    }
+
+    static func ttl(_ o: Object, indent: String) -> String {
+        switch o {
+        case .iri(let s): return s.hasPrefix(base) ? "<\(s)>" : s
+        case .literal(let s, let lang, let dt):
+            return quoteTTL(s) + (lang.map { "@" + $0 } ?? "") + (dt.map { "^^" + $0 } ?? "")
+        case .blank(let props): return "[" + predicateList(props, indent: indent + "    ") + "\n" + indent + "]"
+        }
+    }
+
+    static func quoteTTL(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 || u.value == 0x7F { out += String(format: "\\u%04X", u.value) } else { out.unicodeScalars.append(u) }
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,242 @@
+// graph.sqlite: documents, nodes, edges, evidence, mentions and sentences (with an FTS5 index)
+// in one SQLite file, with foreign keys, indexes and views an analyst can query directly.
+import Foundation
+import GRDB
+import ZhituCore
+
+public struct SQLiteWriter: OutputWriter {
+    public static let format = "sqlite"
+    public static let summary = "graph.sqlite: documents, nodes, edges, evidence, mentions, sentences (FTS5) with foreign keys and views."
+    public init() {}
+
+    public static let schema = """
+    CREATE TABLE documents (
+      id TEXT PRIMARY KEY,
+      path TEXT, title TEXT, date TEXT, source TEXT, characters INTEGER
+    );
+    CREATE TABLE nodes (
+      id TEXT PRIMARY KEY,
+      type TEXT NOT NULL,
+      name TEXT NOT NULL,
+      count INTEGER NOT NULL,
+      first_date TEXT, last_date TEXT,
+      properties TEXT NOT NULL DEFAULT '{}' -- JSON object of the other properties
+    );
+    CREATE TABLE node_documents (
+      node_id TEXT NOT NULL REFERENCES nodes(id),
+      document_id TEXT NOT NULL REFERENCES documents(id),
+      PRIMARY KEY (node_id, document_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE sentences (
+      id INTEGER PRIMARY KEY,
+      document_id TEXT NOT NULL REFERENCES documents(id),
+      start_offset INTEGER, end_offset INTEGER, -- in the original file, when known
+      text TEXT NOT NULL,
+      UNIQUE (document_id, text)
+    );
+    CREATE TABLE edges (
+      id INTEGER PRIMARY KEY,
+      source TEXT NOT NULL REFERENCES nodes(id),
+      target TEXT NOT NULL REFERENCES nodes(id),
+      type TEXT NOT NULL,
+      count INTEGER NOT NULL,
+      properties TEXT NOT NULL DEFAULT '{}'
+    );
+    CREATE TABLE evidence (
+      id INTEGER PRIMARY KEY,
+      edge_id INTEGER NOT NULL REFERENCES edges(id),
+      document_id TEXT NOT NULL REFERENCES documents(id),
+      sentence_id INTEGER REFERENCES sentences(id),
+      start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL
+    );
+    CREATE TABLE mentions (
+      id INTEGER PRIMARY KEY,
+      document_id TEXT NOT NULL REFERENCES documents(id),
+      node_id TEXT NOT NULL REFERENCES nodes(id),
+      kind TEXT NOT NULL, type TEXT,
+      text TEXT NOT NULL,
+      start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL,
+      sentence_id INTEGER REFERENCES sentences(id)
+    );
+    CREATE INDEX nodes_type_name ON nodes(type, name);
+    CREATE INDEX node_documents_document ON node_documents(document_id);
+    CREATE INDEX sentences_document ON sentences(document_id);
+    CREATE INDEX edges_source ON edges(source, type);
+    CREATE INDEX edges_target ON edges(target, type);
+    CREATE INDEX edges_type ON edges(type);
+    CREATE INDEX evidence_edge ON evidence(edge_id);
+    CREATE INDEX evidence_document ON evidence(document_id);
+    CREATE INDEX evidence_sentence ON evidence(sentence_id);
+    CREATE INDEX mentions_node ON mentions(node_id);
+    CREATE INDEX mentions_document ON mentions(document_id);
+    CREATE INDEX mentions_sentence ON mentions(sentence_id);
+    CREATE VIEW holds AS
+      SELECT p.name AS person, t.name AS title, json_extract(e.properties, '$.org') AS org, e.count AS count,
+             p.id AS person_id, t.id AS title_id, e.id AS edge_id
+      FROM edges e JOIN nodes p ON p.id = e.source JOIN nodes t ON t.id = e.target
+      WHERE e.type = 'HOLDS';
+    CREATE VIEW measurements AS
+      SELECT n.id AS id, nd.document_id AS document_id, n.name AS text,
+             json_extract(n.properties, '$.value') AS value, json_extract(n.properties, '$.unit') AS unit,
+             json_extract(n.properties, '$.numtype') AS numtype, json_extract(n.properties, '$.qualifier') AS qualifier,
+             json_extract(n.properties, '$.subject') AS subject, json_extract(n.properties, '$.date') AS date
+      FROM nodes n LEFT JOIN node_documents nd ON nd.node_id = n.id
+      WHERE n.type = 'Measurement';
+    """
+
+    public func write(_ output: RunOutput, to directory: URL) throws {
+        let final = directory.appendingPathComponent("graph.sqlite")
+        let tmp = directory.appendingPathComponent(".graph.sqlite.build-\(getpid())")
+        try? FileManager.default.removeItem(at: tmp)
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        try Self.build(output, at: tmp.path)
+        try AtomicFile.write(Data(contentsOf: tmp), to: final.path)
+    }
+
+    /// Builds the database at `path` (which must not exist).
+    public static func build(_ output: RunOutput, at path: String) throws {
+        let g = output.graph.withEdgeEnds()
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        let db = try DatabaseQueue(path: path, configuration: config)
+        try db.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA page_size = 4096; PRAGMA journal_mode = DELETE;")
+            try db.inTransaction {
+                try db.execute(sql: schema)
+                do {
+                    try db.execute(sql: "CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences', content_rowid='id', tokenize='trigram');")
+                } catch {
+                    // SQLite before 3.34 has no trigram tokenizer: index characters one by one instead.
+                    try db.execute(sql: "CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences', content_rowid='id');")
+                }
+                try fill(db, g, output.documents)
+                try db.execute(sql: "INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild');")
+                return .commit
+            }
+            try db.execute(sql: "ANALYZE;")
+        }
+        try db.close()
+    }
+
+    static func fill(_ db: Database, _ g: KnowledgeGraph, _ documents: DocumentResults) throws {
+        // Documents: from the run's records when there are any, and from Document nodes.
+        var docRows: [String: [DatabaseValueConvertible?]] = [:]
+        for d in documents {
+            docRows[d.id] = [d.id, d.path, d.meta.title, d.meta.date, d.meta.source, d.characters]
+        }
+        for n in g.nodes where n.type == "Document" {
+            let id = n.docs.first ?? (n.id.hasPrefix("doc:") ? String(n.id.dropFirst(4)) : n.id)
+            if docRows[id] == nil {
+                docRows[id] = [id, string(n.properties["path"]), string(n.properties["title"]), string(n.properties["date"]), string(n.properties["source"]), nil]
+            }
+        }
+        func ensureDocument(_ id: String) {
+            if docRows[id] == nil { docRows[id] = [id, nil, nil, nil, nil, nil] }
+        }
+        for n in g.nodes { n.docs.forEach(ensureDocument) }
+        for e in g.edges { e.evidence.forEach { ensureDocument($0.doc) } }
+        let insertDoc = try db.cachedStatement(sql: "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?)")
+        for id in docRows.keys.sorted() { try insertDoc.execute(arguments: StatementArguments(docRows[id]!)) }
+
+        // Nodes (with a placeholder for any edge end the graph does not list; see withEdgeEnds).
+        let nodeIDs = Set(g.nodes.map(\.id))
+        let insertNode = try db.cachedStatement(sql: "INSERT INTO nodes VALUES (?, ?, ?, ?, ?, ?, ?)")
+        let insertNodeDoc = try db.cachedStatement(sql: "INSERT OR IGNORE INTO node_documents VALUES (?, ?)")
+        for n in g.nodes {
+            var rest = n.properties
+            let first = rest.removeValue(forKey: "first_date"), last = rest.removeValue(forKey: "last_date")
+            try insertNode.execute(arguments: [n.id, n.type, n.name, n.count, string(first), string(last), json(rest)])
+            for d in n.docs { try insertNodeDoc.execute(arguments: [n.id, d]) }
+        }
+        // Sentences: those the records cite (with offsets), then evidence sentences.
+        var sentenceIDs: [String: Int64] = [:]   // doc \u{1} text -> rowid
+        let insertSentence = try db.cachedStatement(sql: "INSERT INTO sentences (document_id, start_offset, end_offset, text) VALUES (?, ?, ?, ?)")
+        func sentenceID(_ doc: String, _ text: String, _ start: Int?, _ end: Int?) throws -> Int64 {
+            let key = doc + "\u{1}" + text
+            if let id = sentenceIDs[key] { return id }
+            try insertSentence.execute(arguments: [doc, start, end, text])
+            let id = db.lastInsertedRowID
+            sentenceIDs[key] = id
+            return id
+        }
+        for d in documents {
+            for k in d.sentences.keys.sorted() {
+                let s = d.sentences[k]!
+                _ = try sentenceID(d.id, s.text, s.start, s.end)
+            }
+        }
+
+        // Edges and their evidence.
+        let insertEdge = try db.cachedStatement(sql: "INSERT INTO edges VALUES (?, ?, ?, ?, ?, ?)")
+        let insertEvidence = try db.cachedStatement(sql: "INSERT INTO evidence (edge_id, document_id, sentence_id, start_offset, end_offset) VALUES (?, ?, ?, ?, ?)")
+        for (i, e) in g.edges.enumerated() {
+            try insertEdge.execute(arguments: [i + 1, e.source, e.target, e.type, e.count, json(e.properties)])
+            for ev in e.evidence {
+                let s = try sentenceID(ev.doc, ev.sentence, nil, nil)
+                try insertEvidence.execute(arguments: [i + 1, ev.doc, s, ev.start, ev.end])
+            }
+        }
+
+        // Mentions: every entity, slogan, term and number record; from MENTIONS evidence when
+        // the graph was read from a file.
+        let insertMention = try db.cachedStatement(sql: "INSERT INTO mentions (document_id, node_id, kind, type, text, start_offset, end_offset, sentence_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        if documents.isEmpty {
+            for e in g.edges where e.type == "MENTIONS" {
+                let node = g.nodes.binarySearch(e.target)
+                for ev in e.evidence {
+                    try insertMention.execute(arguments: [ev.doc, e.target, node.map { kindName($0.type) } ?? "entity", node?.type, node?.name ?? e.target,
+                                                          ev.start, ev.end, sentenceIDs[ev.doc + "\u{1}" + ev.sentence]])
+                }
+            }
+        } else {
+            for d in documents {
+                for a in d.records {
+                    let nodeID: String
+                    if a.kind == .number { nodeID = "measurement:\(d.id):\(a.start)" }
+                    else if let t = GraphBuilder.nodeType(of: a) { nodeID = GraphBuilder.nodeID(type: t, name: a.canonical ?? a.text) }
+                    else { continue }
+                    guard nodeIDs.contains(nodeID) else { continue }
+                    let sid = a.sentence.flatMap { d.sentences[$0] }.flatMap { sentenceIDs[d.id + "\u{1}" + $0.text] }
+                    try insertMention.execute(arguments: [d.id, nodeID, a.kind.rawValue, a.type, a.text, a.start, a.end, sid])
+                }
+            }
+        }
+    }
+
+    static func kindName(_ nodeType: String) -> String {
+        switch nodeType {
+        case "Slogan": return "slogan"
+        case "Term": return "term"
+        case "Measurement": return "number"
+        default: return "entity"
+        }
+    }
+
+    static func string(_ v: GraphValue?) -> String? {
+        switch v {
+        case .string(let s)?: return s
+        case nil: return nil
+        case let other?: return other.json
+        }
+    }
+
+    static func json(_ props: [String: GraphValue]) -> String {
+        var w = JSONWriter()
+        w.beginObject()
+        for k in props.keys.sorted() { w.field(k, props[k]!) }
+        w.endObject()
+        return w.text
+    }
+}
+
+extension Array where Element == GraphNode {
+    /// The node with `id` in a list sorted by id.
+    func binarySearch(_ id: String) -> GraphNode? {
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if self[mid].id < id { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < count && self[lo].id == id ? self[lo] : nil
+    }
+}

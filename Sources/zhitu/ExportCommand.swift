@@ -1,0 +1,54 @@
+// `zhitu export`: writes other formats from an existing graph.json, without rerunning the pipeline.
+import ArgumentParser
+import Foundation
+import OutputGraphJSON
+import ZhituCore
+import ZhituStages
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Convert an existing graph.json into other output formats.",
+        discussion: """
+        Reads a graph.json written by `zhitu run` and writes each format named by --format \
+        (see `zhitu export --list`). Formats that need per-document records (annotations) \
+        cannot be written from a graph file. Exit status 2 for an unknown format or an unreadable graph.
+
+        Examples:
+          zhitu export --from out/graph.json --format graphml,neo4j,rdf,sqlite,report
+          zhitu export --from out/graph.json --format report --output /tmp/report
+        """)
+
+    @Option(name: .long, help: "The graph.json to read.") var from = "out/graph.json"
+    @Option(name: .long, help: "Formats, separated by commas.") var format = "graphml,neo4j,rdf,sqlite,report"
+    @Option(name: .long, help: "Output folder. Default: the folder of --from.") var output: String?
+    @Flag(name: .long, help: "List the formats and exit.") var list = false
+
+    func run() throws {
+        let registry = StageRegistry.builtIn
+        if list {
+            for w in registry.writers.sorted(by: { $0.format < $1.format }) { print("\(w.format): \(w.summary)") }
+            return
+        }
+        let formats = format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if formats.isEmpty { fail("--format: no formats given", code: 2) }
+        var writers: [any OutputWriter.Type] = []
+        for f in formats {
+            guard let w = registry.writer(named: f) else {
+                fail("--format: unknown format \"\(f)\"; known: \(registry.writers.map { $0.format }.sorted().joined(separator: ", "))", code: 2)
+            }
+            if f == "annotations" { fail("--format: annotations need the per-document records; rerun `zhitu run` instead", code: 2) }
+            writers.append(w)
+        }
+        let graph: KnowledgeGraph
+        do { graph = try GraphJSONReader.read(contentsOf: from) } catch { fail("\(error)", code: 2) }
+        let dir = output ?? URL(fileURLWithPath: from).deletingLastPathComponent().path
+        let url = URL(fileURLWithPath: dir)
+        let out = RunOutput(name: graph.name, documents: [], graph: graph)
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            for w in writers { try w.init().write(out, to: url) }
+        } catch {
+            fail("cannot write \(dir): \(error)", code: 1)
+        }
+    }
+}
