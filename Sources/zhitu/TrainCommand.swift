@@ -1,0 +1,98 @@
+// `zhitu train`: trains the `ner` stage's character tagger on the MSRA corpus in the datasets
+// folder, prunes and quantises it, writes the model, and scores it on the MSRA test set.
+import ArgumentParser
+import Foundation
+import StageNER
+import ZhituCore
+import ZhituStages
+
+struct Train: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Train the NER tagger (the `ner` stage's model) on the MSRA corpus.",
+        discussion: """
+        Reads msra.train.jsonl (and msra.test.jsonl for the scores) from the datasets folder, \
+        segments every sentence with the `segment` stage (as at run time), trains an averaged \
+        perceptron, keeps the strongest features, and writes the int8 model file.
+
+        Example:
+          zhitu train --data /work/shared/datasets --output Sources/StageNER/Resources/ner-msra.model
+        """)
+
+    @Option(name: .long, help: "Folder holding msra.train.jsonl and msra.test.jsonl.") var data: String
+    @Option(name: .long, help: "Model file to write.") var output: String
+    @Option(name: .long, help: "Training epochs.") var epochs = 8
+    @Option(name: .long, help: "Drop features seen fewer times in training.") var minCount = 2
+    @Option(name: .long, help: "Keep at most this many features (the strongest).") var maxFeatures = 800_000
+    @Option(name: .long, help: "Train on the first N sentences only (0: all).") var limit = 0
+    @Flag(name: .long, help: "Skip scoring on msra.test.jsonl.") var noEval = false
+
+    struct Line: Decodable {
+        struct Entity: Decodable { var start: Int; var end: Int; var label: String }
+        var text: String
+        var entities: [Entity]
+    }
+
+    func run() throws {
+        let segment = try makeSegmenter()
+        let dir = URL(fileURLWithPath: data)
+        var train = try load(dir.appendingPathComponent("msra.train.jsonl"), segment)
+        if limit > 0 && train.count > limit { train.removeLast(train.count - limit) }
+        let started = Date()
+        let trainer = PerceptronTrainer(epochs: epochs, minCount: minCount) { say($0) }
+        let weights = trainer.train(train)
+        say(String(format: "trained in %.1fs", Date().timeIntervalSince(started)))
+        let pruned = weights.pruned(maxFeatures: maxFeatures)
+        let model = TaggerModel(pruned)
+        let url = URL(fileURLWithPath: output)
+        try model.write(to: url)
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        say("wrote \(output): \(model.featureCount) features, \(size) bytes")
+        if noEval { return }
+        let loadStart = Date()
+        let loaded = try TaggerModel(contentsOf: url)
+        say(String(format: "model loads in %.3fs", Date().timeIntervalSince(loadStart)))
+        let test = try load(dir.appendingPathComponent("msra.test.jsonl"), segment)
+        var score = SpanScore()
+        var scratch = TaggerModel.Scratch()
+        var predicted: [[UInt8]] = []
+        predicted.reserveCapacity(test.count)
+        let t0 = Date()
+        for s in test { predicted.append(loaded.tag(s.input, scratch: &scratch)) }
+        let seconds = Date().timeIntervalSince(t0)
+        let chars = test.reduce(0) { $0 + $1.tags.count }
+        for (s, p) in zip(test, predicted) { score.add(gold: Tags.decode(s.tags), predicted: Tags.decode(p)) }
+        print("MSRA test (\(test.count) sentences):\n" + score.report)
+        print(String(format: "tagging: %d characters in %.2fs = %.0f chars/s (features + Viterbi, one thread)", chars, seconds, Double(chars) / seconds))
+    }
+
+    func say(_ s: String) { FileHandle.standardError.write(Data("zhitu train: \(s)\n".utf8)) }
+
+    func makeSegmenter() throws -> any Stage {
+        guard let type = StageRegistry.builtIn.type(named: "segment") else { fail("no `segment` stage in this build", code: 2) }
+        return try type.init(options: StageOptions(specs: type.descriptor.options),
+                             context: StageContext(baseDirectory: URL(fileURLWithPath: "."), instanceName: "segment", optionsPath: "segment.options"))
+    }
+
+    func load(_ url: URL, _ segment: any Stage) throws -> [TaggedSentence] {
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { fail("cannot read \(url.path)", code: 1) }
+        let decoder = JSONDecoder()
+        var out: [TaggedSentence] = []
+        for (n, raw) in text.split(separator: "\n").enumerated() {
+            guard let line = try? decoder.decode(Line.self, from: Data(raw.utf8)) else { fail("\(url.path):\(n + 1): not a {text, entities} line", code: 1) }
+            let scalars = line.text.unicodeScalars.map { Unicode.Scalar(Features.fold($0.value))! }
+            var doc = Document(id: "msra\(n)", path: url.path, bytes: [])
+            doc.original = scalars
+            doc.resetText()
+            doc.sentences = [Sentence(start: 0, end: scalars.count)]
+            try segment.process(&doc)
+            let input = TaggerInput(text: doc.text[...], tokens: doc.tokens.map { $0.range })
+            let spans = line.entities.compactMap { e -> (type: Int, range: Range<Int>)? in
+                guard let t = Tags.types.firstIndex(of: e.label), e.start < e.end, e.end <= scalars.count else { return nil }
+                return (t, e.start..<e.end)
+            }
+            out.append(TaggedSentence(input: input, tags: Tags.encode(spans, length: scalars.count)))
+        }
+        say("\(url.lastPathComponent): \(out.count) sentences")
+        return out
+    }
+}
