@@ -8,20 +8,24 @@ public struct TaggerInput: Sendable {
     public var chars: [UInt32]
     /// Token ranges relative to the sentence start, ordered and non-overlapping.
     public var tokens: [Range<Int>]
+    /// Place-name marks per character (`PlaceGazetteer.marks`), or empty.
+    public var places: [UInt8]
 
-    public init(chars: [UInt32], tokens: [Range<Int>]) {
+    public init(chars: [UInt32], tokens: [Range<Int>], places: [UInt8] = []) {
         self.chars = chars
         self.tokens = tokens
+        self.places = places
     }
 
     /// A sentence of `text` with document `tokens` (absolute offsets) of that sentence.
-    public init<S: Collection>(text: ArraySlice<Unicode.Scalar>, tokens docTokens: S) where S.Element == Range<Int> {
+    public init<S: Collection>(text: ArraySlice<Unicode.Scalar>, tokens docTokens: S, gazetteer: PlaceGazetteer? = nil) where S.Element == Range<Int> {
         let base = text.startIndex
         chars = text.map { Features.fold($0.value) }
         tokens = docTokens.compactMap { r in
             let a = max(r.lowerBound, base) - base, b = min(r.upperBound, text.endIndex) - base
             return a < b ? a..<b : nil
         }
+        places = gazetteer?.marks(chars) ?? []
     }
 }
 
@@ -47,7 +51,7 @@ public enum CharClass: UInt8, Sendable {
 
 public enum Features {
     /// Features per character (the width of the feature matrix).
-    public static let count = 17
+    public static let count = 19
 
     /// Full-width ASCII letters and digits → ASCII (as the normalize stage does).
     @inline(__always) public static func fold(_ v: UInt32) -> UInt32 {
@@ -94,6 +98,7 @@ public enum Features {
         input.chars.withUnsafeBufferPointer { c in
             @inline(__always) func ch(_ i: Int) -> UInt64 { UInt64(i < 0 ? before : (i >= n ? after : c[i])) }
             @inline(__always) func cl(_ i: Int) -> UInt64 { i < 0 || i >= n ? 0 : UInt64(CharClass.of(c[i]).rawValue) }
+            let hasPlaces = input.places.count == n
             @inline(__always) func ps(_ i: Int) -> UInt64 { i < 0 || i >= n ? 7 : UInt64(pos[i]) }
             for i in 0..<n {
                 let cm2 = ch(i - 2), cm1 = ch(i - 1), c0 = ch(i), cp1 = ch(i + 1), cp2 = ch(i + 2)
@@ -114,6 +119,9 @@ public enum Features {
                 out.append(mix(mix(15, UInt64(pos[i])), word[i]))
                 out.append(mix(16, ps(i - 1) << 16 | UInt64(pos[i]) << 8 | ps(i + 1)))
                 out.append(mix(mix(mix(17, cm1), c0), cp1))
+                let place = hasPlaces ? UInt64(input.places[i]) : 0
+                out.append(mix(18, place))
+                out.append(mix(19, place << 8 | UInt64(pos[i])))
             }
         }
     }

@@ -22,7 +22,7 @@ struct Train: ParsableCommand {
     @Option(name: .long, help: "Model file to write.") var output: String
     @Option(name: .long, help: "Training epochs.") var epochs = 8
     @Option(name: .long, help: "Drop features seen fewer times in training.") var minCount = 2
-    @Option(name: .long, help: "Keep at most this many features (the strongest).") var maxFeatures = 800_000
+    @Option(name: .long, help: "Keep at most this many features (the strongest).") var maxFeatures = 650_000
     @Option(name: .long, help: "Train on the first N sentences only (0: all).") var limit = 0
     @Flag(name: .long, help: "Skip scoring on msra.test.jsonl.") var noEval = false
 
@@ -35,7 +35,17 @@ struct Train: ParsableCommand {
     func run() throws {
         let segment = try makeSegmenter()
         let dir = URL(fileURLWithPath: data)
-        var train = try load(dir.appendingPathComponent("msra.train.jsonl"), segment)
+        let url = URL(fileURLWithPath: output)
+        let tsvURL = dir.appendingPathComponent("admin-divisions.tsv")
+        guard let tsv = try? String(contentsOf: tsvURL, encoding: .utf8) else { fail("cannot read \(tsvURL.path)", code: 1) }
+        let names = PlaceGazetteer.derive(fromAdminDivisions: tsv)
+        let placesURL = NERStage.placesURL(forModel: url)
+        let header = "# Place names for the ner tagger's gazetteer feature (province to county, short forms), written by `zhitu train`.\n"
+            + "# Place names derived from JioNLP's china_location dictionary (Apache-2.0).\n"
+        try (header + names.joined(separator: "\n") + "\n").write(to: placesURL, atomically: true, encoding: .utf8)
+        say("wrote \(placesURL.path): \(names.count) place names")
+        let gazetteer = PlaceGazetteer(names: names)
+        var train = try load(dir.appendingPathComponent("msra.train.jsonl"), segment, gazetteer)
         if limit > 0 && train.count > limit { train.removeLast(train.count - limit) }
         let started = Date()
         let trainer = PerceptronTrainer(epochs: epochs, minCount: minCount) { say($0) }
@@ -43,7 +53,6 @@ struct Train: ParsableCommand {
         say(String(format: "trained in %.1fs", Date().timeIntervalSince(started)))
         let pruned = weights.pruned(maxFeatures: maxFeatures)
         let model = TaggerModel(pruned)
-        let url = URL(fileURLWithPath: output)
         try model.write(to: url)
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
         say("wrote \(output): \(model.featureCount) features, \(size) bytes")
@@ -51,7 +60,7 @@ struct Train: ParsableCommand {
         let loadStart = Date()
         let loaded = try TaggerModel(contentsOf: url)
         say(String(format: "model loads in %.3fs", Date().timeIntervalSince(loadStart)))
-        let test = try load(dir.appendingPathComponent("msra.test.jsonl"), segment)
+        let test = try load(dir.appendingPathComponent("msra.test.jsonl"), segment, gazetteer)
         var score = SpanScore()
         var scratch = TaggerModel.Scratch()
         var predicted: [[UInt8]] = []
@@ -73,7 +82,7 @@ struct Train: ParsableCommand {
                              context: StageContext(baseDirectory: URL(fileURLWithPath: "."), instanceName: "segment", optionsPath: "segment.options"))
     }
 
-    func load(_ url: URL, _ segment: any Stage) throws -> [TaggedSentence] {
+    func load(_ url: URL, _ segment: any Stage, _ gazetteer: PlaceGazetteer) throws -> [TaggedSentence] {
         guard let text = try? String(contentsOf: url, encoding: .utf8) else { fail("cannot read \(url.path)", code: 1) }
         let decoder = JSONDecoder()
         var out: [TaggedSentence] = []
@@ -85,7 +94,7 @@ struct Train: ParsableCommand {
             doc.resetText()
             doc.sentences = [Sentence(start: 0, end: scalars.count)]
             try segment.process(&doc)
-            let input = TaggerInput(text: doc.text[...], tokens: doc.tokens.map { $0.range })
+            let input = TaggerInput(text: doc.text[...], tokens: doc.tokens.map { $0.range }, gazetteer: gazetteer)
             let spans = line.entities.compactMap { e -> (type: Int, range: Range<Int>)? in
                 guard let t = Tags.types.firstIndex(of: e.label), e.start < e.end, e.end <= scalars.count else { return nil }
                 return (t, e.start..<e.end)
