@@ -59,11 +59,15 @@ public enum Features {
         return v
     }
 
+    /// Hash of a template or prefix `h` extended by `v`: `h` is scrambled before `v` joins, so
+    /// (h, v) pairs never collide by construction (the xor of two templates is not a character).
     @inline(__always) static func mix(_ h: UInt64, _ v: UInt64) -> UInt64 {
-        var x = (h ^ v) &* 0x9E37_79B9_7F4A_7C15
-        x ^= x >> 31
-        x = x &* 0xD6E8_FEB8_6659_FD93
+        var x = h &* 0x9E37_79B9_7F4A_7C15 &+ 0x632B_E59B_D9B4_E019
+        x ^= x >> 29
+        x = (x ^ v) &* 0xBF58_476D_1CE4_E5B9
         x ^= x >> 32
+        x = x &* 0x94D0_49BB_1331_11EB
+        x ^= x >> 29
         return x
     }
 

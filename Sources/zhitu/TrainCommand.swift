@@ -25,6 +25,8 @@ struct Train: ParsableCommand {
     @Option(name: .long, help: "Keep at most this many features (the strongest).") var maxFeatures = 650_000
     @Option(name: .long, help: "Train on the first N sentences only (0: all).") var limit = 0
     @Flag(name: .long, help: "Skip scoring on msra.test.jsonl.") var noEval = false
+    @Flag(name: .long, help: "Do not train: score the existing model at --output on msra.test.jsonl.") var evalOnly = false
+    @Option(name: .long, help: "Write the test-set predictions (JSON Lines) here.") var predictions: String?
 
     struct Line: Decodable {
         struct Entity: Decodable { var start: Int; var end: Int; var label: String }
@@ -45,6 +47,7 @@ struct Train: ParsableCommand {
         try (header + names.joined(separator: "\n") + "\n").write(to: placesURL, atomically: true, encoding: .utf8)
         say("wrote \(placesURL.path): \(names.count) place names")
         let gazetteer = PlaceGazetteer(names: names)
+        if evalOnly { return try evaluate(url, dir, segment, gazetteer) }
         var train = try load(dir.appendingPathComponent("msra.train.jsonl"), segment, gazetteer)
         if limit > 0 && train.count > limit { train.removeLast(train.count - limit) }
         let started = Date()
@@ -57,6 +60,10 @@ struct Train: ParsableCommand {
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
         say("wrote \(output): \(model.featureCount) features, \(size) bytes")
         if noEval { return }
+        try evaluate(url, dir, segment, gazetteer)
+    }
+
+    func evaluate(_ url: URL, _ dir: URL, _ segment: any Stage, _ gazetteer: PlaceGazetteer) throws {
         let loadStart = Date()
         let loaded = try TaggerModel(contentsOf: url)
         say(String(format: "model loads in %.3fs", Date().timeIntervalSince(loadStart)))
@@ -69,7 +76,17 @@ struct Train: ParsableCommand {
         for s in test { predicted.append(loaded.tag(s.input, scratch: &scratch)) }
         let seconds = Date().timeIntervalSince(t0)
         let chars = test.reduce(0) { $0 + $1.tags.count }
-        for (s, p) in zip(test, predicted) { score.add(gold: Tags.decode(s.tags), predicted: Tags.decode(p)) }
+        var dump = ""
+        for (s, p) in zip(test, predicted) {
+            score.add(gold: Tags.decode(s.tags), predicted: Tags.decode(p))
+            if predictions != nil {
+                let text = String(String.UnicodeScalarView(s.input.chars.compactMap(Unicode.Scalar.init)))
+                let spans = Tags.decode(p).map { ["start": $0.range.lowerBound, "end": $0.range.upperBound, "label": Tags.types[$0.type]] as [String: Any] }
+                let obj: [String: Any] = ["text": text, "entities": spans]
+                dump += String(decoding: try JSONSerialization.data(withJSONObject: obj), as: UTF8.self) + "\n"
+            }
+        }
+        if let path = predictions { try dump.write(toFile: path, atomically: true, encoding: .utf8) }
         print("MSRA test (\(test.count) sentences):\n" + score.report)
         print(String(format: "tagging: %d characters in %.2fs = %.0f chars/s (features + Viterbi, one thread)", chars, seconds, Double(chars) / seconds))
     }

@@ -95,3 +95,16 @@ import Testing
         #expect(a[0..<Features.count] == b[0..<Features.count])
     }
 }
+
+@Suite struct FeatureHashTests {
+    @Test func templatesDoNotShareKeys() {
+        // neighbouring code points under neighbouring templates once collided (h ^ v)
+        let chars: [UInt32] = [0x516C, 0x516D, 0x516E, 0x516F, 0x5170]
+        var keys: [UInt64] = []
+        Features.extract(TaggerInput(chars: chars, tokens: [0..<5], places: [0, 0, 0, 0, 0]), into: &keys)
+        let f = Features.count
+        for i in 0..<chars.count { #expect(Set(keys[(i * f)..<(i * f + f)]).count == f) }
+        #expect(Features.mix(2, 0x516C) != Features.mix(3, 0x516D))
+        #expect(Features.mix(12, 5) != Features.mix(13, 4))
+    }
+}
