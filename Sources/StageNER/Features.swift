@@ -51,7 +51,7 @@ public enum CharClass: UInt8, Sendable {
 
 public enum Features {
     /// Features per character (the width of the feature matrix).
-    public static let count = 19
+    public static let count = 23
 
     /// Full-width ASCII letters and digits → ASCII (as the normalize stage does).
     @inline(__always) public static func fold(_ v: UInt32) -> UInt32 {
@@ -75,11 +75,14 @@ public enum Features {
     static let before: UInt32 = 0x110001, after: UInt32 = 0x110002
 
     /// Token position of a character: 1 single, 2 begin, 3 inside, 4 end, 0 no token.
-    static func tokenPositions(_ input: TaggerInput) -> (pos: [UInt8], len: [UInt8], word: [UInt64]) {
+    static func tokenPositions(_ input: TaggerInput) -> (pos: [UInt8], len: [UInt8], word: [UInt64], previous: [UInt64], next: [UInt64]) {
         let n = input.chars.count
         var pos = [UInt8](repeating: 0, count: n)
         var len = [UInt8](repeating: 0, count: n)
         var word = [UInt64](repeating: 0, count: n)
+        var previous = [UInt64](repeating: 0x77, count: n)
+        var next = [UInt64](repeating: 0x88, count: n)
+        var last: (Range<Int>, UInt64)?
         for t in input.tokens where t.upperBound <= n {
             let l = t.count
             var h: UInt64 = 0xA5A5
@@ -89,8 +92,13 @@ public enum Features {
                 len[i] = UInt8(min(l, 5))
                 word[i] = h
             }
+            if let (r, lh) = last {
+                for i in t { previous[i] = lh }
+                for i in r { next[i] = h }
+            }
+            last = (t, h)
         }
-        return (pos, len, word)
+        return (pos, len, word, previous, next)
     }
 
     /// The feature keys of every character, `count` per character, row-major.
@@ -98,7 +106,7 @@ public enum Features {
         let n = input.chars.count
         out.removeAll(keepingCapacity: true)
         out.reserveCapacity(n * count)
-        let (pos, len, word) = tokenPositions(input)
+        let (pos, len, word, previous, next) = tokenPositions(input)
         input.chars.withUnsafeBufferPointer { c in
             @inline(__always) func ch(_ i: Int) -> UInt64 { UInt64(i < 0 ? before : (i >= n ? after : c[i])) }
             @inline(__always) func cl(_ i: Int) -> UInt64 { i < 0 || i >= n ? 0 : UInt64(CharClass.of(c[i]).rawValue) }
@@ -126,6 +134,10 @@ public enum Features {
                 let place = hasPlaces ? UInt64(input.places[i]) : 0
                 out.append(mix(18, place))
                 out.append(mix(19, place << 8 | UInt64(pos[i])))
+                out.append(mix(mix(mix(20, cm2), cm1), c0))
+                out.append(mix(mix(mix(21, c0), cp1), cp2))
+                out.append(mix(mix(22, previous[i]), UInt64(pos[i])))
+                out.append(mix(mix(23, next[i]), UInt64(pos[i])))
             }
         }
     }

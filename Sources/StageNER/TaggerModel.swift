@@ -49,19 +49,21 @@ public enum TaggerModelError: Error, CustomStringConvertible {
 public struct TaggerModel: Sendable {
     static let magic: [UInt8] = Array("ZTNER01\n".utf8)
 
-    /// Open-addressing table of 32-bit feature keys (0 = empty) and their rows.
-    let slots: [UInt32]
-    let slotRows: [Int32]
+    /// Open-addressing table, one 32-byte slot per feature: the 32-bit key as two UInt16 (0 = empty),
+    /// then the row's weights as Int16 on one global scale, so a look-up touches one cache line.
+    let table: [UInt16]
     let mask: Int
+    /// Float value of one Int16 weight unit.
+    let unit: Float
     /// Per-feature int8 weights and scale (what the file holds).
     let quantized: [Int8]
     let scales: [Float]
     let keys32: [UInt32]
-    /// Dequantised weights, row-major.
-    let weights: [Float]
     /// Transitions with disallowed BMES moves set to -inf-ish; last row: sentence start.
     let transitions: [Float]
     let rawTransitions: [Float]
+
+    static let slotWidth = 16
 
     public var featureCount: Int { keys32.count }
 
@@ -83,25 +85,34 @@ public struct TaggerModel: Sendable {
     }
 
     init(keys32: [UInt32], quantized: [Int8], scales: [Float], transitions: [Float]) {
-        let t = Tags.count
+        let t = Tags.count, width = TaggerModel.slotWidth
         self.keys32 = keys32
         self.quantized = quantized
         self.scales = scales
         rawTransitions = transitions
-        var w = [Float](repeating: 0, count: quantized.count)
-        for r in 0..<keys32.count { for j in 0..<t { w[r * t + j] = Float(quantized[r * t + j]) * scales[r] } }
-        weights = w
+        var top: Float = 0
+        for r in 0..<keys32.count { top = max(top, 127 * scales[r]) }
+        let unit = top > 0 ? top / 32000 : 1
+        self.unit = unit
         var size = 16
-        while size < keys32.count * 2 { size <<= 1 }
-        var slots = [UInt32](repeating: 0, count: size)
-        var rows = [Int32](repeating: -1, count: size)
+        while size * 2 < keys32.count * 3 { size <<= 1 }
+        var table = [UInt16](repeating: 0, count: size * width)
         for (r, k) in keys32.enumerated() {
             var i = Int(k) & (size - 1)
-            while slots[i] != 0 && slots[i] != k { i = (i + 1) & (size - 1) }
-            if slots[i] == 0 { slots[i] = k; rows[i] = Int32(r) }
+            while true {
+                let s = UInt32(table[i * width]) | UInt32(table[i * width + 1]) << 16
+                if s == 0 || s == k { break }
+                i = (i + 1) & (size - 1)
+            }
+            guard table[i * width] == 0 && table[i * width + 1] == 0 else { continue }   // 32-bit key collision: first wins
+            table[i * width] = UInt16(truncatingIfNeeded: k)
+            table[i * width + 1] = UInt16(truncatingIfNeeded: k >> 16)
+            for j in 0..<t {
+                let v = (Float(quantized[r * t + j]) * scales[r] / unit).rounded()
+                table[i * width + 2 + j] = UInt16(bitPattern: Int16(max(-32767, min(32767, v))))
+            }
         }
-        self.slots = slots
-        slotRows = rows
+        self.table = table
         mask = size - 1
         self.transitions = TaggerModel.constrain(transitions)
     }
@@ -114,13 +125,15 @@ public struct TaggerModel: Sendable {
         return out
     }
 
-    @inline(__always) func row(_ h: UInt64) -> Int {
-        let k = TaggerModel.key32(h)
+    /// Table offset of the slot of feature `h`, or -1.
+    @inline(__always) static func slot(_ table: UnsafeBufferPointer<UInt16>, _ mask: Int, _ h: UInt64) -> Int {
+        let k = key32(h), lo = UInt16(truncatingIfNeeded: k), hi = UInt16(truncatingIfNeeded: k >> 16)
         var i = Int(k) & mask
         while true {
-            let s = slots[i]
-            if s == k { return Int(slotRows[i]) }
-            if s == 0 { return -1 }
+            let at = i &* slotWidth
+            let a = table[at], b = table[at + 1]
+            if a == lo && b == hi { return at }
+            if a == 0 && b == 0 { return -1 }
             i = (i + 1) & mask
         }
     }
@@ -143,16 +156,21 @@ public struct TaggerModel: Sendable {
         scratch.emission.removeAll(keepingCapacity: true)
         scratch.emission.append(contentsOf: repeatElement(0, count: n * t))
         let f = Features.count
+        let mask = self.mask, unit = self.unit
         scratch.keys.withUnsafeBufferPointer { keys in
-            weights.withUnsafeBufferPointer { w in
+            table.withUnsafeBufferPointer { tb in
                 scratch.emission.withUnsafeMutableBufferPointer { e in
-                    for i in 0..<n {
-                        let base = i * t
-                        for k in 0..<f {
-                            let r = row(keys[i * f + k])
-                            if r < 0 { continue }
-                            let wr = r * t
-                            for j in 0..<t { e[base + j] += w[wr + j] }
+                    var acc = (Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0))
+                    withUnsafeMutableBytes(of: &acc) { raw in
+                        let sum = raw.bindMemory(to: Int32.self)
+                        for i in 0..<n {
+                            for j in 0..<t { sum[j] = 0 }
+                            for k in 0..<f {
+                                let at = TaggerModel.slot(tb, mask, keys[i &* f &+ k])
+                                if at < 0 { continue }
+                                for j in 0..<t { sum[j] &+= Int32(Int16(bitPattern: tb[at &+ 2 &+ j])) }
+                            }
+                            for j in 0..<t { e[i &* t &+ j] = Float(sum[j]) * unit }
                         }
                     }
                 }
@@ -258,9 +276,11 @@ public struct TaggerModel: Sendable {
         self = model
     }
 
-    /// Weights of one feature row (for tests).
+    /// Weights of one feature row as tagging uses them (for tests).
     func rowWeights(_ key: UInt64) -> [Float]? {
-        let r = row(key)
-        return r < 0 ? nil : Array(weights[(r * Tags.count)..<((r + 1) * Tags.count)])
+        table.withUnsafeBufferPointer { tb in
+            let at = TaggerModel.slot(tb, mask, key)
+            return at < 0 ? nil : (0..<Tags.count).map { Float(Int16(bitPattern: tb[at + 2 + $0])) * unit }
+        }
     }
 }

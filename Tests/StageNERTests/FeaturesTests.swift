@@ -28,7 +28,7 @@ import Testing
 
     @Test func tokenPositionsAreSingleBeginInsideEnd() {
         let input = TaggerInput(chars: Array("中华人民共和国好".unicodeScalars.map(\.value)), tokens: [0..<7, 7..<8])
-        let (pos, len, _) = Features.tokenPositions(input)
+        let (pos, len, _, _, _) = Features.tokenPositions(input)
         #expect(pos == [2, 3, 3, 3, 3, 3, 4, 1])
         #expect(len == [5, 5, 5, 5, 5, 5, 5, 1])
     }

@@ -15,13 +15,13 @@ import ZhituCore
     }
 
     @Test func shippedModelFindsPeoplePlacesAndOrganisations() throws {
-        let found = try candidates(["国务院总理李克强在北京会见了联合国秘书长古特雷斯。", "上海市人民政府发布通知。"])
+        let found = try candidates(["国务院总理李克强在北京会见了联合国秘书长古特雷斯。", "据新华社报道，兰州市公安局破获一起案件。"])
         #expect(found.contains { $0.type == "PER" && $0.text == "李克强" })
         #expect(found.contains { $0.type == "LOC" && $0.text == "北京" })
-        #expect(found.contains { $0.type == "ORG" && $0.text == "上海市人民政府" })
+        #expect(found.contains { $0.type == "ORG" && $0.text == "兰州市公安局" })
         // offsets point into the document text and carry the sentence
         for a in found { #expect(a.sentence != nil && a.end > a.start) }
-        let second = found.first { $0.type == "ORG" }!
+        let second = found.first { $0.text == "兰州市公安局" }!
         #expect(second.sentence == 1)
     }
 
