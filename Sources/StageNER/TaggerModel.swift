@@ -157,6 +157,16 @@ public struct TaggerModel: Sendable {
         scratch.emission.append(contentsOf: repeatElement(0, count: n * t))
         let f = Features.count
         let mask = self.mask, unit = self.unit
+        // touch every feature's first slot before using any: the loads are independent, so their
+        // cache misses overlap instead of queueing one by one behind each probe loop
+        let touched: UInt16 = scratch.keys.withUnsafeBufferPointer { keys in
+            table.withUnsafeBufferPointer { tb in
+                var x: UInt16 = 0
+                for i in 0..<keys.count { x |= tb[(Int(TaggerModel.key32(keys[i])) & mask) &* TaggerModel.slotWidth] }
+                return x
+            }
+        }
+        if touched == 0x5A5A { scratch.emission[0] += 0 }   // keeps the loads
         scratch.keys.withUnsafeBufferPointer { keys in
             table.withUnsafeBufferPointer { tb in
                 scratch.emission.withUnsafeMutableBufferPointer { e in
@@ -185,6 +195,9 @@ public struct TaggerModel: Sendable {
         return tag(input, scratch: &s)
     }
 
+    /// For each tag, the tags BMES allows before it (the others score -1e9 and never win).
+    static let predecessors: [[Int]] = (0..<Tags.count).map { b in (0..<Tags.count).filter { Tags.allowed($0, b) } }
+
     /// Viterbi over `length × Tags.count` emission scores; transitions row `Tags.count` is the start.
     static func viterbi(emission: [Float], transitions: [Float], length n: Int, score: inout [Float], back: inout [UInt8]) -> [UInt8] {
         let t = Tags.count
@@ -203,7 +216,7 @@ public struct TaggerModel: Sendable {
                                 let prev = (i - 1) * t, cur = i * t
                                 for j in 0..<t {
                                     var best: Float = -Float.infinity, arg = 0
-                                    for a in 0..<t {
+                                    for a in predecessors[j] {
                                         let v = s[prev + a] + tr[a * t + j]
                                         if v > best { best = v; arg = a }
                                     }
