@@ -15,6 +15,7 @@ let stageModules: [Target] = [
     stage("StageSentences"),
     stage("StageSegment", dependencies: ["CICU"], resources: [.copy("Resources")]),
     stage("ExampleStage", path: "Examples/ExampleStage"),
+    stage("StageNER", resources: [.copy("Resources")]),
 ]
 
 /// An output writer module (a format in pipeline.json "outputs"), registered like a stage.
@@ -47,10 +48,11 @@ let package = Package(
         .target(name: "ZhituStages", dependencies: (stageModules + outputModules).map { .target(name: $0.name) },
                 plugins: ["StageRegistryPlugin"]),
         .executableTarget(name: "zhitu", dependencies: [
-            "ZhituCore", "ZhituStages", "CICU", "OutputGraphJSON", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "ZhituCore", "ZhituStages", "CICU", "OutputGraphJSON", "StageNER", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "StageRegistryGenerator", path: "Plugins/StageRegistryGenerator"),
         .plugin(name: "StageRegistryPlugin", capability: .buildTool(), dependencies: ["StageRegistryGenerator"]),
+        .testTarget(name: "StageNERTests", dependencies: ["StageNER", "ZhituCore", "ZhituStages", "StageSegment"]),
         .testTarget(name: "ZhituCoreTests", dependencies: ["ZhituCore", "ZhituStages", "StageSegment", "OutputTables", "zhitu"]),
         .testTarget(name: "OutputWritersTests", dependencies: ["ZhituCore", "ZhituStages", "zhitu"] + outputModules.map { .target(name: $0.name) }),
     ],

@@ -19,7 +19,7 @@ struct Zhitu: ParsableCommand {
           zhitu stages                      # what each stage does and its options
           zhitu eval gold.jsonl --predictions out/annotations.jsonl
         """,
-        subcommands: [Run.self, Check.self, Stages.self, Eval.self, Inspect.self, Graph.self, Export.self, Bench.self])
+        subcommands: [Run.self, Check.self, Stages.self, Eval.self, Inspect.self, Graph.self, Export.self, Train.self, Bench.self])
 }
 
 /// Exits with a one-line message per error on stderr.

@@ -1,0 +1,69 @@
+// The `ner` stage: a character tagger (averaged perceptron, trained on MSRA news NER) proposes
+// PER/LOC/ORG candidates in every sentence; the entities stage decides which become records.
+import Foundation
+import ZhituCore
+
+public struct NERStage: Stage {
+    public static let descriptor = StageDescriptor(
+        use: "ner", version: "1.0",
+        summary: "Statistical PER/LOC/ORG tagger over characters and ICU tokens; adds `ner` candidate annotations.",
+        requires: [.tokens], produces: ["ner"],
+        options: [
+            OptionSpec("model", .string, default: .string(""),
+                       help: "Tagger model file X.model (from `zhitu train`; its place list X.places.txt beside it), relative to pipeline.json; empty: the shipped model."),
+            OptionSpec("types", .strings, default: .strings(Tags.types), help: "Entity types to propose (PER, LOC, ORG)."),
+        ])
+
+    public let model: TaggerModel
+    public let gazetteer: PlaceGazetteer
+    let emit: [Bool]
+
+    public init(options: StageOptions, context: StageContext) throws {
+        let path = options.string("model")
+        let url = path.isEmpty ? try NERStage.shippedModelURL() : context.resolve(path)
+        model = try TaggerModel(contentsOf: url)
+        gazetteer = try PlaceGazetteer(contentsOf: NERStage.placesURL(forModel: url))
+        let types = options.strings("types")
+        for t in types where !Tags.types.contains(t) {
+            throw StageFailure("\(context.optionsPath).types: unknown type \"\(t)\" (expected one of \(Tags.types.joined(separator: ", ")))")
+        }
+        emit = Tags.types.map { types.contains($0) }
+    }
+
+    public init(model: TaggerModel, gazetteer: PlaceGazetteer, types: [String] = Tags.types) {
+        self.model = model
+        self.gazetteer = gazetteer
+        emit = Tags.types.map { types.contains($0) }
+    }
+
+    /// The model and place list shipped in Resources.
+    public static func shipped(types: [String] = Tags.types) throws -> NERStage {
+        let url = try shippedModelURL()
+        return NERStage(model: try TaggerModel(contentsOf: url), gazetteer: try PlaceGazetteer(contentsOf: placesURL(forModel: url)), types: types)
+    }
+
+    static func shippedModelURL() throws -> URL {
+        guard let url = Bundle.module.url(forResource: "ner-msra", withExtension: "model", subdirectory: "Resources") else {
+            throw StageFailure("StageNER/Resources/ner-msra.model is missing from the build; reinstall zhitu")
+        }
+        return url
+    }
+
+    /// `X.places.txt` beside `X.model`: the place list the model was trained with.
+    public static func placesURL(forModel url: URL) -> URL {
+        url.deletingPathExtension().appendingPathExtension("places.txt")
+    }
+
+    public func process(_ doc: inout Document) throws {
+        var scratch = TaggerModel.Scratch()
+        for (s, sentence) in doc.sentences.enumerated() where sentence.end > sentence.start {
+            let input = TaggerInput(text: doc.text[sentence.start..<sentence.end],
+                                    tokens: doc.tokens(inSentence: s).map { $0.range }, gazetteer: gazetteer)
+            let tags = model.tag(input, scratch: &scratch)
+            for span in Tags.decode(tags) where emit[span.type] {
+                let range = (sentence.start + span.range.lowerBound)..<(sentence.start + span.range.upperBound)
+                doc.annotate("ner", range, type: Tags.types[span.type])
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+// `zhitu train`: trains the `ner` stage's character tagger on the MSRA corpus in the datasets
+// folder, prunes and quantises it, writes the model, and scores it on the MSRA test set.
+import ArgumentParser
+import Foundation
+import StageNER
+import ZhituCore
+import ZhituStages
+
+struct Train: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Train the NER tagger (the `ner` stage's model) on the MSRA corpus.",
+        discussion: """
+        Reads msra.train.jsonl (and msra.test.jsonl for the scores) from the datasets folder, \
+        segments every sentence with the `segment` stage (as at run time), trains an averaged \
+        perceptron, keeps the strongest features, and writes the int8 model file.
+
+        Example:
+          zhitu train --data /work/shared/datasets --output Sources/StageNER/Resources/ner-msra.model
+        """)
+
+    @Option(name: .long, help: "Folder holding msra.train.jsonl and msra.test.jsonl.") var data: String
+    @Option(name: .long, help: "Model file to write.") var output: String
+    @Option(name: .long, help: "Training epochs.") var epochs = 12
+    @Option(name: .long, help: "Drop features seen fewer times in training.") var minCount = 2
+    @Option(name: .long, help: "Keep at most this many features (the strongest).") var maxFeatures = 650_000
+    @Option(name: .long, help: "Train on the first N sentences only (0: all).") var limit = 0
+    @Flag(name: .long, help: "Skip scoring on msra.test.jsonl.") var noEval = false
+    @Flag(name: .long, help: "Do not train: score the existing model at --output on msra.test.jsonl.") var evalOnly = false
+    @Option(name: .long, help: "Write the test-set predictions (JSON Lines) here.") var predictions: String?
+
+    struct Line: Decodable {
+        struct Entity: Decodable { var start: Int; var end: Int; var label: String }
+        var text: String
+        var entities: [Entity]
+    }
+
+    func run() throws {
+        let segment = try makeSegmenter()
+        let dir = URL(fileURLWithPath: data)
+        let url = URL(fileURLWithPath: output)
+        let tsvURL = dir.appendingPathComponent("admin-divisions.tsv")
+        guard let tsv = try? String(contentsOf: tsvURL, encoding: .utf8) else { fail("cannot read \(tsvURL.path)", code: 1) }
+        let names = PlaceGazetteer.derive(fromAdminDivisions: tsv)
+        let placesURL = NERStage.placesURL(forModel: url)
+        let header = "# Place names for the ner tagger's gazetteer feature (province to county, short forms), written by `zhitu train`.\n"
+            + "# Place names derived from JioNLP's china_location dictionary (Apache-2.0).\n"
+        try (header + names.joined(separator: "\n") + "\n").write(to: placesURL, atomically: true, encoding: .utf8)
+        say("wrote \(placesURL.path): \(names.count) place names")
+        let gazetteer = PlaceGazetteer(names: names)
+        if evalOnly { return try evaluate(url, dir, segment, gazetteer) }
+        var train = try load(dir.appendingPathComponent("msra.train.jsonl"), segment, gazetteer)
+        if limit > 0 && train.count > limit { train.removeLast(train.count - limit) }
+        let started = Date()
+        let trainer = PerceptronTrainer(epochs: epochs, minCount: minCount) { say($0) }
+        let weights = trainer.train(train)
+        say(String(format: "trained in %.1fs", Date().timeIntervalSince(started)))
+        let pruned = weights.pruned(maxFeatures: maxFeatures)
+        let model = TaggerModel(pruned)
+        try model.write(to: url)
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        say("wrote \(output): \(model.featureCount) features, \(size) bytes")
+        if noEval { return }
+        try evaluate(url, dir, segment, gazetteer)
+    }
+
+    func evaluate(_ url: URL, _ dir: URL, _ segment: any Stage, _ gazetteer: PlaceGazetteer) throws {
+        let loadStart = Date()
+        let loaded = try TaggerModel(contentsOf: url)
+        say(String(format: "model loads in %.3fs", Date().timeIntervalSince(loadStart)))
+        let test = try load(dir.appendingPathComponent("msra.test.jsonl"), segment, gazetteer)
+        var score = SpanScore()
+        var scratch = TaggerModel.Scratch()
+        var predicted: [[UInt8]] = []
+        predicted.reserveCapacity(test.count)
+        let t0 = Date()
+        for s in test { predicted.append(loaded.tag(s.input, scratch: &scratch)) }
+        let seconds = Date().timeIntervalSince(t0)
+        let chars = test.reduce(0) { $0 + $1.tags.count }
+        var dump = ""
+        for (s, p) in zip(test, predicted) {
+            score.add(gold: Tags.decode(s.tags), predicted: Tags.decode(p))
+            if predictions != nil {
+                let text = String(String.UnicodeScalarView(s.input.chars.compactMap(Unicode.Scalar.init)))
+                let spans = Tags.decode(p).map { ["start": $0.range.lowerBound, "end": $0.range.upperBound, "label": Tags.types[$0.type]] as [String: Any] }
+                let obj: [String: Any] = ["text": text, "entities": spans]
+                dump += String(decoding: try JSONSerialization.data(withJSONObject: obj), as: UTF8.self) + "\n"
+            }
+        }
+        if let path = predictions { try dump.write(toFile: path, atomically: true, encoding: .utf8) }
+        print("MSRA test (\(test.count) sentences):\n" + score.report)
+        print(String(format: "tagging: %d characters in %.2fs = %.0f chars/s (features + Viterbi, one thread)", chars, seconds, Double(chars) / seconds))
+    }
+
+    func say(_ s: String) { FileHandle.standardError.write(Data("zhitu train: \(s)\n".utf8)) }
+
+    func makeSegmenter() throws -> any Stage {
+        guard let type = StageRegistry.builtIn.type(named: "segment") else { fail("no `segment` stage in this build", code: 2) }
+        return try type.init(options: StageOptions(specs: type.descriptor.options),
+                             context: StageContext(baseDirectory: URL(fileURLWithPath: "."), instanceName: "segment", optionsPath: "segment.options"))
+    }
+
+    func load(_ url: URL, _ segment: any Stage, _ gazetteer: PlaceGazetteer) throws -> [TaggedSentence] {
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { fail("cannot read \(url.path)", code: 1) }
+        let decoder = JSONDecoder()
+        var out: [TaggedSentence] = []
+        for (n, raw) in text.split(separator: "\n").enumerated() {
+            guard let line = try? decoder.decode(Line.self, from: Data(raw.utf8)) else { fail("\(url.path):\(n + 1): not a {text, entities} line", code: 1) }
+            let scalars = line.text.unicodeScalars.map { Unicode.Scalar(Features.fold($0.value))! }
+            var doc = Document(id: "msra\(n)", path: url.path, bytes: [])
+            doc.original = scalars
+            doc.resetText()
+            doc.sentences = [Sentence(start: 0, end: scalars.count)]
+            try segment.process(&doc)
+            let input = TaggerInput(text: doc.text[...], tokens: doc.tokens.map { $0.range }, gazetteer: gazetteer)
+            let spans = line.entities.compactMap { e -> (type: Int, range: Range<Int>)? in
+                guard let t = Tags.types.firstIndex(of: e.label), e.start < e.end, e.end <= scalars.count else { return nil }
+                return (t, e.start..<e.end)
+            }
+            out.append(TaggedSentence(input: input, tags: Tags.encode(spans, length: scalars.count)))
+        }
+        say("\(url.lastPathComponent): \(out.count) sentences")
+        return out
+    }
+}
