@@ -87,7 +87,7 @@ private struct Builder {
             for i in 0..<sorted.count { for j in (i + 1)..<sorted.count { edge(sorted[i], sorted[j], "CO_OCCURS", evidence: nil) } }
         }
         func resolve(_ text: String, as type: String?) -> String {
-            if type == "Document" { return text == d.id ? docID : "doc:\(text)" }
+            if type == "Document" { return docID }   // AUTHOR and the like point at this document
             if let type, let id = byText[type]?[text] { return id }
             for (_, m) in byText.sorted(by: { $0.key < $1.key }) { if let id = m[text] { return id } }
             return node(type ?? "Thing", text, doc: d.id, date: d.meta.date)

@@ -29,15 +29,10 @@ struct Export: ParsableCommand {
             for w in registry.writers.sorted(by: { $0.format < $1.format }) { print("\(w.format): \(w.summary)") }
             return
         }
-        let formats = format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        if formats.isEmpty { fail("--format: no formats given", code: 2) }
         var writers: [any OutputWriter.Type] = []
-        for f in formats {
-            guard let w = registry.writer(named: f) else {
-                fail("--format: unknown format \"\(f)\"; known: \(registry.writers.map { $0.format }.sorted().joined(separator: ", "))", code: 2)
-            }
-            if f == "annotations" { fail("--format: annotations need the per-document records; rerun `zhitu run` instead", code: 2) }
-            writers.append(w)
+        for f in Outputs.formats(format, default: []) {
+            if f == Outputs.annotations { fail("--format: annotations need the per-document records; rerun `zhitu run` instead", code: 2) }
+            writers.append(registry.writer(named: f)!)
         }
         let graph: KnowledgeGraph
         do { graph = try GraphJSONReader.read(contentsOf: from) } catch { fail("\(error)", code: 2) }

@@ -38,11 +38,7 @@ struct Graph: ParsableCommand {
         }
         docs.sort { $0.id < $1.id }
         let registry = StageRegistry.builtIn
-        let formats = format.map { $0.split(separator: ",").map(String.init) } ?? registry.outputFormats.filter { $0 != "annotations" }
-        for f in formats where registry.writer(named: f) == nil {
-            let s = suggestions(for: f, in: registry.outputFormats)
-            fail("--format: unknown output \"\(f)\"" + (s.isEmpty ? "; known: \(registry.outputFormats.joined(separator: ", "))" : "; did you mean \(s[0])?"), code: 2)
-        }
+        let formats = Outputs.formats(format, default: registry.outputFormats.filter { $0 != Outputs.annotations })
         do {
             try Outputs.write(DocumentResults(docs), name: name, formats: formats, to: output)
         } catch { fail("cannot write \(output): \(error)", code: 1) }

@@ -7,6 +7,20 @@ import ZhituStages
 enum Outputs {
     static let annotations = "annotations"
 
+    /// The formats of a comma-separated `--format` value (or `defaults` without one); exits 2,
+    /// with a did-you-mean, on an unknown format.
+    static func formats(_ option: String?, default defaults: [String]) -> [String] {
+        guard let option else { return defaults }
+        let list = option.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if list.isEmpty { fail("--format: no formats given", code: 2) }
+        let known = StageRegistry.builtIn.outputFormats
+        for f in list where StageRegistry.builtIn.writer(named: f) == nil {
+            let s = suggestions(for: f, in: known)
+            fail("--format: unknown output \"\(f)\"" + (s.isEmpty ? "; known: \(known.joined(separator: ", "))" : "; did you mean \(s[0])?"), code: 2)
+        }
+        return list
+    }
+
     /// Runs `pipeline` over `files` and writes `formats` into `dir`.
     static func run(_ pipeline: Pipeline, _ files: [InputFile], jobs: Int, progress: (@Sendable (RunProgress) -> Void)?,
                     name: String, formats: [String], to dir: String) throws -> RunStats {

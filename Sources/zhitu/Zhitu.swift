@@ -64,6 +64,7 @@ struct Run: ParsableCommand {
           zhitu run
           zhitu run pipeline.json --input ~/articles --output results/
           zhitu run --input a.txt b.md --jobs 1 --quiet
+          zhitu run --format graph,graphml,sqlite,report
         """)
 
     @Argument(help: "The pipeline config.") var config = "pipeline.json"
@@ -71,6 +72,8 @@ struct Run: ParsableCommand {
     var input: [String] = []
     @Option(name: .long, help: "Output folder. Default: the config's output.") var output: String?
     @Option(name: .long, help: "Worker threads (default: all cores).") var jobs = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: .long, help: "Comma-separated output formats, instead of the config's \"outputs\" (see `zhitu export --list`).")
+    var format: String?
     @Flag(name: .long, help: "No progress or summary on stderr.") var quiet = false
     @Flag(name: .long, help: ArgumentHelp("Read documents as JSON Lines from stdin ({\"id\", \"text\", \"date\"?, \"title\"?, \"source\"?}) and write their records as JSON Lines to stdout, in input order.",
                                           discussion: "Memory stays bounded: documents go through in batches. Corpus-wide stage decisions (finish) see one batch at a time."))
@@ -90,9 +93,10 @@ struct Run: ParsableCommand {
         let outDir = output ?? (cfg.output.hasPrefix("/") ? cfg.output : cfg.baseDirectory.appendingPathComponent(cfg.output).path)
         let showProgress = !quiet && isatty(2) != 0
         let report: (@Sendable (RunProgress) -> Void)? = showProgress ? ProgressLine.show : nil
+        let formats = Outputs.formats(format, default: cfg.outputs)
         let stats: RunStats
         do {
-            stats = try Outputs.run(pipeline, files, jobs: jobs, progress: report, name: cfg.name, formats: cfg.outputs, to: outDir)
+            stats = try Outputs.run(pipeline, files, jobs: jobs, progress: report, name: cfg.name, formats: formats, to: outDir)
         } catch {
             fail("cannot write \(outDir): \(error)", code: 1)
         }
