@@ -1,0 +1,352 @@
+// Finds number mentions in a sentence of the normalised text: the numeral, its multiplier,
+// its unit or measure word, its qualifier, and what kind of amount it states.
+import ZhituCore
+
+/// The class of a unit word (the tag in Resources/units.txt).
+public enum UnitClass: String, Sendable {
+    case count, measure, money, percent, time, age
+}
+
+/// One number found by the scanner.
+public struct NumberMention: Sendable, Equatable {
+    public var range: Range<Int>
+    public var numtype: String
+    public var value: AnnotationValue
+    public var unit: String?
+    public var unitClass: UnitClass?
+    public var qualifier: String?
+}
+
+public struct NumberScanner: Sendable {
+    let units: Trie
+    let unitWords: [String]
+    let unitClasses: [UnitClass]
+    let fixed: Trie
+
+    /// Builds the scanner from a units lexicon (`word<TAB>class`) and a fixed-words lexicon.
+    public init(units: Lexicon, fixed: Lexicon, unitsFile: String = "units.txt") throws {
+        var trie = Trie()
+        var words: [String] = []
+        var classes: [UnitClass] = []
+        for (n, e) in units.entries.enumerated() {
+            guard let c = UnitClass(rawValue: e.tag) else {
+                throw LexiconError(file: unitsFile, line: nil,
+                                   message: "entry \(n + 1) \(e.word): unknown unit class \"\(e.tag)\" (count, measure, money, percent, time, age)")
+            }
+            trie.insert(e.word, value: Int32(words.count))
+            words.append(e.word)
+            classes.append(c)
+        }
+        self.units = trie
+        unitWords = words
+        unitClasses = classes
+        var f = Trie()
+        for w in fixed.words { f.insert(w, value: 0) }
+        self.fixed = f
+    }
+
+    // MARK: character classes
+
+    @inline(__always) static func isAsciiLetter(_ u: Unicode.Scalar) -> Bool {
+        (u.value >= 0x41 && u.value <= 0x5A) || (u.value >= 0x61 && u.value <= 0x7A)
+    }
+    @inline(__always) static func isHan(_ u: Unicode.Scalar) -> Bool {
+        (u.value >= 0x4E00 && u.value <= 0x9FFF) || (u.value >= 0x3400 && u.value <= 0x4DBF)
+    }
+    /// Chinese digits that start a counted numeral inside a formula (五融五筑, 一降两升).
+    @inline(__always) static func isFormulaDigit(_ u: Unicode.Scalar) -> Bool {
+        u != "〇" && u != "零" && (ChineseNumeral.digit(u) != nil || u == "十")
+    }
+    static let dashes: Set<Unicode.Scalar> = ["—", "–", "-", "~", "～", "至", "到", "－"]
+    static let leadingQualifiers2: [String] = ["超过", "不到", "不足", "将近", "大约", "多达", "接近", "逾越"]
+    static let leadingQualifiers1: Set<Unicode.Scalar> = ["约", "近", "超", "逾"]
+    static let trailingQualifiers2: [String] = ["以上", "以下", "以内", "左右", "上下", "之多", "以来", "上旬", "中旬", "下旬"]
+    static let trailingQualifiers1: Set<Unicode.Scalar> = ["余", "多", "许"]
+    static let dateQualifiers1: Set<Unicode.Scalar> = ["底", "初", "末", "起"]
+    /// Words after N大 that make it a name (二十大精神, 八大行动) rather than a count.
+    static let bigNameWords: [String] = ["行动", "专项", "工程", "精神", "以来", "报告", "会", "代表", "战略", "任务",
+                                         "攻坚", "举措", "活动", "召开", "胜利", "期间", "提出", "作出", "部署", "重大", "和", "的"]
+    /// Words after N届/N次 (no 第) that make it an event name (十九届四中全会, 五次会议).
+    static let eventWords: [String] = ["会议", "全会", "人大", "代表大会", "党代会", "全体会议", "政协", "常委会", "中全会"]
+
+    @inline(__always) func matches(_ text: [Unicode.Scalar], _ at: Int, _ limit: Int, _ word: String) -> Bool {
+        var i = at
+        for u in word.unicodeScalars {
+            guard i < limit, text[i] == u else { return false }
+            i += 1
+        }
+        return true
+    }
+
+    func string(_ text: [Unicode.Scalar], _ r: Range<Int>) -> String {
+        var s = String.UnicodeScalarView()
+        s.append(contentsOf: text[r])
+        return String(s)
+    }
+
+    /// Whether some fixed word (一系列, 统一, 第一时间 …) covers position `p`.
+    func insideFixedWord(_ text: [Unicode.Scalar], _ p: Int, lower: Int, upper: Int) -> Bool {
+        let back = min(fixed.maxLength - 1, p - lower)
+        guard back >= 0 else { return false }
+        for k in 0...back {
+            var hit = false
+            fixed.forEachMatch(in: text, from: p - k, limit: upper) { end, _ in if end > p { hit = true } }
+            if hit { return true }
+        }
+        return false
+    }
+
+    func unitMatch(_ text: [Unicode.Scalar], _ p: Int, _ limit: Int) -> (end: Int, word: String, cls: UnitClass)? {
+        guard p < limit, let m = units.longestMatch(in: text, from: p, limit: limit) else { return nil }
+        // A unit made of ASCII letters must not run on into a longer word (5G, km).
+        if m.end < limit, Self.isAsciiLetter(text[m.end]), Self.isAsciiLetter(text[p]) { return nil }
+        return (m.end, unitWords[Int(m.value)], unitClasses[Int(m.value)])
+    }
+
+    func qualifierBefore(_ text: [Unicode.Scalar], _ s: Int, _ lower: Int) -> String? {
+        if s - 2 >= lower {
+            for q in Self.leadingQualifiers2 where matches(text, s - 2, s, q) { return q }
+        }
+        if s - 1 >= lower, Self.leadingQualifiers1.contains(text[s - 1]) { return String(text[s - 1]) }
+        return nil
+    }
+
+    func qualifierAfter(_ text: [Unicode.Scalar], _ e: Int, _ limit: Int, date: Bool) -> String? {
+        guard e < limit else { return nil }
+        for q in Self.trailingQualifiers2 where matches(text, e, limit, q) { return q }
+        if date { return Self.dateQualifiers1.contains(text[e]) ? String(text[e]) : nil }
+        if Self.trailingQualifiers1.contains(text[e]) { return String(text[e]) }
+        return nil
+    }
+
+    // MARK: scanning
+
+    /// Scans `lower..<upper` (one sentence). `year` resolves dates without one; `excluded`
+    /// ranges (short quotations: slogans and names) hold no numbers.
+    public func scan(_ text: [Unicode.Scalar], _ lower: Int, _ upper: Int, year: String?,
+                     excluded: [Range<Int>] = []) -> [NumberMention] {
+        var out: [NumberMention] = []
+        var i = lower
+        while i < upper {
+            let u = text[i]
+            let isArabic = ChineseNumeral.arabicDigit(u) != nil
+            let isChinese = !isArabic && ChineseNumeral.isChineseNumeralChar(u)
+            if !isArabic && !isChinese && u != "第" { i += 1; continue }
+            if excluded.contains(where: { $0.contains(i) }) { i += 1; continue }
+            if u == "第" {
+                if let m = ordinal(text, i, lower, upper) { out.append(m); i = m.range.upperBound } else { i += 1 }
+                continue
+            }
+            // Inside a run of digits or letters (PM2.5, A3, 12-3): skip the whole run.
+            if i > lower {
+                let prev = text[i - 1]
+                if isArabic, Self.isAsciiLetter(prev) || prev == "." || prev == "·" || prev == "•" || prev == "+" || prev == "/" || prev == "_" || prev == "#" || prev == "＋" {
+                    i += 1; while i < upper, ChineseNumeral.arabicDigit(text[i]) != nil || text[i] == "." { i += 1 }
+                    continue
+                }
+            }
+            if u == "百", i + 3 < upper, text[i + 1] == "分", text[i + 2] == "之",
+               let n = ChineseNumeral.parse(text, from: i + 3, limit: upper) {
+                out.append(NumberMention(range: i..<n.end, numtype: "percent", value: .number(n.value), unit: "%",
+                                         unitClass: .percent, qualifier: qualifierBefore(text, i, lower) ?? qualifierAfter(text, n.end, upper, date: false)))
+                i = n.end
+                continue
+            }
+            if isChinese {
+                // A Chinese numeral starts with a digit or 十; a bare 百/千/万 only after 近/约/上/超 (近百个).
+                let startsOK: Bool
+                if u == "〇" || u == "零" { startsOK = false }
+                else if ChineseNumeral.digit(u) != nil || u == "十" { startsOK = true }
+                else { startsOK = i > lower && ["近", "约", "上", "超", "逾"].contains(text[i - 1]) }
+                if !startsOK || insideFixedWord(text, i, lower: lower, upper: upper) {
+                    i += 1; while i < upper, ChineseNumeral.isChineseNumeralChar(text[i]) { i += 1 }
+                    continue
+                }
+            }
+            guard let n = ChineseNumeral.parse(text, from: i, limit: upper) else {
+                i += 1; while i < upper, ChineseNumeral.isChineseNumeralChar(text[i]) { i += 1 }
+                continue
+            }
+            if var m = candidate(text, n, i, lower, upper, year: year) {
+                // A negative sign right before an Arabic number.
+                if isArabic, i > lower, text[i - 1] == "-" || text[i - 1] == "－" || text[i - 1] == "负",
+                   i - 1 == lower || !(ChineseNumeral.arabicDigit(text[i - 2]) != nil || Self.isAsciiLetter(text[i - 2])),
+                   case .number(let v) = m.value, m.numtype != "date" {
+                    m.value = .number(-v); m.range = (i - 1)..<m.range.upperBound
+                }
+                if !excluded.contains(where: { $0.overlaps(m.range) }) { out.append(m) }
+                i = max(m.range.upperBound, n.end)
+            } else {
+                i = n.end
+                // Skip the rest of an Arabic run (a phone number, 1·24, 5+X).
+                while i < upper, ChineseNumeral.arabicDigit(text[i]) != nil { i += 1 }
+            }
+        }
+        return out
+    }
+
+    /// 第 + numeral + measure word (第十七届, 第五次).
+    func ordinal(_ text: [Unicode.Scalar], _ i: Int, _ lower: Int, _ upper: Int) -> NumberMention? {
+        guard i + 2 < upper, insideFixedWord(text, i, lower: lower, upper: upper) == false,
+              let n = ChineseNumeral.parse(text, from: i + 1, limit: upper), n.end > i + 1,
+              !n.hasMultiplier, n.value >= 1, n.value == n.value.rounded() else { return nil }
+        if n.script == .chinese, insideFixedWord(text, i + 1, lower: lower, upper: upper) { return nil }
+        guard let u = unitMatch(text, n.end, upper), u.cls == .count || u.cls == .time,
+              !["人", "倍", "头", "只"].contains(u.word) else { return nil }
+        return NumberMention(range: i..<u.end, numtype: "ordinal", value: .number(n.value), unit: u.word,
+                             unitClass: u.cls, qualifier: nil)
+    }
+
+    func twoDigits(_ v: Double) -> String { let n = Int(v); return n < 10 ? "0\(n)" : "\(n)" }
+
+    /// Month (and day) after position `p`: (end, "MM" or "MM-DD").
+    func monthDay(_ text: [Unicode.Scalar], _ p: Int, _ upper: Int) -> (end: Int, value: String)? {
+        guard p < upper, let m = ChineseNumeral.parse(text, from: p, limit: upper), !m.hasMultiplier,
+              m.value >= 1, m.value <= 12, m.value == m.value.rounded(), m.end < upper, text[m.end] == "月" else { return nil }
+        var end = m.end + 1
+        var value = twoDigits(m.value)
+        if end < upper, let d = ChineseNumeral.parse(text, from: end, limit: upper), !d.hasMultiplier,
+           d.value >= 1, d.value <= 31, d.value == d.value.rounded(), d.end < upper, text[d.end] == "日" || text[d.end] == "号" {
+            end = d.end + 1
+            value += "-" + twoDigits(d.value)
+        }
+        return (end, value)
+    }
+
+    func isYear(_ n: ParsedNumeral, _ text: [Unicode.Scalar], _ s: Int) -> Bool {
+        !n.hasMultiplier && n.isInteger && n.value >= 1000 && n.value <= 2200 && n.end - s == 4
+    }
+
+    /// The number that starts with numeral `n` at `s`, or nil when it states no amount.
+    func candidate(_ text: [Unicode.Scalar], _ n: ParsedNumeral, _ s: Int, _ lower: Int, _ upper: Int,
+                   year: String?) -> NumberMention? {
+        let e = n.end
+        let next: Unicode.Scalar? = e < upper ? text[e] : nil
+        if n.script == .arabic {
+            if let c = next, c == "+" || c == "＋" || c == "·" || c == "•" || c == "/" || c == "_" { return nil }
+            if let c = next, c == ".", e + 1 < upper, ChineseNumeral.arabicDigit(text[e + 1]) != nil { return nil }
+            // Long digit strings are identifiers (phone numbers, codes).
+            if n.digitCount >= 7, n.isInteger, !n.hasMultiplier, !text[s..<e].contains(",") { return nil }
+        }
+        // Dates: 2024年1月29日, 2023年, 1月23日, 6月; clock time 9时.
+        if next == "年", isYear(n, text, s) {
+            var end = e + 1
+            var value = String(Int(n.value))
+            if let md = monthDay(text, end, upper) { end = md.end; value += "-" + md.value }
+            // A year range: 2017—2022年 is handled below, this is the plain year.
+            return NumberMention(range: s..<end, numtype: "date", value: .string(value), unit: nil, unitClass: nil,
+                                 qualifier: qualifierAfter(text, end, upper, date: true))
+        }
+        if next == "月", s == lower || text[s - 1] != "个", let md = monthDay(text, s, upper) {
+            let value = year.map { "\($0)-\(md.value)" } ?? "--\(md.value)"
+            return NumberMention(range: s..<md.end, numtype: "date", value: .string(value), unit: nil, unitClass: nil,
+                                 qualifier: qualifierAfter(text, md.end, upper, date: true))
+        }
+        if n.script == .arabic, next == "时", n.isInteger, !n.hasMultiplier, n.value <= 24, e + 1 <= upper {
+            let after: Unicode.Scalar? = e + 1 < upper ? text[e + 1] : nil
+            if after == nil || !["代", "期", "间", "候", "刻", "段", "效", "尚", "速"].contains(after!) {
+                var end = e + 1
+                var minutes = "00"
+                if end < upper, let m = ChineseNumeral.parse(text, from: end, limit: upper), m.end < upper, text[m.end] == "分",
+                   m.value < 60, m.isInteger {
+                    minutes = twoDigits(m.value); end = m.end + 1
+                }
+                return NumberMention(range: s..<end, numtype: "date", value: .string("T\(twoDigits(n.value)):\(minutes)"),
+                                     unit: nil, unitClass: nil, qualifier: nil)
+            }
+        }
+        if next == "日" || next == "号" { return nil }  // a day without its month, an address number
+        // Ranges: 2017—2022年, 3至5年.
+        if let c = next, Self.dashes.contains(c) {
+            var p = e + 1
+            if c == "—", p < upper, text[p] == "—" { p += 1 }
+            if p < upper, let m = ChineseNumeral.parse(text, from: p, limit: upper), m.script == n.script, m.value > n.value {
+                if text[m.end..<min(m.end + 1, upper)].first == "年", isYear(n, text, s), isYear(m, text, p) {
+                    return NumberMention(range: s..<(m.end + 1), numtype: "range",
+                                         value: .string("\(Int(n.value))/\(Int(m.value))"), unit: "年", unitClass: .time,
+                                         qualifier: qualifierAfter(text, m.end + 1, upper, date: true))
+                }
+                if let u = unitMatch(text, m.end, upper), !(n.value == 1 && n.script == .chinese) {
+                    return NumberMention(range: s..<u.end, numtype: "range", value: .string("\(format(n.value))/\(format(m.value))"),
+                                         unit: u.word == "个百分点" ? "百分点" : u.word, unitClass: u.cls,
+                                         qualifier: qualifierBefore(text, s, lower) ?? qualifierAfter(text, u.end, upper, date: false))
+                }
+            }
+        }
+        // Fractions: 三分之一.
+        if next == "分", e + 2 < upper, text[e + 1] == "之", let m = ChineseNumeral.parse(text, from: e + 2, limit: upper), n.value > 0 {
+            return NumberMention(range: s..<m.end, numtype: "quantity", value: .number(m.value / n.value), unit: nil,
+                                 unitClass: nil, qualifier: qualifierBefore(text, s, lower) ?? qualifierAfter(text, m.end, upper, date: false))
+        }
+        // 三成: a tenth share, as a percentage.
+        if next == "成", n.script == .chinese, n.value >= 1, n.value <= 10, e - s == 1 {
+            let after: Unicode.Scalar? = e + 1 < upper ? text[e + 1] : nil
+            if after == nil || !Self.isHan(after!) || ["以", "左", "多", "的", "上", "是"].contains(after!) {
+                return NumberMention(range: s..<(e + 1), numtype: "percent", value: .number(n.value * 10), unit: "成",
+                                     unitClass: .percent, qualifier: qualifierBefore(text, s, lower) ?? qualifierAfter(text, e + 1, upper, date: false))
+            }
+        }
+        // Chinese numerals inside formulas and names (五融五筑, 一降两升, 十九届四中全会).
+        var p = e
+        var inside: String? = nil
+        if let c = next, c == "余" || c == "多", unitMatch(text, e + 1, upper) != nil { inside = String(c); p = e + 1 }
+        if let u = unitMatch(text, p, upper) {
+            if n.script == .chinese {
+                if e - s == 1, text[s] == "一", u.cls != .time, u.cls != .age { return nil }  // indefinite 一 (一批, 一个社区)
+                if formulaAround(text, s, u.end, lower, upper) { return nil }
+            }
+            if u.word == "届" || u.word == "次" || u.word == "中" {
+                for w in Self.eventWords where matches(text, u.end, upper, w) { return nil }
+            }
+            if u.cls == .time, u.word == "年", n.script == .chinese, e - s == 1, text[s] == "一", u.end < upper, text[u.end] == "一" { return nil }
+            let numtype: String
+            switch u.cls {
+            case .money: numtype = "money"
+            case .percent: numtype = "percent"
+            default: numtype = "quantity"
+            }
+            let unit = u.word == "个百分点" ? "百分点" : u.word
+            return NumberMention(range: s..<u.end, numtype: numtype, value: .number(n.value), unit: unit, unitClass: u.cls,
+                                 qualifier: inside ?? qualifierBefore(text, s, lower) ?? qualifierAfter(text, u.end, upper, date: false))
+        }
+        // N大 + noun (六大领域): the noun is the unit, unless it names a campaign or event.
+        if next == "大", n.isInteger, n.value >= 2, n.value < 100, !n.hasMultiplier {
+            var q = e + 1
+            while q < upper, q - e - 1 < 4, Self.isHan(text[q]), !["的", "和", "与", "及", "等", "中", "为", "是", "在"].contains(text[q]) { q += 1 }
+            guard q - e - 1 >= 2 else { return nil }
+            for w in Self.bigNameWords where matches(text, e + 1, upper, w) { return nil }
+            if n.script == .chinese, formulaAround(text, s, q, lower, upper) { return nil }
+            return NumberMention(range: s..<q, numtype: "quantity", value: .number(n.value), unit: string(text, (e + 1)..<q),
+                                 unitClass: .count, qualifier: qualifierBefore(text, s, lower))
+        }
+        // No unit: only a multiplied amount counts (248万, 五万余).
+        if n.hasMultiplier, n.value >= 10_000 {
+            if n.script == .chinese, formulaAround(text, s, e, lower, upper) { return nil }
+            return NumberMention(range: s..<e, numtype: "quantity", value: .number(n.value), unit: nil, unitClass: nil,
+                                 qualifier: qualifierBefore(text, s, lower) ?? qualifierAfter(text, e, upper, date: false))
+        }
+        return nil
+    }
+
+    /// Whether a Chinese-numeral count sits in a formula: another counted numeral within two
+    /// Han characters before or after it (五融五筑, 三层四级, 两家变一家, 十九届四中全会).
+    func formulaAround(_ text: [Unicode.Scalar], _ s: Int, _ e: Int, _ lower: Int, _ upper: Int) -> Bool {
+        var k = e
+        while k < upper, k < e + 3 {
+            if Self.isFormulaDigit(text[k]) { return true }
+            if !Self.isHan(text[k]) { break }
+            k += 1
+        }
+        k = s - 1
+        while k >= lower, k >= s - 2 {
+            if Self.isFormulaDigit(text[k]) { return true }
+            if !Self.isHan(text[k]) { break }
+            k -= 1
+        }
+        return false
+    }
+
+    func format(_ v: Double) -> String {
+        v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(v)
+    }
+}

@@ -1,0 +1,75 @@
+// The `numbers` stage: every stated amount — quantities, percentages, money, dates, ordinals
+// and ranges — with its value, unit, qualifier and subject (ANNOTATION.md §3).
+import Foundation
+import ZhituCore
+
+public struct NumbersStage: Stage {
+    public static let descriptor = StageDescriptor(
+        use: "numbers", version: "1.0",
+        summary: "Numbers: quantities, percentages, money, dates, ordinals and ranges with value, unit, qualifier and subject.",
+        requires: [.tokens], produces: [.numbers],
+        options: [
+            OptionSpec("units", .strings, default: .strings([]), help: "Extra unit lexicons (word<TAB>class: count, measure, money, percent, time, age)."),
+            OptionSpec("fixed_words", .strings, default: .strings([]), help: "Extra lexicons of fixed words whose numerals state no amount."),
+        ])
+
+    let scanner: NumberScanner
+
+    public init(options: StageOptions, context: StageContext) throws {
+        func resource(_ name: String) throws -> Lexicon {
+            guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Resources") else {
+                throw LexiconError(file: "StageNumbers/Resources/\(name).txt", line: nil, message: "missing from the build; reinstall zhitu")
+            }
+            return try Lexicon(contentsOf: url)
+        }
+        var units = try resource("units")
+        for p in options.strings("units") { units.entries += try Lexicon(contentsOf: context.resolve(p)).entries }
+        var fixed = try resource("fixed")
+        for p in options.strings("fixed_words") { fixed.entries += try Lexicon(contentsOf: context.resolve(p)).entries }
+        scanner = try NumberScanner(units: units, fixed: fixed)
+    }
+
+    /// A scanner with the built-in lexicons (tests, tools).
+    public static func builtinScanner() throws -> NumberScanner {
+        try NumbersStage(options: StageOptions(specs: descriptor.options), context: StageContext(baseDirectory: URL(fileURLWithPath: "."), instanceName: "numbers", optionsPath: "")).scanner
+    }
+
+    public func process(_ doc: inout Document) throws {
+        let year: String? = doc.meta.date.flatMap { $0.count >= 4 ? String($0.prefix(4)) : nil }
+        var found: [(NumberMention, String?)] = []
+        for sentence in doc.sentences where sentence.kind != .furniture {
+            let excluded = Self.quotedNames(doc.text, sentence.start, sentence.end)
+            for m in scanner.scan(doc.text, sentence.start, sentence.end, year: year, excluded: excluded) {
+                found.append((m, SubjectAttacher.subject(doc, m, sentence.start, sentence.end)))
+            }
+        }
+        for (m, subject) in found {
+            doc.annotate(.number, m.range) {
+                $0.numtype = m.numtype
+                $0.value = m.value
+                $0.unit = m.unit
+                $0.qualifier = m.qualifier
+                $0.subject = subject
+            }
+        }
+    }
+
+    /// Short quotations and book titles: slogans and names whose numerals state no amount
+    /// (“十个一”, ‘15分钟政务服务圈’, 《…》).
+    static func quotedNames(_ text: [Unicode.Scalar], _ lower: Int, _ upper: Int) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var open: [(Unicode.Scalar, Int)] = []
+        let pairs: [Unicode.Scalar: Unicode.Scalar] = ["”": "“", "’": "‘", "」": "「", "』": "『", "》": "《", "\"": "\""]
+        for i in lower..<upper {
+            let u = text[i]
+            if let o = pairs[u], let idx = open.lastIndex(where: { $0.0 == o }) {
+                let start = open[idx].1
+                open.removeSubrange(idx...)
+                if u == "》" || i - start - 1 <= 15 { out.append(start..<(i + 1)) }
+            } else if u == "“" || u == "‘" || u == "「" || u == "『" || u == "《" || (u == "\"" && !open.contains(where: { $0.0 == "\"" })) {
+                open.append((u, i))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,93 @@
+// What a number measures, as written in its sentence: the counted noun after a classifier
+// (2671个摄像头 → 摄像头) or the indicator before the figure (调处矛盾纠纷成功率99.2% → 调处矛盾纠纷成功率).
+import ZhituCore
+
+public enum SubjectAttacher {
+    static let clauseBreaks: Set<Unicode.Scalar> = ["，", "。", "；", "：", "！", "？", ",", ";", ":", "、", "（", "）", "(", ")",
+                                                     "“", "”", "‘", "’", "《", "》", "\n", " ", "—"]
+    /// Words that end the phrase before a figure and are not part of what is measured.
+    static let trailingWords: [String] = [
+        "比上年", "同比", "累计", "共计", "合计", "总计", "达到", "超过", "突破", "保持", "实现", "完成", "提高", "增长",
+        "下降", "上升", "增加", "减少", "提升", "分别", "均", "达", "为", "是", "共", "约", "近", "超", "逾", "有", "占",
+        "在", "以", "已", "了", "到", "至", "稳定", "持续", "连续", "全年", "年均", "平均", "每年", "新增", "其中",
+    ]
+    /// Characters that stop the counted noun after a classifier.
+    static let nounStops: Set<Unicode.Scalar> = ["的", "和", "与", "及", "等", "中", "为", "是", "在", "以", "共", "均", "里", "内", "上", "下", "次"]
+    static let leadingWords: [String] = ["其中", "全年", "全市", "全省", "目前", "截至目前", "累计", "共", "今年", "去年", "此外", "同时", "并"]
+
+    static func hasSuffix(_ s: ArraySlice<Unicode.Scalar>, _ w: String) -> Bool {
+        let ws = Array(w.unicodeScalars)
+        guard s.count >= ws.count else { return false }
+        return s.suffix(ws.count).elementsEqual(ws)
+    }
+    static func hasPrefix(_ s: ArraySlice<Unicode.Scalar>, _ w: String) -> Bool {
+        let ws = Array(w.unicodeScalars)
+        guard s.count > ws.count else { return false }
+        return s.prefix(ws.count).elementsEqual(ws)
+    }
+
+    /// The subject of mention `m` in sentence `lower..<upper`, or nil when none is stated.
+    public static func subject(_ doc: Document, _ m: NumberMention, _ lower: Int, _ upper: Int) -> String? {
+        if m.numtype == "date" || m.numtype == "ordinal" { return nil }
+        if m.unitClass == .time || m.unitClass == .age { return nil }
+        let text = doc.text
+        // A counted noun after a classifier (or after a bare multiplied amount).
+        if m.unitClass == .count || m.unit == nil {
+            var e = m.range.upperBound
+            // skip a qualifier written after the unit (余, 多)
+            if e < upper, text[e] == "余" || text[e] == "多" { e += 1 }
+            var q = e
+            while q < upper, q - e < 10, SubjectAttacher.isHan(text[q]), !nounStops.contains(text[q]) { q += 1 }
+            if q - e >= 1 {
+                // End on a token boundary when the segmenter split there.
+                let tokEnd = tokenBoundary(doc, before: q, after: e)
+                let s = doc.string(e..<tokEnd)
+                if !s.isEmpty && !(["余", "多", "以上", "左右"].contains(s)) { return s }
+            }
+        }
+        // The phrase before the figure, back to the clause break.
+        var s = m.range.lowerBound
+        while s > lower, let _ = SubjectAttacher.leadingQualifier(text[s - 1]) { s -= 1 }
+        var b = s
+        while b > lower, !clauseBreaks.contains(text[b - 1]), s - b < 24 { b -= 1 }
+        var slice = text[b..<s]
+        var changed = true
+        while changed && !slice.isEmpty {
+            changed = false
+            for w in trailingWords where hasSuffix(slice, w) {
+                slice = slice.dropLast(w.unicodeScalars.count); changed = true; break
+            }
+        }
+        changed = true
+        while changed && !slice.isEmpty {
+            changed = false
+            for w in leadingWords where hasPrefix(slice, w) {
+                slice = slice.dropFirst(w.unicodeScalars.count); changed = true; break
+            }
+        }
+        // Keep the tail that follows the last verb-like break (达到/实现 …) inside the clause.
+        guard slice.count >= 2, slice.allSatisfy({ isHan($0) || ($0.value < 128 && $0.properties.isAlphabetic) || ChineseNumeral.arabicDigit($0) != nil }) else { return nil }
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: slice.suffix(16))
+        return String(v)
+    }
+
+    static func leadingQualifier(_ u: Unicode.Scalar) -> Unicode.Scalar? {
+        ["约", "近", "超", "逾"].contains(u) ? u : nil
+    }
+
+    @inline(__always) static func isHan(_ u: Unicode.Scalar) -> Bool {
+        (u.value >= 0x4E00 && u.value <= 0x9FFF) || (u.value >= 0x3400 && u.value <= 0x4DBF)
+    }
+
+    /// The last token end in `after+1...q`, or `q` when tokens do not cover it.
+    static func tokenBoundary(_ doc: Document, before q: Int, after e: Int) -> Int {
+        guard let si = doc.sentenceIndex(at: e) else { return q }
+        var best = q
+        for t in doc.tokens(inSentence: si) {
+            let ts = Int(t.start), te = Int(t.end)
+            if ts < q && te > q { best = ts > e ? ts : q; break }
+        }
+        return best
+    }
+}
