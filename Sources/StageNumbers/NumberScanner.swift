@@ -15,6 +15,8 @@ public struct NumberMention: Sendable, Equatable {
     public var unit: String?
     public var unitClass: UnitClass?
     public var qualifier: String?
+    /// Set for the N大 + noun pattern, whose unit (the noun) the stage trims to word boundaries.
+    public var nounUnitStart: Int? = nil
 }
 
 public struct NumberScanner: Sendable {
@@ -170,7 +172,7 @@ public struct NumberScanner: Sendable {
             if var m = candidate(text, n, i, lower, upper, year: year) {
                 // A negative sign right before an Arabic number.
                 if isArabic, i > lower, text[i - 1] == "-" || text[i - 1] == "－" || text[i - 1] == "负",
-                   i - 1 == lower || !(ChineseNumeral.arabicDigit(text[i - 2]) != nil || Self.isAsciiLetter(text[i - 2])),
+                   i - 1 == lower || !(ChineseNumeral.arabicDigit(text[i - 2]) != nil || Self.isAsciiLetter(text[i - 2]) || Self.isHan(text[i - 2])),
                    case .number(let v) = m.value, m.numtype != "date" {
                     m.value = .number(-v); m.range = (i - 1)..<m.range.upperBound
                 }
@@ -197,17 +199,27 @@ public struct NumberScanner: Sendable {
                              unitClass: u.cls, qualifier: nil)
     }
 
+    @inline(__always) func skipSpaces(_ text: [Unicode.Scalar], _ p: Int, _ upper: Int) -> Int {
+        var q = p
+        while q < upper, text[q] == " " || text[q] == "\u{3000}" || text[q] == "\t" { q += 1 }
+        return q
+    }
+
     func twoDigits(_ v: Double) -> String { let n = Int(v); return n < 10 ? "0\(n)" : "\(n)" }
 
     /// Month (and day) after position `p`: (end, "MM" or "MM-DD").
     func monthDay(_ text: [Unicode.Scalar], _ p: Int, _ upper: Int) -> (end: Int, value: String)? {
         guard p < upper, let m = ChineseNumeral.parse(text, from: p, limit: upper), !m.hasMultiplier,
-              m.value >= 1, m.value <= 12, m.value == m.value.rounded(), m.end < upper, text[m.end] == "月" else { return nil }
-        var end = m.end + 1
+              m.value >= 1, m.value <= 12, m.value == m.value.rounded() else { return nil }
+        let me = skipSpaces(text, m.end, upper)
+        guard me < upper, text[me] == "月" else { return nil }
+        var end = me + 1
+        let ds = skipSpaces(text, end, upper)
         var value = twoDigits(m.value)
-        if end < upper, let d = ChineseNumeral.parse(text, from: end, limit: upper), !d.hasMultiplier,
-           d.value >= 1, d.value <= 31, d.value == d.value.rounded(), d.end < upper, text[d.end] == "日" || text[d.end] == "号" {
-            end = d.end + 1
+        if ds < upper, let d = ChineseNumeral.parse(text, from: ds, limit: upper), !d.hasMultiplier,
+           d.value >= 1, d.value <= 31, d.value == d.value.rounded(),
+           case let de = skipSpaces(text, d.end, upper), de < upper, text[de] == "日" || text[de] == "号" {
+            end = de + 1
             value += "-" + twoDigits(d.value)
         }
         return (end, value)
@@ -221,7 +233,8 @@ public struct NumberScanner: Sendable {
     func candidate(_ text: [Unicode.Scalar], _ n: ParsedNumeral, _ s: Int, _ lower: Int, _ upper: Int,
                    year: String?) -> NumberMention? {
         let e = n.end
-        let next: Unicode.Scalar? = e < upper ? text[e] : nil
+        let f = skipSpaces(text, e, upper)  // PDF text: 1 月 31 日, 51 件
+        let next: Unicode.Scalar? = f < upper ? text[f] : nil
         if n.script == .arabic {
             if let c = next, c == "+" || c == "＋" || c == "·" || c == "•" || c == "/" || c == "_" { return nil }
             if let c = next, c == ".", e + 1 < upper, ChineseNumeral.arabicDigit(text[e + 1]) != nil { return nil }
@@ -230,9 +243,9 @@ public struct NumberScanner: Sendable {
         }
         // Dates: 2024年1月29日, 2023年, 1月23日, 6月; clock time 9时.
         if next == "年", isYear(n, text, s) {
-            var end = e + 1
+            var end = f + 1
             var value = String(Int(n.value))
-            if let md = monthDay(text, end, upper) { end = md.end; value += "-" + md.value }
+            if let md = monthDay(text, skipSpaces(text, end, upper), upper) { end = md.end; value += "-" + md.value }
             // A year range: 2017—2022年 is handled below, this is the plain year.
             return NumberMention(range: s..<end, numtype: "date", value: .string(value), unit: nil, unitClass: nil,
                                  qualifier: qualifierAfter(text, end, upper, date: true))
@@ -242,10 +255,10 @@ public struct NumberScanner: Sendable {
             return NumberMention(range: s..<md.end, numtype: "date", value: .string(value), unit: nil, unitClass: nil,
                                  qualifier: qualifierAfter(text, md.end, upper, date: true))
         }
-        if n.script == .arabic, next == "时", n.isInteger, !n.hasMultiplier, n.value <= 24, e + 1 <= upper {
-            let after: Unicode.Scalar? = e + 1 < upper ? text[e + 1] : nil
+        if n.script == .arabic, next == "时", n.isInteger, !n.hasMultiplier, n.value <= 24, f + 1 <= upper {
+            let after: Unicode.Scalar? = f + 1 < upper ? text[f + 1] : nil
             if after == nil || !["代", "期", "间", "候", "刻", "段", "效", "尚", "速"].contains(after!) {
-                var end = e + 1
+                var end = f + 1
                 var minutes = "00"
                 if end < upper, let m = ChineseNumeral.parse(text, from: end, limit: upper), m.end < upper, text[m.end] == "分",
                    m.value < 60, m.isInteger {
@@ -258,7 +271,7 @@ public struct NumberScanner: Sendable {
         if next == "日" || next == "号" { return nil }  // a day without its month, an address number
         // Ranges: 2017—2022年, 3至5年.
         if let c = next, Self.dashes.contains(c) {
-            var p = e + 1
+            var p = f + 1
             if c == "—", p < upper, text[p] == "—" { p += 1 }
             if p < upper, let m = ChineseNumeral.parse(text, from: p, limit: upper), m.script == n.script, m.value > n.value {
                 if text[m.end..<min(m.end + 1, upper)].first == "年", isYear(n, text, s), isYear(m, text, p) {
@@ -274,25 +287,26 @@ public struct NumberScanner: Sendable {
             }
         }
         // Fractions: 三分之一.
-        if next == "分", e + 2 < upper, text[e + 1] == "之", let m = ChineseNumeral.parse(text, from: e + 2, limit: upper), n.value > 0 {
+        if next == "分", f + 2 < upper, text[f + 1] == "之", let m = ChineseNumeral.parse(text, from: f + 2, limit: upper), n.value > 0 {
             return NumberMention(range: s..<m.end, numtype: "quantity", value: .number(m.value / n.value), unit: nil,
                                  unitClass: nil, qualifier: qualifierBefore(text, s, lower) ?? qualifierAfter(text, m.end, upper, date: false))
         }
         // 三成: a tenth share, as a percentage.
         if next == "成", n.script == .chinese, n.value >= 1, n.value <= 10, e - s == 1 {
-            let after: Unicode.Scalar? = e + 1 < upper ? text[e + 1] : nil
+            let after: Unicode.Scalar? = f + 1 < upper ? text[f + 1] : nil
             if after == nil || !Self.isHan(after!) || ["以", "左", "多", "的", "上", "是"].contains(after!) {
-                return NumberMention(range: s..<(e + 1), numtype: "percent", value: .number(n.value * 10), unit: "成",
-                                     unitClass: .percent, qualifier: qualifierBefore(text, s, lower) ?? qualifierAfter(text, e + 1, upper, date: false))
+                return NumberMention(range: s..<(f + 1), numtype: "percent", value: .number(n.value * 10), unit: "成",
+                                     unitClass: .percent, qualifier: qualifierBefore(text, s, lower) ?? qualifierAfter(text, f + 1, upper, date: false))
             }
         }
         // Chinese numerals inside formulas and names (五融五筑, 一降两升, 十九届四中全会).
-        var p = e
+        var p = f
         var inside: String? = nil
-        if let c = next, c == "余" || c == "多", unitMatch(text, e + 1, upper) != nil { inside = String(c); p = e + 1 }
+        if let c = next, c == "余" || c == "多", unitMatch(text, f + 1, upper) != nil { inside = String(c); p = f + 1 }
         if let u = unitMatch(text, p, upper) {
             if n.script == .chinese {
                 if e - s == 1, text[s] == "一", u.cls != .time, u.cls != .age { return nil }  // indefinite 一 (一批, 一个社区)
+                if e - s == 1, text[s] == "一", s > lower, text[s - 1] == "的" || text[s - 1] == "这" || text[s - 1] == "那" { return nil }  // 新的一年
                 if formulaAround(text, s, u.end, lower, upper) { return nil }
             }
             if u.word == "届" || u.word == "次" || u.word == "中" {
@@ -311,13 +325,13 @@ public struct NumberScanner: Sendable {
         }
         // N大 + noun (六大领域): the noun is the unit, unless it names a campaign or event.
         if next == "大", n.isInteger, n.value >= 2, n.value < 100, !n.hasMultiplier {
-            var q = e + 1
+            var q = f + 1
             while q < upper, q - e - 1 < 4, Self.isHan(text[q]), !["的", "和", "与", "及", "等", "中", "为", "是", "在"].contains(text[q]) { q += 1 }
             guard q - e - 1 >= 2 else { return nil }
-            for w in Self.bigNameWords where matches(text, e + 1, upper, w) { return nil }
+            for w in Self.bigNameWords where matches(text, f + 1, upper, w) { return nil }
             if n.script == .chinese, formulaAround(text, s, q, lower, upper) { return nil }
-            return NumberMention(range: s..<q, numtype: "quantity", value: .number(n.value), unit: string(text, (e + 1)..<q),
-                                 unitClass: .count, qualifier: qualifierBefore(text, s, lower))
+            return NumberMention(range: s..<q, numtype: "quantity", value: .number(n.value), unit: string(text, (f + 1)..<q),
+                                 unitClass: .count, qualifier: qualifierBefore(text, s, lower), nounUnitStart: f + 1)
         }
         // No unit: only a multiplied amount counts (248万, 五万余).
         if n.hasMultiplier, n.value >= 10_000 {

@@ -39,7 +39,11 @@ public struct NumbersStage: Stage {
         var found: [(NumberMention, String?)] = []
         for sentence in doc.sentences where sentence.kind != .furniture {
             let excluded = Self.quotedNames(doc.text, sentence.start, sentence.end)
-            for m in scanner.scan(doc.text, sentence.start, sentence.end, year: year, excluded: excluded) {
+            for var m in scanner.scan(doc.text, sentence.start, sentence.end, year: year, excluded: excluded) {
+                if let ns = m.nounUnitStart, let end = Self.nounEnd(doc, ns, m.range.upperBound) {
+                    m.range = m.range.lowerBound..<end
+                    m.unit = doc.string(ns..<end)
+                }
                 found.append((m, SubjectAttacher.subject(doc, m, sentence.start, sentence.end)))
             }
         }
@@ -52,6 +56,18 @@ public struct NumbersStage: Stage {
                 $0.subject = subject
             }
         }
+    }
+
+    /// N大 + noun: the noun ends at a word boundary, after whole words of two or more characters
+    /// (六大领域碳达峰行动 → 领域), or nil when the segmenter gives no such word.
+    static func nounEnd(_ doc: Document, _ start: Int, _ limit: Int) -> Int? {
+        guard let si = doc.sentenceIndex(at: start) else { return nil }
+        var end = start
+        for t in doc.tokens(inSentence: si) where Int(t.start) >= start {
+            guard Int(t.start) == end, t.isWord, Int(t.end) <= limit, t.end - t.start >= 2 else { break }
+            end = Int(t.end)
+        }
+        return end > start ? end : nil
     }
 
     /// Short quotations and book titles: slogans and names whose numerals state no amount
