@@ -20,7 +20,7 @@ public enum ChineseNumeral {
     @inline(__always)
     public static func digit(_ u: Unicode.Scalar) -> Int? {
         switch u {
-        case "〇", "零": return 0
+        case "〇", "零", "○", "0": return 0
         case "一": return 1
         case "二", "两": return 2
         case "三": return 3
@@ -130,7 +130,7 @@ public enum ChineseNumeral {
         var hasMultiplier = false
         while i < limit {
             let u = text[i]
-            if (u == "零" || u == "〇") && any {
+            if (u == "零" || u == "〇" || u == "○") && any {
                 i += 1; continue  // 一百零八: the zero only marks a gap
             } else if let d = digit(u) {
                 if pending != nil { break }

@@ -57,7 +57,7 @@ public struct NumberScanner: Sendable {
     }
     /// Chinese digits that start a counted numeral inside a formula (五融五筑, 一降两升).
     @inline(__always) static func isFormulaDigit(_ u: Unicode.Scalar) -> Bool {
-        u != "〇" && u != "零" && (ChineseNumeral.digit(u) != nil || u == "十")
+        u != "〇" && u != "零" && u != "○" && u != "0" && (ChineseNumeral.digit(u) != nil || u == "十")
     }
     static let dashes: Set<Unicode.Scalar> = ["—", "–", "-", "~", "～", "至", "到", "－"]
     static let leadingQualifiers2: [String] = ["超过", "不到", "不足", "将近", "大约", "多达", "接近", "逾越"]
@@ -67,9 +67,10 @@ public struct NumberScanner: Sendable {
     static let dateQualifiers1: Set<Unicode.Scalar> = ["底", "初", "末", "起"]
     /// Words after N大 that make it a name (二十大精神, 八大行动) rather than a count.
     static let bigNameWords: [String] = ["行动", "专项", "工程", "精神", "以来", "报告", "会", "代表", "战略", "任务",
-                                         "攻坚", "举措", "活动", "召开", "胜利", "期间", "提出", "作出", "部署", "重大", "和", "的"]
+                                         "攻坚", "举措", "活动", "召开", "胜利", "期间", "提出", "作出", "部署", "重大", "和", "的",
+                                         "党章", "路线", "通过", "闭幕", "开幕", "确定", "决议", "政治", "以后", "上", "后", "前", "至", "到", "、"]
     /// Words after N届/N次 (no 第) that make it an event name (十九届四中全会, 五次会议).
-    static let eventWords: [String] = ["会议", "全会", "人大", "代表大会", "党代会", "全体会议", "政协", "常委会", "中全会"]
+    static let eventWords: [String] = ["会议", "全会", "人大", "代表大会", "党代会", "全体会议", "政协", "常委会", "中全会", "全国", "中央", "中纪委", "中共"]
 
     @inline(__always) func matches(_ text: [Unicode.Scalar], _ at: Int, _ limit: Int, _ word: String) -> Bool {
         var i = at
@@ -157,7 +158,7 @@ public struct NumberScanner: Sendable {
             if isChinese {
                 // A Chinese numeral starts with a digit or 十; a bare 百/千/万 only after 近/约/上/超 (近百个).
                 let startsOK: Bool
-                if u == "〇" || u == "零" { startsOK = false }
+                if u == "〇" || u == "零" || u == "○" { startsOK = false }
                 else if ChineseNumeral.digit(u) != nil || u == "十" { startsOK = true }
                 else { startsOK = i > lower && ["近", "约", "上", "超", "逾"].contains(text[i - 1]) }
                 if !startsOK || insideFixedWord(text, i, lower: lower, upper: upper) {
@@ -236,6 +237,12 @@ public struct NumberScanner: Sendable {
         let f = skipSpaces(text, e, upper)  // PDF text: 1 月 31 日, 51 件
         let next: Unicode.Scalar? = f < upper ? text[f] : nil
         if n.script == .arabic {
+            if next == "/", n.isInteger, !n.hasMultiplier, n.value > 0, f + 1 < upper,
+               let m = ChineseNumeral.parse(text, from: f + 1, limit: upper), m.script == .arabic, m.isInteger, !m.hasMultiplier,
+               m.end >= upper || (text[m.end] != "/" && text[m.end] != "." && !Self.isAsciiLetter(text[m.end])), m.value > n.value {
+                return NumberMention(range: s..<m.end, numtype: "quantity", value: .number(n.value / m.value), unit: nil, unitClass: nil,
+                                     qualifier: qualifierBefore(text, s, lower) ?? qualifierAfter(text, m.end, upper, date: false))
+            }
             if let c = next, c == "+" || c == "＋" || c == "·" || c == "•" || c == "/" || c == "_" { return nil }
             if let c = next, c == ".", e + 1 < upper, ChineseNumeral.arabicDigit(text[e + 1]) != nil { return nil }
             // Long digit strings are identifiers (phone numbers, codes).
@@ -302,13 +309,22 @@ public struct NumberScanner: Sendable {
         // Chinese numerals inside formulas and names (五融五筑, 一降两升, 十九届四中全会).
         var p = f
         var inside: String? = nil
-        if let c = next, c == "余" || c == "多", unitMatch(text, f + 1, upper) != nil { inside = String(c); p = f + 1 }
+        var scaled = n.value
+        if let c = next, c == "余" || c == "多" {
+            if unitMatch(text, f + 1, upper) != nil { inside = String(c); p = f + 1 }
+            else if f + 1 < upper, let pw = ChineseNumeral.power(text[f + 1]), pw >= 10_000, unitMatch(text, f + 2, upper) != nil {
+                inside = String(c); p = f + 2; scaled = n.value * pw  // 3万多亿元
+            }
+        }
         if let u = unitMatch(text, p, upper) {
             if n.script == .chinese {
                 if e - s == 1, text[s] == "一", u.cls != .time, u.cls != .age { return nil }  // indefinite 一 (一批, 一个社区)
                 if e - s == 1, text[s] == "一", s > lower, text[s - 1] == "的" || text[s - 1] == "这" || text[s - 1] == "那" { return nil }  // 新的一年
                 if formulaAround(text, s, u.end, lower, upper) { return nil }
             }
+            if n.script == .chinese, u.cls == .money, n.value < 10 { return nil }  // 二元结构, 一元化
+            if n.script == .chinese, u.word == "方" { return nil }  // 三方: parties, not cubic metres
+            if u.word == "年", u.end < upper, text[u.end] == "代" { return nil }  // 九十年代: a decade
             if u.word == "届" || u.word == "次" || u.word == "中" {
                 for w in Self.eventWords where matches(text, u.end, upper, w) { return nil }
             }
@@ -320,15 +336,19 @@ public struct NumberScanner: Sendable {
             default: numtype = "quantity"
             }
             let unit = u.word == "个百分点" ? "百分点" : u.word
-            return NumberMention(range: s..<u.end, numtype: numtype, value: .number(n.value), unit: unit, unitClass: u.cls,
+            return NumberMention(range: s..<u.end, numtype: numtype, value: .number(scaled), unit: unit, unitClass: u.cls,
                                  qualifier: inside ?? qualifierBefore(text, s, lower) ?? qualifierAfter(text, u.end, upper, date: false))
         }
         // N大 + noun (六大领域): the noun is the unit, unless it names a campaign or event.
-        if next == "大", n.isInteger, n.value >= 2, n.value < 100, !n.hasMultiplier {
+        // Chinese 七大 … 二十大 name party congresses; counts of that size are written with digits.
+        if next == "大", n.isInteger, n.value >= 2, n.value < 100, !n.hasMultiplier,
+           !(n.script == .chinese && n.value >= 7 && n.value != 10) {
             var q = f + 1
             while q < upper, q - e - 1 < 4, Self.isHan(text[q]), !["的", "和", "与", "及", "等", "中", "为", "是", "在"].contains(text[q]) { q += 1 }
             guard q - e - 1 >= 2 else { return nil }
             for w in Self.bigNameWords where matches(text, f + 1, upper, w) { return nil }
+            // 党的十八大, 七大和八大: congress names
+            if s - 2 >= lower, matches(text, s - 2, s, "党的") || matches(text, s - 2, s, "大和") || matches(text, s - 2, s, "大、") { return nil }
             if n.script == .chinese, formulaAround(text, s, q, lower, upper) { return nil }
             return NumberMention(range: s..<q, numtype: "quantity", value: .number(n.value), unit: string(text, (f + 1)..<q),
                                  unitClass: .count, qualifier: qualifierBefore(text, s, lower), nounUnitStart: f + 1)
