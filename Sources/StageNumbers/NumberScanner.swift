@@ -173,7 +173,8 @@ public struct NumberScanner: Sendable {
             if var m = candidate(text, n, i, lower, upper, year: year) {
                 // A negative sign right before an Arabic number.
                 if isArabic, i > lower, text[i - 1] == "-" || text[i - 1] == "－" || text[i - 1] == "负",
-                   i - 1 == lower || !(ChineseNumeral.arabicDigit(text[i - 2]) != nil || Self.isAsciiLetter(text[i - 2]) || Self.isHan(text[i - 2])),
+                   i - 1 == lower || !(ChineseNumeral.arabicDigit(text[i - 2]) != nil || Self.isAsciiLetter(text[i - 2])),
+                   text[i - 1] != "负" || i - 1 == lower || !Self.isHan(text[i - 2]) || ["为", "是", "比", "至", "到", "达", "长", "速"].contains(text[i - 2]),
                    case .number(let v) = m.value, m.numtype != "date" {
                     m.value = .number(-v); m.range = (i - 1)..<m.range.upperBound
                 }
@@ -198,6 +199,15 @@ public struct NumberScanner: Sendable {
               !["人", "倍", "头", "只"].contains(u.word) else { return nil }
         return NumberMention(range: i..<u.end, numtype: "ordinal", value: .number(n.value), unit: u.word,
                              unitClass: u.cls, qualifier: nil)
+    }
+
+    /// The unit as records give it: ％ → %, 个百分点 → 百分点.
+    static func canonicalUnit(_ w: String) -> String {
+        switch w {
+        case "个百分点": return "百分点"
+        case "％": return "%"
+        default: return w
+        }
     }
 
     @inline(__always) func skipSpaces(_ text: [Unicode.Scalar], _ p: Int, _ upper: Int) -> Int {
@@ -288,7 +298,7 @@ public struct NumberScanner: Sendable {
                 }
                 if let u = unitMatch(text, m.end, upper), !(n.value == 1 && n.script == .chinese) {
                     return NumberMention(range: s..<u.end, numtype: "range", value: .string("\(format(n.value))/\(format(m.value))"),
-                                         unit: u.word == "个百分点" ? "百分点" : u.word, unitClass: u.cls,
+                                         unit: Self.canonicalUnit(u.word), unitClass: u.cls,
                                          qualifier: qualifierBefore(text, s, lower) ?? qualifierAfter(text, u.end, upper, date: false))
                 }
             }
@@ -335,7 +345,7 @@ public struct NumberScanner: Sendable {
             case .percent: numtype = "percent"
             default: numtype = "quantity"
             }
-            let unit = u.word == "个百分点" ? "百分点" : u.word
+            let unit = Self.canonicalUnit(u.word)
             return NumberMention(range: s..<u.end, numtype: numtype, value: .number(scaled), unit: unit, unitClass: u.cls,
                                  qualifier: inside ?? qualifierBefore(text, s, lower) ?? qualifierAfter(text, u.end, upper, date: false))
         }
