@@ -322,8 +322,14 @@ public struct NumberScanner: Sendable {
         var scaled = n.value
         if let c = next, c == "余" || c == "多" {
             if unitMatch(text, f + 1, upper) != nil { inside = String(c); p = f + 1 }
-            else if f + 1 < upper, let pw = ChineseNumeral.power(text[f + 1]), pw >= 10_000, unitMatch(text, f + 2, upper) != nil {
-                inside = String(c); p = f + 2; scaled = n.value * pw  // 3万多亿元
+            else if f + 1 < upper, let pw = ChineseNumeral.power(text[f + 1]), pw >= 10_000, !n.hasMultiplier || pw == 100_000_000 {
+                if unitMatch(text, f + 2, upper) != nil {
+                    inside = String(c); p = f + 2; scaled = n.value * pw  // 3万多亿元
+                } else if !(n.script == .chinese && formulaAround(text, s, f + 2, lower, upper)) {
+                    // 1000多万农民: a multiplied amount with no unit
+                    return NumberMention(range: s..<(f + 2), numtype: "quantity", value: .number(n.value * pw), unit: nil, unitClass: nil,
+                                         qualifier: String(c))
+                }
             }
         }
         if let u = unitMatch(text, p, upper) {
@@ -335,7 +341,7 @@ public struct NumberScanner: Sendable {
             if n.script == .chinese, u.cls == .money, n.value < 10 { return nil }  // 二元结构, 一元化
             if n.script == .chinese, u.word == "方" { return nil }  // 三方: parties, not cubic metres
             if u.word == "年", u.end < upper, text[u.end] == "代" { return nil }  // 九十年代: a decade
-            if u.word == "届" || u.word == "次" || u.word == "中" {
+            if n.script == .chinese, u.word == "届" || u.word == "次" {
                 for w in Self.eventWords where matches(text, u.end, upper, w) { return nil }
             }
             if u.cls == .time, u.word == "年", n.script == .chinese, e - s == 1, text[s] == "一", u.end < upper, text[u.end] == "一" { return nil }
