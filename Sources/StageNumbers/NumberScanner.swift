@@ -73,6 +73,7 @@ public struct NumberScanner: Sendable {
     static let eventWords: [String] = ["会议", "全会", "人大", "代表大会", "党代会", "全体会议", "政协", "常委会", "中全会", "全国", "中央", "中纪委", "中共"]
 
     @inline(__always) func matches(_ text: [Unicode.Scalar], _ at: Int, _ limit: Int, _ word: String) -> Bool {
+        guard at < limit, let first = word.unicodeScalars.first, text[at] == first else { return false }
         var i = at
         for u in word.unicodeScalars {
             guard i < limit, text[i] == u else { return false }

@@ -74,17 +74,25 @@ public struct NumbersStage: Stage {
     /// (“十个一”, ‘15分钟政务服务圈’, 《…》).
     static func quotedNames(_ text: [Unicode.Scalar], _ lower: Int, _ upper: Int) -> [Range<Int>] {
         var out: [Range<Int>] = []
-        var open: [(Unicode.Scalar, Int)] = []
-        let pairs: [Unicode.Scalar: Unicode.Scalar] = ["”": "“", "’": "‘", "」": "「", "』": "『", "》": "《", "\"": "\""]
+        var open: [(Unicode.Scalar, Int)] = []  // allocates only when the sentence has quotes
         for i in lower..<upper {
             let u = text[i]
-            if let o = pairs[u], let idx = open.lastIndex(where: { $0.0 == o }) {
-                let start = open[idx].1
-                open.removeSubrange(idx...)
-                if u == "》" || i - start - 1 <= 15 { out.append(start..<(i + 1)) }
-            } else if u == "“" || u == "‘" || u == "「" || u == "『" || u == "《" || (u == "\"" && !open.contains(where: { $0.0 == "\"" })) {
-                open.append((u, i))
+            let o: Unicode.Scalar
+            switch u {
+            case "“", "‘", "「", "『", "《": open.append((u, i)); continue
+            case "”": o = "“"
+            case "’": o = "‘"
+            case "」": o = "「"
+            case "』": o = "『"
+            case "》": o = "《"
+            case "\"":
+                if open.contains(where: { $0.0 == "\"" }) { o = "\"" } else { open.append((u, i)); continue }
+            default: continue
             }
+            guard let idx = open.lastIndex(where: { $0.0 == o }) else { continue }
+            let start = open[idx].1
+            open.removeSubrange(idx...)
+            if u == "》" || i - start - 1 <= 15 { out.append(start..<(i + 1)) }
         }
         return out
     }

@@ -15,13 +15,14 @@ public enum SubjectAttacher {
     static let nounStops: Set<Unicode.Scalar> = ["的", "和", "与", "及", "等", "中", "为", "是", "在", "以", "共", "均", "里", "内", "上", "下", "次"]
     static let leadingWords: [String] = ["其中", "全年", "全市", "全省", "目前", "截至目前", "累计", "共", "今年", "去年", "此外", "同时", "并"]
 
-    static func hasSuffix(_ s: ArraySlice<Unicode.Scalar>, _ w: String) -> Bool {
-        let ws = Array(w.unicodeScalars)
+    static let trailingScalars: [[Unicode.Scalar]] = trailingWords.map { Array($0.unicodeScalars) }
+    static let leadingScalars: [[Unicode.Scalar]] = leadingWords.map { Array($0.unicodeScalars) }
+
+    static func hasSuffix(_ s: ArraySlice<Unicode.Scalar>, _ ws: [Unicode.Scalar]) -> Bool {
         guard s.count >= ws.count else { return false }
         return s.suffix(ws.count).elementsEqual(ws)
     }
-    static func hasPrefix(_ s: ArraySlice<Unicode.Scalar>, _ w: String) -> Bool {
-        let ws = Array(w.unicodeScalars)
+    static func hasPrefix(_ s: ArraySlice<Unicode.Scalar>, _ ws: [Unicode.Scalar]) -> Bool {
         guard s.count > ws.count else { return false }
         return s.prefix(ws.count).elementsEqual(ws)
     }
@@ -54,15 +55,15 @@ public enum SubjectAttacher {
         var changed = true
         while changed && !slice.isEmpty {
             changed = false
-            for w in trailingWords where hasSuffix(slice, w) {
-                slice = slice.dropLast(w.unicodeScalars.count); changed = true; break
+            for w in trailingScalars where hasSuffix(slice, w) {
+                slice = slice.dropLast(w.count); changed = true; break
             }
         }
         changed = true
         while changed && !slice.isEmpty {
             changed = false
-            for w in leadingWords where hasPrefix(slice, w) {
-                slice = slice.dropFirst(w.unicodeScalars.count); changed = true; break
+            for w in leadingScalars where hasPrefix(slice, w) {
+                slice = slice.dropFirst(w.count); changed = true; break
             }
         }
         // Keep the tail that follows the last verb-like break (达到/实现 …) inside the clause.
