@@ -60,7 +60,7 @@ public struct NumberScanner: Sendable {
         u != "〇" && u != "零" && u != "○" && u != "0" && (ChineseNumeral.digit(u) != nil || u == "十")
     }
     static let dashes: Set<Unicode.Scalar> = ["—", "–", "-", "~", "～", "至", "到", "－"]
-    static let leadingQualifiers2: [String] = ["超过", "不到", "不足", "将近", "大约", "多达", "接近", "逾越"]
+    static let leadingQualifiers2: [String] = ["超过", "不到", "不足", "将近", "大约", "多达", "接近", "至少", "最多", "最高", "最低"]
     static let leadingQualifiers1: Set<Unicode.Scalar> = ["约", "近", "超", "逾"]
     static let trailingQualifiers2: [String] = ["以上", "以下", "以内", "左右", "上下", "之多", "以来", "上旬", "中旬", "下旬"]
     static let trailingQualifiers1: Set<Unicode.Scalar> = ["余", "多", "许"]
@@ -70,7 +70,7 @@ public struct NumberScanner: Sendable {
                                          "攻坚", "举措", "活动", "召开", "胜利", "期间", "提出", "作出", "部署", "重大", "和", "的",
                                          "党章", "路线", "通过", "闭幕", "开幕", "确定", "决议", "政治", "以后", "上", "后", "前", "至", "到", "、"]
     /// Words after N届/N次 (no 第) that make it an event name (十九届四中全会, 五次会议).
-    static let eventWords: [String] = ["会议", "全会", "人大", "代表大会", "党代会", "全体会议", "政协", "常委会", "中全会", "全国", "中央", "中纪委", "中共"]
+    static let eventWords: [String] = ["会议", "全会", "人大", "代表大会", "党代会", "全体会议", "政协", "常委会", "中全会", "全国", "中央", "中纪委", "中共", "历次", "扩大"]
 
     @inline(__always) func matches(_ text: [Unicode.Scalar], _ at: Int, _ limit: Int, _ word: String) -> Bool {
         guard at < limit, let first = word.unicodeScalars.first, text[at] == first else { return false }
@@ -107,7 +107,12 @@ public struct NumberScanner: Sendable {
         return (m.end, unitWords[Int(m.value)], unitClasses[Int(m.value)])
     }
 
+    static let leadingQualifiers3: [String] = ["不少于", "不低于", "不超过", "不高于", "不多于"]
+
     func qualifierBefore(_ text: [Unicode.Scalar], _ s: Int, _ lower: Int) -> String? {
+        if s - 3 >= lower {
+            for q in Self.leadingQualifiers3 where matches(text, s - 3, s, q) { return q }
+        }
         if s - 2 >= lower {
             for q in Self.leadingQualifiers2 where matches(text, s - 2, s, q) { return q }
         }

@@ -39,12 +39,20 @@ public struct NumbersStage: Stage {
         var found: [(NumberMention, String?)] = []
         for sentence in doc.sentences where sentence.kind != .furniture {
             let excluded = Self.quotedNames(doc.text, sentence.start, sentence.end)
+            var previousEnd: Int? = nil
             for var m in scanner.scan(doc.text, sentence.start, sentence.end, year: year, excluded: excluded) {
                 if let ns = m.nounUnitStart, let end = Self.nounEnd(doc, ns, m.range.upperBound) {
                     m.range = m.range.lowerBound..<end
                     m.unit = doc.string(ns..<end)
                 }
-                found.append((m, SubjectAttacher.subject(doc, m, sentence.start, sentence.end)))
+                var subject = SubjectAttacher.subject(doc, m, sentence.start, sentence.end, floor: previousEnd)
+                // 同比增长6.5%: a bare growth figure measures the indicator named before it in the sentence.
+                if subject == nil, m.numtype == "percent", let last = found.last, last.0.range.lowerBound >= sentence.start,
+                   m.range.lowerBound - last.0.range.upperBound <= 8 {
+                    subject = last.1
+                }
+                found.append((m, subject))
+                previousEnd = m.range.upperBound
             }
         }
         for (m, subject) in found {

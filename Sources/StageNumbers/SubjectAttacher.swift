@@ -9,11 +9,11 @@ public enum SubjectAttacher {
     static let trailingWords: [String] = [
         "比上年", "同比", "累计", "共计", "合计", "总计", "达到", "超过", "突破", "保持", "实现", "完成", "提高", "增长",
         "下降", "上升", "增加", "减少", "提升", "分别", "均", "达", "为", "是", "共", "约", "近", "超", "逾", "有", "占",
-        "在", "以", "已", "了", "到", "至", "稳定", "持续", "连续", "全年", "年均", "平均", "每年", "新增", "其中", "从", "由", "由原来", "比", "较",
+        "在", "以", "已", "了", "到", "至", "稳定", "持续", "连续", "全年", "年均", "平均", "每年", "新增", "其中", "从", "由", "由原来", "比", "较", "不少于", "不低于", "不超过", "至少", "最多", "最高", "最低",
     ]
     /// Characters that stop the counted noun after a classifier.
     static let nounStops: Set<Unicode.Scalar> = ["的", "和", "与", "及", "等", "中", "为", "是", "在", "以", "共", "均", "里", "内", "上", "下", "次"]
-    static let leadingWords: [String] = ["其中", "全年", "全市", "全省", "目前", "截至目前", "累计", "共", "今年", "去年", "此外", "同时", "并"]
+    static let leadingWords: [String] = ["其中", "全年", "全市", "全省", "目前", "截至目前", "累计", "共", "今年", "去年", "此外", "同时", "并", "共有", "有", "全区", "全县", "全州", "全国"]
 
     static let trailingScalars: [[Unicode.Scalar]] = trailingWords.map { Array($0.unicodeScalars) }
     static let leadingScalars: [[Unicode.Scalar]] = leadingWords.map { Array($0.unicodeScalars) }
@@ -28,7 +28,8 @@ public enum SubjectAttacher {
     }
 
     /// The subject of mention `m` in sentence `lower..<upper`, or nil when none is stated.
-    public static func subject(_ doc: Document, _ m: NumberMention, _ lower: Int, _ upper: Int) -> String? {
+    /// `floor` is where the phrase before the figure may start (after the previous number).
+    public static func subject(_ doc: Document, _ m: NumberMention, _ lower: Int, _ upper: Int, floor: Int? = nil) -> String? {
         if m.numtype == "date" || m.numtype == "ordinal" { return nil }
         if m.unitClass == .time || m.unitClass == .age { return nil }
         let text = doc.text
@@ -49,8 +50,9 @@ public enum SubjectAttacher {
         // The phrase before the figure, back to the clause break.
         var s = m.range.lowerBound
         while s > lower, let _ = SubjectAttacher.leadingQualifier(text[s - 1]) { s -= 1 }
+        let low = max(lower, floor ?? lower)
         var b = s
-        while b > lower, !clauseBreaks.contains(text[b - 1]), s - b < 24 { b -= 1 }
+        while b > low, !clauseBreaks.contains(text[b - 1]), s - b < 24 { b -= 1 }
         var slice = text[b..<s]
         var changed = true
         while changed && !slice.isEmpty {

@@ -61,6 +61,14 @@ enum V: Equatable, CustomStringConvertible {
         ("全国减税3万多亿元", "3万多亿元", "money", .n(3e12), "元"),
         ("１２个乡镇", "１２个", "quantity", .n(12), "个"),
         ("比上年减少1/3以上", "1/3", "quantity", .n(1.0 / 3), nil),
+        ("惠及1000多万农民", "1000多万", "quantity", .n(1e7), nil),
+        ("完成投资5000余万元", "5000余万元", "money", .n(5e7), "元"),
+        ("增加2万多名从业人员", "2万多名", "quantity", .n(20000), "名"),
+        ("市场主体586.3万户", "586.3万户", "quantity", .n(5_863_000), "户"),
+        ("接待游客1.5亿人次", "1.5亿人次", "quantity", .n(1.5e8), "人次"),
+        ("新增绿地120公顷", "120公顷", "quantity", .n(120), "公顷"),
+        ("二千四百多万户", "二千四百多万户", "quantity", .n(2.4e7), "户"),
+        ("一千五百多项改革", "一千五百多项", "quantity", .n(1500), "项"),
         ("约占三分之一", "三分之一", "quantity", .n(1.0 / 3), nil),
         // durations and anniversaries
         ("连续16年保持", "16年", "quantity", .n(16), "年"),
@@ -103,6 +111,8 @@ enum V: Equatable, CustomStringConvertible {
         ("上午9时召开", "9时", "date", .s("T09:00"), nil),
         ("14时30分开幕", "14时30分", "date", .s("T14:30"), nil),
         ("6月5号", "6月5号", "date", .s("--06-05"), nil),
+        ("截至2023年底", "2023年", "date", .s("2023"), nil),
+        ("一九六八年十月", "一九六八年十月", "date", .s("1968-10"), nil),
         // ordinals
         ("第十七届人大", "第十七届", "ordinal", .n(17), "届"),
         ("第五次会议", "第五次", "ordinal", .n(5), "次"),
@@ -144,6 +154,8 @@ enum V: Equatable, CustomStringConvertible {
         "一些问题", "一名干部", "一个社区", "新一轮改革", "之一", "零容忍", "千里眼", "这几天", "一两句话",
         "最后一公里", "新的一年", "城乡二元结构", "九十年代", "市十七届人大五次会议", "第一责任人", "第一道防线",
         "‘15分钟政务服务圈’", "千家万户", "三四个人", "安全第一", "两会期间", "《十四五规划》",
+        "坚持四项基本原则", "落实中央八项规定精神", "省十四届人大一次会议", "联系电话0755-12345678", "邮编518000",
+        "科技园1号楼", "党的七大和八大党章", "三方协商", "一季度经济", "实现两个一百年奋斗目标",
     ]
 
     @Test func notNumbers() throws {
@@ -164,7 +176,7 @@ enum V: Equatable, CustomStringConvertible {
         let cases: [(String, String, String)] = [
             ("开支约7.87亿元", "7.87亿元", "约"), ("产量58亿立方米以上", "58亿立方米", "以上"), ("1.1万余人", "1.1万余人", "余"),
             ("增长5.5%左右", "5.5%", "左右"), ("两年多来", "两年", "多"), ("3月底前", "3月", "底"), ("2019年起", "2019年", "起"),
-            ("近百个项目", "百个", "近"), ("超过80%", "80%", "超过"),
+            ("近百个项目", "百个", "近"), ("超过80%", "80%", "超过"), ("每年投入不少于3000万元", "3000万元", "不少于"),
         ]
         for (s, text, q) in cases {
             let a = try numbers(s).first { $0.text == text }
@@ -182,6 +194,9 @@ enum V: Equatable, CustomStringConvertible {
             #expect(a?.subject == subject, "\(s): \(String(describing: a?.subject))")
         }
         #expect(try numbers("2024年1月29日").first?.subject == nil)
+        // A bare growth figure measures the indicator named just before it.
+        let growth = try numbers("地区生产总值达到1.2万亿元，同比增长6.5%。")
+        #expect(growth.first { $0.text == "6.5%" }?.subject == "地区生产总值")
     }
 
     @Test func formCount() {
