@@ -11,9 +11,12 @@ public struct NumbersStage: Stage {
         options: [
             OptionSpec("units", .strings, default: .strings([]), help: "Extra unit lexicons (word<TAB>class: count, measure, money, percent, time, age)."),
             OptionSpec("fixed_words", .strings, default: .strings([]), help: "Extra lexicons of fixed words whose numerals state no amount."),
+            OptionSpec("relative_years", .bool, default: .bool(false),
+                       help: "Also record 今年/去年/明年/前年 as dates when the document's date gives the year (the gold guide counts only numerals)."),
         ])
 
     let scanner: NumberScanner
+    let relativeYears: Bool
 
     public init(options: StageOptions, context: StageContext) throws {
         func resource(_ name: String) throws -> Lexicon {
@@ -27,6 +30,7 @@ public struct NumbersStage: Stage {
         var fixed = try resource("fixed")
         for p in options.strings("fixed_words") { fixed.entries += try Lexicon(contentsOf: context.resolve(p)).entries }
         scanner = try NumberScanner(units: units, fixed: fixed)
+        relativeYears = options.bool("relative_years")
     }
 
     /// A scanner with the built-in lexicons (tests, tools).
@@ -55,6 +59,10 @@ public struct NumbersStage: Stage {
                 previousEnd = m.range.upperBound
             }
         }
+        if relativeYears, let y = year.flatMap({ Int($0) }) {
+            found += Self.relativeYearMentions(doc.text, year: y).map { ($0, nil) }
+            found.sort { $0.0.range.lowerBound < $1.0.range.lowerBound }
+        }
         for (m, subject) in found {
             doc.annotate(.number, m.range) {
                 $0.numtype = m.numtype
@@ -76,6 +84,34 @@ public struct NumbersStage: Stage {
             end = Int(t.end)
         }
         return end > start ? end : nil
+    }
+
+    /// 今年/去年/明年/前年/后年 resolved against the document's year.
+    static func relativeYearMentions(_ text: [Unicode.Scalar], year: Int) -> [NumberMention] {
+        var out: [NumberMention] = []
+        var i = 0
+        while i + 1 < text.count {
+            if text[i + 1] == "年" {
+                let offset: Int?
+                switch text[i] {
+                case "今": offset = 0
+                case "去": offset = -1
+                case "明": offset = 1
+                case "前": offset = -2
+                case "后": offset = 2
+                default: offset = nil
+                }
+                // 前年/后年 only on their own (not 以前年度, 此后年均)
+                if let o = offset, abs(o) < 2 || i == 0 || !SubjectAttacher.isHan(text[i - 1]) {
+                    out.append(NumberMention(range: i..<(i + 2), numtype: "date", value: .string(String(year + o)), unit: nil,
+                                             unitClass: nil, qualifier: nil))
+                    i += 2
+                    continue
+                }
+            }
+            i += 1
+        }
+        return out
     }
 
     /// Short quotations and book titles: slogans and names whose numerals state no amount

@@ -203,3 +203,17 @@ enum V: Equatable, CustomStringConvertible {
         #expect(Self.forms.count + Self.negatives.count + ChineseNumeralTests.numerals.count >= 150)
     }
 }
+
+@Suite struct RelativeYearTests {
+    @Test func offByDefaultOnWithTheOption() throws {
+        #expect(try numbers("今年以来", date: "2024-01-29").isEmpty)
+        let stage = try NumbersStage(options: StageOptions(specs: NumbersStage.descriptor.options, overrides: ["relative_years": .bool(true)]),
+                                     context: StageContext(baseDirectory: URL(fileURLWithPath: "."), instanceName: "numbers", optionsPath: ""))
+        var doc = Document(id: "t", path: "t", bytes: [])
+        doc.text = Array("去年全市增长，今年以来".unicodeScalars)
+        doc.meta.date = "2024-01-29"
+        doc.sentences = [Sentence(start: 0, end: doc.text.count)]
+        try stage.process(&doc)
+        #expect(doc.annotations.map(\.value) == [.string("2023"), .string("2024")])
+    }
+}
