@@ -160,6 +160,15 @@ public enum ChineseNumeral {
         }
         guard any else { return nil }
         var value = total + section + small
+        // 八十七点八: decimals after 点
+        if i + 1 < limit, text[i] == "点", let first = digit(text[i + 1]), text[i + 1] != "两", lastPower < 10_000 || pending != nil {
+            var frac = 0.0, scale = 0.1
+            var k = i + 1
+            _ = first
+            while k < limit, let d = digit(text[k]), text[k] != "两" { frac += Double(d) * scale; scale /= 10; k += 1 }
+            value += (pending ?? 0) + frac
+            return ParsedNumeral(value: value, end: k, script: .chinese, hasMultiplier: hasMultiplier, digitCount: 0, isInteger: false)
+        }
         if let d = pending {
             // 一百零八 → 108; 一万五 (abbreviated) → 15000
             if lastPower >= 100 && i >= 2 && text[i - 2] != "零" && text[i - 2] != "〇" { value += d * lastPower / 10 } else { value += d }

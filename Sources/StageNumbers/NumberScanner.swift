@@ -143,7 +143,10 @@ public struct NumberScanner: Sendable {
             if !isArabic && !isChinese && u != "第" { i += 1; continue }
             if excluded.contains(where: { $0.contains(i) }) { i += 1; continue }
             if u == "第" {
-                if let m = ordinal(text, i, lower, upper) { out.append(m); i = m.range.upperBound } else { i += 1 }
+                if let m = ordinal(text, i, lower, upper) { out.append(m); i = m.range.upperBound } else {
+                    i += 1  // 第二大, 第一时间: the numeral after 第 is no amount
+                    while i < upper, ChineseNumeral.isChineseNumeralChar(text[i]) || ChineseNumeral.arabicDigit(text[i]) != nil { i += 1 }
+                }
                 continue
             }
             // Inside a run of digits or letters (PM2.5, A3, 12-3): skip the whole run.
@@ -167,7 +170,8 @@ public struct NumberScanner: Sendable {
                 if u == "〇" || u == "零" || u == "○" { startsOK = false }
                 else if ChineseNumeral.digit(u) != nil || u == "十" { startsOK = true }
                 else { startsOK = i > lower && ["近", "约", "上", "超", "逾"].contains(text[i - 1]) }
-                if !startsOK || insideFixedWord(text, i, lower: lower, upper: upper) {
+                let vague = i > lower && (text[i - 1] == "几" || text[i - 1] == "数" || text[i - 1] == "若")  // 几十年, 数百
+                if !startsOK || vague || insideFixedWord(text, i, lower: lower, upper: upper) {
                     i += 1; while i < upper, ChineseNumeral.isChineseNumeralChar(text[i]) { i += 1 }
                     continue
                 }
@@ -186,6 +190,9 @@ public struct NumberScanner: Sendable {
                 }
                 if !excluded.contains(where: { $0.overlaps(m.range) }) { out.append(m) }
                 i = max(m.range.upperBound, n.end)
+            } else if !n.isInteger, n.script == .arabic, n.end < upper, ["月", "日", "号", "时"].contains(text[skipSpaces(text, n.end, upper)]),
+                      let dot = (i..<n.end).first(where: { text[$0] == "." || text[$0] == "．" }) {
+                i = dot + 1  // a list number before a date: 1．6月6日
             } else {
                 i = n.end
                 // Skip the rest of an Arabic run (a phone number, 1·24, 5+X).
@@ -264,6 +271,8 @@ public struct NumberScanner: Sendable {
             // Long digit strings are identifiers (phone numbers, codes).
             if n.digitCount >= 7, n.isInteger, !n.hasMultiplier, !text[s..<e].contains(",") { return nil }
         }
+        // 1．6月6日: a list number, then a date (the scanner restarts after the dot).
+        if !n.isInteger, n.script == .arabic, !n.hasMultiplier, let c = next, c == "月" || c == "日" || c == "号" { return nil }
         // Dates: 2024年1月29日, 2023年, 1月23日, 6月; clock time 9时.
         if next == "年", isYear(n, text, s) {
             var end = f + 1
@@ -369,6 +378,7 @@ public struct NumberScanner: Sendable {
             while q < upper, q - e - 1 < 4, Self.isHan(text[q]), !["的", "和", "与", "及", "等", "中", "为", "是", "在"].contains(text[q]) { q += 1 }
             guard q - e - 1 >= 2 else { return nil }
             for w in Self.bigNameWords where matches(text, f + 1, upper, w) { return nil }
+            if s > lower, text[s - 1] == "第" { return nil }
             // 党的十八大, 七大和八大: congress names
             if s - 2 >= lower, matches(text, s - 2, s, "党的") || matches(text, s - 2, s, "大和") || matches(text, s - 2, s, "大、") { return nil }
             if n.script == .chinese, formulaAround(text, s, q, lower, upper) { return nil }

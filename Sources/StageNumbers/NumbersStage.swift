@@ -74,14 +74,20 @@ public struct NumbersStage: Stage {
         }
     }
 
+    /// Verbs that end the noun of N大 + noun (十大城市开展 → 城市).
+    static let verbs: Set<String> = ["开展", "建设", "实施", "推进", "召开", "举办", "进行", "加快", "完成", "实现", "提升", "取得", "发展", "形成", "成为"]
+
     /// N大 + noun: the noun ends at a word boundary, after whole words of two or more characters
     /// (六大领域碳达峰行动 → 领域), or nil when the segmenter gives no such word.
     static func nounEnd(_ doc: Document, _ start: Int, _ limit: Int) -> Int? {
         guard let si = doc.sentenceIndex(at: start) else { return nil }
         var end = start
+        var words = 0
         for t in doc.tokens(inSentence: si) where Int(t.start) >= start {
-            guard Int(t.start) == end, t.isWord, Int(t.end) <= limit, t.end - t.start >= 2 else { break }
+            guard Int(t.start) == end, t.isWord, Int(t.end) <= limit, t.end - t.start >= 2, words < 2 else { break }
+            if words > 0, verbs.contains(doc.string(t.range)) { break }
             end = Int(t.end)
+            words += 1
         }
         return end > start ? end : nil
     }
