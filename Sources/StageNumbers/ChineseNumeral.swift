@@ -148,6 +148,10 @@ public enum ChineseNumeral {
                     pending = nil; lastPower = p; any = true
                 } else if p == 10_000 {
                     guard any else { break }
+                    // 一千一万: a digit after 千/百 cannot take 万; end before that digit
+                    if pending != nil, lastPower >= 100, lastPower < 10_000, text[i - 2] != "零", text[i - 2] != "〇" {
+                        i -= 1; pending = nil; break
+                    }
                     section += (small + (pending ?? 0)) * p
                     small = 0; pending = nil; lastPower = p; hasMultiplier = true
                 } else {

@@ -355,6 +355,7 @@ public struct NumberScanner: Sendable {
             }
             if n.script == .chinese, u.cls == .money, n.value < 10 { return nil }  // 二元结构, 一元化
             if n.script == .chinese, u.word == "方" { return nil }  // 三方: parties, not cubic metres
+            if n.script == .chinese, u.word == "度", n.value < 10 { return nil }  // 两度: twice
             if u.word == "年", u.end < upper, text[u.end] == "代" { return nil }  // 九十年代: a decade
             if n.script == .chinese, u.word == "届" || u.word == "次" {
                 for w in Self.eventWords where matches(text, u.end, upper, w) { return nil }

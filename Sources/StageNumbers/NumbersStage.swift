@@ -84,7 +84,8 @@ public struct NumbersStage: Stage {
         var end = start
         var words = 0
         for t in doc.tokens(inSentence: si) where Int(t.start) >= start {
-            guard Int(t.start) == end, t.isWord, Int(t.end) <= limit, t.end - t.start >= 2, words < 2 else { break }
+            guard Int(t.start) == end, t.isWord, Int(t.end) <= limit, words < 2, words == 0 || t.end - t.start >= 2 else { break }
+            if words == 0, t.end - t.start == 1 { end = Int(t.end); break }  // 五大山: a one-character noun
             if words > 0, verbs.contains(doc.string(t.range)) { break }
             end = Int(t.end)
             words += 1
