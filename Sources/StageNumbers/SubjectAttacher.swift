@@ -9,11 +9,28 @@ public enum SubjectAttacher {
     static let trailingWords: [String] = [
         "比上年", "同比", "累计", "共计", "合计", "总计", "达到", "超过", "突破", "保持", "实现", "完成", "提高", "增长",
         "下降", "上升", "增加", "减少", "提升", "分别", "均", "达", "为", "是", "共", "约", "近", "超", "逾", "有", "占",
-        "在", "以", "已", "了", "到", "至", "稳定", "持续", "连续", "全年", "年均", "平均", "每年", "新增", "其中", "从", "由", "由原来", "比", "较", "不少于", "不低于", "不超过", "至少", "最多", "最高", "最低",
+        "在", "以", "已", "了", "到", "至", "稳定", "持续", "连续", "全年", "始终", "稳定在", "保持在", "控制在", "等", "年均", "平均", "每年", "新增", "其中", "从", "由", "由原来", "比", "较", "不少于", "不低于", "不超过", "至少", "最多", "最高", "最低",
     ]
     /// Characters that stop the counted noun after a classifier.
     static let nounStops: Set<Unicode.Scalar> = ["的", "和", "与", "及", "等", "中", "为", "是", "在", "以", "共", "均", "里", "内", "上", "下", "次"]
-    static let leadingWords: [String] = ["其中", "全年", "全市", "全省", "目前", "截至目前", "累计", "共", "今年", "去年", "此外", "同时", "并", "共有", "有", "全区", "全县", "全州", "全国"]
+    static let leadingWords: [String] = ["其中", "全年", "全市", "全省", "目前", "截至目前", "累计", "共", "今年", "去年", "此外", "同时", "并", "共有", "有", "全区", "全县", "全州", "全国", "为"]
+
+    /// Verbs that open the phrase before a figure: the subject is what follows the last one
+    /// (破获刑事案件3818起 → 刑事案件).
+    static let verbs: [[Unicode.Scalar]] = [
+        "破获", "查处", "侦破", "抓获", "安装", "打造", "建立", "建成", "建设", "组建", "组成", "获评", "受理", "接听", "节约",
+        "开展", "确定", "排查", "化解", "调处", "办理", "办结", "培育", "培训", "选树", "选派", "招募", "招聘", "吸纳", "帮助",
+        "解决", "收集", "推出", "设立", "新建", "改造", "投入", "投资", "发放", "拨付", "救助", "慰问", "走访", "服务", "惠及",
+        "覆盖", "引进", "签约", "落地", "开工", "竣工", "完成", "实现", "达到", "提供", "发布", "出台", "制定", "召开", "举办",
+        "捧得", "荣获", "获得", "接待", "转移", "带动", "减少", "增加", "新增", "累计", "共有", "拥有", "涉及", "处理", "督办",
+    ].map { Array($0.unicodeScalars) }
+    static let indicatorSuffixes: [[Unicode.Scalar]] = ["率", "比重", "比例", "总额", "总量", "产量", "就业", "收入", "值", "额", "量", "数", "贡献率", "面积", "规模"]
+        .map { Array($0.unicodeScalars) }
+    /// Words that end the counted noun after a classifier (2个小区提供服务 → 小区).
+    static let nounEndVerbs: [[Unicode.Scalar]] = [
+        "提供", "精简", "落实", "铺开", "全面", "陆续", "入住", "实现", "开展", "参与", "参加", "完成", "获得", "建立", "进行",
+        "已", "均", "全部", "共", "被", "将", "正在", "先后", "分别", "作为",
+    ].map { Array($0.unicodeScalars) }
 
     static let trailingScalars: [[Unicode.Scalar]] = trailingWords.map { Array($0.unicodeScalars) }
     static let leadingScalars: [[Unicode.Scalar]] = leadingWords.map { Array($0.unicodeScalars) }
@@ -40,6 +57,11 @@ public enum SubjectAttacher {
             if e < upper, text[e] == "余" || text[e] == "多" { e += 1 }
             var q = e
             while q < upper, q - e < 10, SubjectAttacher.isHan(text[q]), !nounStops.contains(text[q]) { q += 1 }
+            var k = e + 1
+            while k < q {
+                if nounEndVerbs.contains(where: { w in k + w.count <= q && text[k..<(k + w.count)].elementsEqual(w) }) { q = k; break }
+                k += 1
+            }
             if q - e >= 1 {
                 // End on a token boundary when the segmenter split there.
                 let tokEnd = tokenBoundary(doc, before: q, after: e)
@@ -68,7 +90,23 @@ public enum SubjectAttacher {
                 slice = slice.dropFirst(w.count); changed = true; break
             }
         }
-        // Keep the tail that follows the last verb-like break (达到/实现 …) inside the clause.
+        // Keep what follows the last verb (破获刑事案件 → 刑事案件), when something is left.
+        var cut = slice.startIndex
+        var k = slice.startIndex
+        // An indicator (调处矛盾纠纷成功率, 城镇新增就业, 工业增加值) keeps its verbs.
+        let indicator = indicatorSuffixes.contains { hasSuffix(slice, $0) }
+        while !indicator && k < slice.endIndex {
+            for w in verbs where k + w.count <= slice.endIndex - 2 && slice[k..<(k + w.count)].elementsEqual(w) { cut = k + w.count }
+            k += 1
+        }
+        slice = slice[cut...]
+        changed = true
+        while changed && !slice.isEmpty {
+            changed = false
+            for w in leadingScalars where hasPrefix(slice, w) {
+                slice = slice.dropFirst(w.count); changed = true; break
+            }
+        }
         guard slice.count >= 2, slice.allSatisfy({ isHan($0) || ($0.value < 128 && $0.properties.isAlphabetic) || ChineseNumeral.arabicDigit($0) != nil }) else { return nil }
         var v = String.UnicodeScalarView()
         v.append(contentsOf: slice.suffix(16))
