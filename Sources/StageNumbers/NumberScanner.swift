@@ -214,6 +214,14 @@ public struct NumberScanner: Sendable {
                              unitClass: u.cls, qualifier: nil)
     }
 
+    /// A measure word that is the first character of a longer word (两千三百万台湾同胞).
+    static let unitRunOns: [String: Set<Unicode.Scalar>] = ["台": ["湾", "州", "阶", "风"], "方": ["案", "式", "向", "针", "法", "面"], "元": ["素", "化", "年", "旦"],
+                                                            "期": ["间"], "级": ["别"], "部": ["署", "分", "长"], "位": ["于", "置"], "起": ["来", "步", "点"]]
+    @inline(__always) static func unitRunsOn(_ text: [Unicode.Scalar], _ unit: String, _ end: Int, _ upper: Int) -> Bool {
+        guard end < upper, let set = unitRunOns[unit] else { return false }
+        return set.contains(text[end])
+    }
+
     /// The unit as records give it: ％ → %, 个百分点 → 百分点.
     static func canonicalUnit(_ w: String) -> String {
         switch w {
@@ -347,7 +355,7 @@ public struct NumberScanner: Sendable {
                 }
             }
         }
-        if let u = unitMatch(text, p, upper) {
+        if let u = unitMatch(text, p, upper), !Self.unitRunsOn(text, u.word, u.end, upper) {
             if n.script == .chinese {
                 if e - s == 1, text[s] == "一", u.cls != .time, u.cls != .age { return nil }  // indefinite 一 (一批, 一个社区)
                 if e - s == 1, text[s] == "一", s > lower, text[s - 1] == "的" || text[s - 1] == "这" || text[s - 1] == "那" { return nil }  // 新的一年

@@ -75,7 +75,7 @@ public struct NumbersStage: Stage {
     }
 
     /// Verbs that end the noun of N大 + noun (十大城市开展 → 城市).
-    static let verbs: Set<String> = ["开展", "建设", "实施", "推进", "召开", "举办", "进行", "加快", "完成", "实现", "提升", "取得", "发展", "形成", "成为"]
+    static let verbs: Set<String> = ["开展", "建设", "实施", "推进", "召开", "举办", "进行", "加快", "完成", "实现", "提升", "取得", "发展", "形成", "成为", "履行", "推动", "发挥", "带来", "面临", "取得了", "提出", "作出", "构成"]
 
     /// N大 + noun: the noun ends at a word boundary, after whole words of two or more characters
     /// (六大领域碳达峰行动 → 领域), or nil when the segmenter gives no such word.
