@@ -26,11 +26,26 @@ public struct NumbersStage: Stage {
             return try Lexicon(contentsOf: url)
         }
         var units = try resource("units")
-        for p in options.strings("units") { units.entries += try Lexicon(contentsOf: context.resolve(p)).entries }
+        for p in options.strings("units") {
+            let url = context.resolve(p)
+            let extra = try Lexicon(contentsOf: url)
+            try Self.checkUnitClasses(extra, url)
+            units.entries += extra.entries
+        }
         var fixed = try resource("fixed")
         for p in options.strings("fixed_words") { fixed.entries += try Lexicon(contentsOf: context.resolve(p)).entries }
         scanner = try NumberScanner(units: units, fixed: fixed)
         relativeYears = options.bool("relative_years")
+    }
+
+    /// Every entry of a units lexicon needs a known class; the error names file:line.
+    static func checkUnitClasses(_ lexicon: Lexicon, _ url: URL) throws {
+        for e in lexicon.entries where UnitClass(rawValue: e.tag) == nil {
+            let lines = (try? String(contentsOf: url, encoding: .utf8))?.split(separator: "\n", omittingEmptySubsequences: false) ?? []
+            let line = lines.firstIndex { $0.split(separator: "\t").first.map(String.init) == e.word }.map { $0 + 1 }
+            throw LexiconError(file: url.path, line: line,
+                               message: "unit \"\(e.word)\" needs a class after a tab: count, measure, money, percent, time or age")
+        }
     }
 
     /// A scanner with the built-in lexicons (tests, tools).

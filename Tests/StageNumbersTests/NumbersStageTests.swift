@@ -225,3 +225,34 @@ enum V: Equatable, CustomStringConvertible {
         #expect(doc.annotations.map(\.value) == [.string("2023"), .string("2024")])
     }
 }
+
+@Suite struct UnitLexiconTests {
+    /// A user units lexicon with an unknown class is an error naming file and line.
+    @Test func badClassNamesFileAndLine() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("numbers-units-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let file = dir.appendingPathComponent("u.txt")
+        try "# units\n杯\tcount\n碗\tbowl\n".write(to: file, atomically: true, encoding: .utf8)
+        #expect {
+            _ = try NumbersStage(options: StageOptions(specs: NumbersStage.descriptor.options, overrides: ["units": .strings([file.path])]),
+                                 context: StageContext(baseDirectory: dir, instanceName: "numbers", optionsPath: ""))
+        } throws: { error in
+            "\(error)".contains("u.txt:3")
+        }
+    }
+
+    /// A user units lexicon adds measure words.
+    @Test func userUnitsAreUsed() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("numbers-units2-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let file = dir.appendingPathComponent("u.txt")
+        try "碗\tcount\n".write(to: file, atomically: true, encoding: .utf8)
+        let stage = try NumbersStage(options: StageOptions(specs: NumbersStage.descriptor.options, overrides: ["units": .strings([file.path])]),
+                                     context: StageContext(baseDirectory: dir, instanceName: "numbers", optionsPath: ""))
+        var doc = Document(id: "t", path: "t", bytes: [])
+        doc.text = Array("吃了3碗饭".unicodeScalars)
+        doc.sentences = [Sentence(start: 0, end: doc.text.count)]
+        try stage.process(&doc)
+        #expect(doc.annotations.first?.text == "3碗")
+    }
+}
