@@ -16,6 +16,7 @@ let stageModules: [Target] = [
     stage("StageSegment", dependencies: ["CICU"], resources: [.copy("Resources")]),
     stage("ExampleStage", path: "Examples/ExampleStage"),
     stage("StageNER", resources: [.copy("Resources")]),
+    stage("StageNumbers", resources: [.copy("Resources")]),
 ]
 
 /// An output writer module (a format in pipeline.json "outputs"), registered like a stage.
@@ -53,6 +54,7 @@ let package = Package(
         .executableTarget(name: "StageRegistryGenerator", path: "Plugins/StageRegistryGenerator"),
         .plugin(name: "StageRegistryPlugin", capability: .buildTool(), dependencies: ["StageRegistryGenerator"]),
         .testTarget(name: "StageNERTests", dependencies: ["StageNER", "ZhituCore", "ZhituStages", "StageSegment"]),
+        .testTarget(name: "StageNumbersTests", dependencies: ["StageNumbers", "ZhituCore"]),
         .testTarget(name: "ZhituCoreTests", dependencies: ["ZhituCore", "ZhituStages", "StageSegment", "OutputTables", "zhitu"]),
         .testTarget(name: "OutputWritersTests", dependencies: ["ZhituCore", "ZhituStages", "zhitu"] + outputModules.map { .target(name: $0.name) }),
     ],
