@@ -41,6 +41,7 @@ struct Train: ParsableCommand {
         let tsvURL = dir.appendingPathComponent("admin-divisions.tsv")
         guard let tsv = try? String(contentsOf: tsvURL, encoding: .utf8) else { fail("cannot read \(tsvURL.path)", code: 1) }
         let names = PlaceGazetteer.derive(fromAdminDivisions: tsv)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let placesURL = NERStage.placesURL(forModel: url)
         let header = "# Place names for the ner tagger's gazetteer feature (province to county, short forms), written by `zhitu train`.\n"
             + "# Place names derived from JioNLP's china_location dictionary (Apache-2.0).\n"
