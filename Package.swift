@@ -15,6 +15,7 @@ let stageModules: [Target] = [
     stage("StageSentences"),
     stage("StageSegment", dependencies: ["CICU"], resources: [.copy("Resources")]),
     stage("ExampleStage", path: "Examples/ExampleStage"),
+    stage("StageEntities", resources: [.copy("Resources")]),
 ]
 
 /// An output writer module (a format in pipeline.json "outputs"), registered like a stage.
@@ -45,6 +46,7 @@ let package = Package(
         ]),
         .executableTarget(name: "StageRegistryGenerator", path: "Plugins/StageRegistryGenerator"),
         .plugin(name: "StageRegistryPlugin", capability: .buildTool(), dependencies: ["StageRegistryGenerator"]),
+        .testTarget(name: "StageEntitiesTests", dependencies: ["StageEntities", "ZhituCore"]),
         .testTarget(name: "ZhituCoreTests", dependencies: ["ZhituCore", "ZhituStages", "StageSegment", "OutputTables", "zhitu"]),
     ],
     swiftLanguageModes: [.v5]

@@ -1,0 +1,594 @@
+// Rule and gazetteer entities: places (gazetteer + patterns, chains split), organisations by
+// head noun with their place prefix, titles by composition, people from bylines and titles, and
+// the relations HOLDS, PART_OF, LOCATED_IN and AUTHOR. Candidates of kind "ner" left by a
+// statistical tagger are merged and then removed.
+import Foundation
+import ZhituCore
+
+public struct EntitiesStage: Stage {
+    public static let descriptor = StageDescriptor(
+        use: "entities", version: "1.0",
+        summary: "PER/LOC/ORG/TITLE entities and HOLDS/PART_OF/LOCATED_IN/AUTHOR relations from a place gazetteer, title and organisation lexicons and byline rules; merges `ner` candidates.",
+        requires: [.tokens], produces: [.entities, .relations],
+        options: [
+            OptionSpec("gazetteer", .string, default: .string(""), help: "Gazetteer TSV (scripts/build-gazetteer.py format); empty = built-in."),
+            OptionSpec("types", .strings, default: .strings(["PER", "LOC", "ORG", "TITLE"]), help: "Entity types to emit."),
+            OptionSpec("use_ner", .bool, default: .bool(true), help: "Merge `ner` candidates from an earlier tagger stage."),
+        ])
+
+    let gazetteer: Gazetteer
+    let titles: Trie
+    /// Per title form: length of its organ prefix (0 if none).
+    let titleOrganLength: [Int]
+    let titleForms: [String]
+    let orgHeads: Trie
+    let orgHeadForms: [String]
+    let uniqueOrgs: Trie
+    let afterName: Trie
+    let types: Set<String>
+    let useNER: Bool
+
+    public init(options: StageOptions, context: StageContext) throws {
+        let path = options.string("gazetteer")
+        if path.isEmpty {
+            guard let url = Bundle.module.url(forResource: "gazetteer", withExtension: "tsv", subdirectory: "Resources") else {
+                throw LexiconError(file: "Resources/gazetteer.tsv", line: nil, message: "missing from the bundle")
+            }
+            gazetteer = try Gazetteer(contentsOf: url)
+        } else {
+            gazetteer = try Gazetteer(contentsOf: context.resolve(path))
+        }
+        types = Set(options.strings("types"))
+        useNER = options.bool("use_ner")
+        (titles, titleForms, titleOrganLength) = EntitiesStage.buildTitles()
+        var t = Trie()
+        for (i, w) in Words.orgHeads.enumerated() { t.insert(w, value: Int32(i)) }
+        orgHeads = t
+        orgHeadForms = Words.orgHeads
+        uniqueOrgs = Trie(Words.uniqueOrgs)
+        afterName = Trie(Words.afterName)
+    }
+
+    init(gazetteer: Gazetteer) {
+        self.gazetteer = gazetteer
+        types = ["PER", "LOC", "ORG", "TITLE"]
+        useNER = true
+        (titles, titleForms, titleOrganLength) = EntitiesStage.buildTitles()
+        var t = Trie()
+        for (i, w) in Words.orgHeads.enumerated() { t.insert(w, value: Int32(i)) }
+        orgHeads = t
+        orgHeadForms = Words.orgHeads
+        uniqueOrgs = Trie(Words.uniqueOrgs)
+        afterName = Trie(Words.afterName)
+    }
+
+    static func buildTitles() -> (Trie, [String], [Int]) {
+        var forms: [String] = []
+        var organLength: [Int] = []
+        var seen = Set<String>()
+        func add(_ s: String, _ organ: Int) {
+            if seen.insert(s).inserted { forms.append(s); organLength.append(organ) }
+        }
+        for organ in Words.organs {
+            for m in Words.modifiers {
+                for b in Words.baseTitles where !(m == "副" && b.hasPrefix("副")) {
+                    add(organ + m + b, organ.unicodeScalars.count)
+                }
+            }
+        }
+        for role in Words.representativeRoles {
+            add(role, 0)
+            for p in Words.levelPrefixes { add(p + role, 0) }
+        }
+        var trie = Trie()
+        for (i, f) in forms.enumerated() { trie.insert(f, value: Int32(i)) }
+        return (trie, forms, organLength)
+    }
+
+    // MARK: - Spans
+
+    struct Span {
+        enum Kind { case loc, org, title, per }
+        var kind: Kind
+        var start: Int
+        var end: Int
+        var unit: Int32? = nil
+        /// For ORG: the place its name starts with (range), if any.
+        var embedded: Range<Int>? = nil
+        /// For TITLE: length of an organ prefix kept inside.
+        var organ: Int = 0
+        var fromPattern = false
+    }
+
+    public func process(_ doc: inout Document) throws {
+        var ner: [Annotation] = []
+        doc.annotations.removeAll { a in
+            if a.kind.rawValue == "ner" { ner.append(a); return true }
+            return false
+        }
+        if !useNER { ner = [] }
+        var b = Builder(stage: self, doc: doc, ner: ner)
+        b.run()
+        doc.annotations.append(contentsOf: b.output)
+    }
+}
+
+/// Per-document working state.
+struct Builder {
+    typealias Span = EntitiesStage.Span
+    let stage: EntitiesStage
+    let doc: Document
+    let text: [Unicode.Scalar]
+    let ner: [Annotation]
+    var spans: [Span] = []
+    var output: [Annotation] = []
+    var emitted = Set<String>()
+    /// Units named in the document, for disambiguation.
+    var docUnits = Set<Int32>()
+
+    init(stage: EntitiesStage, doc: Document, ner: [Annotation]) {
+        self.stage = stage
+        self.doc = doc
+        self.text = doc.text
+        self.ner = ner
+    }
+
+    var g: Gazetteer { stage.gazetteer }
+
+    func isPunct(_ i: Int) -> Bool { i < 0 || i >= text.count || !(text[i].isIdeograph || text[i].properties.isAlphabetic || ("0"..."9").contains(text[i])) }
+    func str(_ r: Range<Int>) -> String { TextNormal.recordText(doc.string(r)) }
+
+    mutating func run() {
+        // Pass 1: unambiguous full names, to disambiguate short forms by what the document names.
+        for s in doc.sentences.indices { places(in: doc.sentences[s], dryRun: true) }
+        for s in doc.sentences.indices {
+            let sentence = doc.sentences[s]
+            let before = spans.count
+            if sentence.kind == .byline || sentence.kind == .furniture {
+                byline(sentence)
+            }
+            places(in: sentence, dryRun: false)
+            orgs(in: sentence, from: before)
+            titlesAndPeople(in: sentence, from: before)
+            bracketBylines(in: sentence)
+            mergeNER(in: sentence, from: before)
+            spans[before...].sort { $0.start < $1.start }
+            relations(from: before)
+        }
+        emitEntities()
+    }
+
+    // MARK: Places
+
+    func chooseUnit(_ units: [Int32], previous: Int32?) -> Int32 {
+        if units.count == 1 { return units[0] }
+        if let p = previous, let u = units.first(where: { g.isWithin($0, p) && $0 != p }) { return u }
+        if let u = units.first(where: { u in docUnits.contains(where: { $0 != u && g.isWithin(u, $0) }) }) { return u }
+        return units.min { g.units[Int($0)].level < g.units[Int($1)].level } ?? units[0]
+    }
+
+    mutating func places(in sentence: Sentence, dryRun: Bool) {
+        var i = sentence.start
+        var previous: Int32? = nil
+        var previousEnd = -1
+        while i < sentence.end {
+            guard text[i].isIdeograph else { i += 1; previous = nil; continue }
+            let inChain = previousEnd == i
+            if !inChain { previous = nil }
+            var accepted: (end: Int, unit: Int32)? = nil
+            for m in g.matches(in: text, from: i, limit: sentence.end).reversed() {
+                let form = g.forms[m.form]
+                let len = m.end - i
+                let unit = chooseUnit(form.units, previous: previous)
+                let u = g.units[Int(unit)]
+                let parentInChain = previous.map { g.isWithin(unit, $0) && unit != $0 } ?? false
+                var ok: Bool
+                switch form.kind {
+                case .full: ok = len >= 3 || u.level != .township || parentInChain
+                case .derived: ok = true
+                case .short:
+                    ok = u.level == .province || u.level == .prefecture || len >= 3 || parentInChain
+                        || (!dryRun && docUnits.contains(unit))
+                }
+                if dryRun && form.kind != .full { ok = false }
+                // Do not cut a word: the next character must not glue the short form into a longer name.
+                if ok && form.kind == .short && m.end < sentence.end, orgOrPlaceContinues(m.end) == false, len < 2 { ok = false }
+                if ok { accepted = (m.end, unit); break }
+            }
+            if let a = accepted {
+                if dryRun {
+                    if g.forms.isEmpty == false { docUnits.insert(a.unit) }
+                } else {
+                    docUnits.insert(a.unit)
+                    spans.append(Span(kind: .loc, start: i, end: a.end, unit: a.unit))
+                }
+                previous = a.unit
+                previousEnd = a.end
+                i = a.end
+                continue
+            }
+            if !dryRun, let e = patternPlace(at: i, sentence: sentence, afterPlace: inChain) {
+                spans.append(Span(kind: .loc, start: i, end: e, fromPattern: true))
+                previousEnd = e
+                previous = nil
+                i = e
+                continue
+            }
+            i += 1
+        }
+    }
+
+    func orgOrPlaceContinues(_ i: Int) -> Bool { true }
+
+    /// A village, community, street or road by its suffix, starting at `i`.
+    func patternPlace(at i: Int, sentence: Sentence, afterPlace: Bool) -> Int? {
+        // Left boundary unless in a chain.
+        if !afterPlace {
+            let p = i - 1
+            guard p < sentence.start || isPunct(p) || Words.leftStops.contains(text[p]) else { return nil }
+        }
+        var best: Int? = nil
+        let maxLen = afterPlace ? 8 : 6
+        var j = i + 2
+        while j <= min(i + maxLen, sentence.end) {
+            for suffix in Words.placeSuffixes {
+                let sl = suffix.unicodeScalars.count
+                guard j - sl >= i + 2, j - sl - i <= (afterPlace ? 5 : 4) else { continue }
+                if doc.string((j - sl)..<j) == suffix {
+                    let prefix = doc.string(i..<(j - sl))
+                    if Words.genericPlacePrefixes.contains(prefix) || prefix.unicodeScalars.contains(where: { !$0.isIdeograph }) { continue }
+                    if prefix.unicodeScalars.contains(where: { Words.leftStops.contains($0) }) { continue }
+                    // 甲子山村村委会: stop at the first 村; 路 inside 路街道 is part of the street name.
+                    if suffix == "村", doc.string(i..<(j - sl)).hasSuffix("村") { continue }
+                    if !afterPlace && (suffix == "镇" || suffix == "乡" || suffix == "巷") { continue }
+                    if suffix == "路" && j < sentence.end && (text[j] == "街" || text[j] == "社" || text[j] == "小") { continue }
+                    if suffix == "村" && j < sentence.end && text[j] == "民" && !afterPlace { continue }
+                    best = j
+                }
+            }
+            j += 1
+        }
+        guard let e = best else { return nil }
+        // A bare pattern place must not run into more ideographs that make it a phrase (村里, 路上).
+        if !afterPlace && e < sentence.end && "里上边口头".unicodeScalars.contains(text[e]) { return nil }
+        return e
+    }
+
+    // MARK: Organisations
+
+    mutating func orgs(in sentence: Sentence, from: Int) {
+        var i = sentence.start
+        while i < sentence.end {
+            if let u = stage.uniqueOrgs.longestMatch(in: text, from: i, limit: sentence.end),
+               !spans[from...].contains(where: { $0.start < u.end && i < $0.end && $0.kind != .loc }) {
+                spans.append(Span(kind: .org, start: i, end: u.end))
+                i = u.end
+                continue
+            }
+            guard let h = stage.orgHeads.longestMatch(in: text, from: i, limit: sentence.end) else { i += 1; continue }
+            let head = stage.orgHeadForms[Int(h.value)]
+            // Organ words that stay in a title (村委会主任) are not organisations here.
+            if Words.keepWhole.contains(head), stage.titles.longestMatch(in: text, from: i, limit: sentence.end) != nil { i = h.end; continue }
+            if let o = orgStart(headStart: i, headEnd: h.end, head: head, sentence: sentence, from: from) {
+                // The place it starts with is folded into the ORG.
+                var embedded: Range<Int>? = nil
+                spans.removeAll { s in
+                    if s.kind == .loc && s.start >= o && s.end <= h.end { if embedded == nil, s.start == o { embedded = s.start..<s.end }; return true }
+                    return false
+                }
+                if embedded == nil, let p = nationalPrefix(o) { _ = p }
+                spans.append(Span(kind: .org, start: o, end: h.end, embedded: embedded))
+                i = h.end
+                continue
+            }
+            i += 1
+        }
+        // Communities acting as bodies.
+        for k in spans.indices where k >= from && spans[k].kind == .loc && spans[k].fromPattern {
+            let t = str(spans[k].start..<spans[k].end)
+            guard t.hasSuffix("社区") || t.hasSuffix("村") else { continue }
+            let e = spans[k].end
+            let rest = doc.string(e..<min(e + 4, sentence.end)).trimmingCharacters(in: .whitespaces)
+            if ["建立", "开展", "供图", "提供", "组织", "成立", "创新", "推行", "打造", "探索", "实施"].contains(where: { rest.hasPrefix($0) })
+                || (stage.titles.longestMatch(in: text, from: e, limit: sentence.end).map { m in
+                    let f = stage.titleForms[Int(m.value)]
+                    return !f.hasPrefix("村委会") && !f.hasPrefix("居委会") && !f.hasPrefix("党")
+                } ?? false) {
+                spans[k].kind = .org
+                spans[k].embedded = nil
+            }
+        }
+    }
+
+    func nationalPrefix(_ i: Int) -> Int? { nil }
+
+    /// The start of an organisation whose head noun is at headStart: the nearest place (or ORG
+    /// end, or national prefix) before it with at most a few modifier characters between.
+    func orgStart(headStart: Int, headEnd: Int, head: String, sentence: Sentence, from: Int) -> Int? {
+        let maxGap = head.hasSuffix("公司") || head == "集团" || head.hasSuffix("合作社") ? 8 : 6
+        // A place ending at or before the head.
+        var k = headStart
+        var gap = 0
+        while k > sentence.start && gap <= maxGap {
+            if let p = spans[from...].last(where: { $0.kind == .loc && $0.end == k }) {
+                return p.start
+            }
+            if spans[from...].contains(where: { ($0.kind == .org || $0.kind == .title) && $0.end == k }) {
+                return gap >= 2 ? k : nil
+            }
+            for n in Words.nationalPrefixes where k - n.unicodeScalars.count >= sentence.start
+                && doc.string((k - n.unicodeScalars.count)..<k) == n && (gap >= 2) {
+                return k - n.unicodeScalars.count
+            }
+            let c = text[k - 1]
+            guard c.isIdeograph, !Words.leftStops.contains(c) else { break }
+            k -= 1
+            gap += 1
+        }
+        // No place: companies and cooperatives with a brand name bounded on the left.
+        if head.hasSuffix("公司") || head.hasSuffix("合作社") || head == "集团", gap >= 2, gap <= maxGap {
+            if k == sentence.start || isPunct(k - 1) || Words.leftStops.contains(text[k - 1]) { return k }
+        }
+        // A quoted office name (“双基办”).
+        if headStart > sentence.start && text[headStart - 1] == "“" && headEnd < sentence.end && text[headEnd] == "”" { return headStart }
+        return nil
+    }
+
+    // MARK: Titles and people
+
+    func titleAt(_ i: Int, _ sentence: Sentence) -> (end: Int, form: Int)? {
+        guard let m = stage.titles.longestMatch(in: text, from: i, limit: sentence.end) else { return nil }
+        return (m.end, Int(m.value))
+    }
+
+    /// A name starting at `i` (after a title): ner candidate, else surname rules.
+    func name(at i: Int, _ sentence: Sentence, requireSurname: Bool) -> Int? {
+        if let c = ner.first(where: { $0.type == "PER" && $0.start == i && $0.end - $0.start <= 5 }) { return c.end }
+        var e = i
+        while e < sentence.end && text[e].isIdeograph && e - i < 6 { e += 1 }
+        let run = e - i
+        guard run >= 2 else { return nil }
+        // Cut before a word that follows names.
+        var cut = e
+        var k = i + 2
+        while k < e {
+            if stage.afterName.longestMatch(in: text, from: k, limit: e) != nil { cut = k; break }
+            if stage.titles.longestMatch(in: text, from: k, limit: e) != nil { cut = k; break }
+            k += 1
+        }
+        if stage.titles.longestMatch(in: text, from: i, limit: e) != nil { return nil }
+        let compound = Words.compoundSurnames.contains(doc.string(i..<min(i + 2, e)))
+        let hasSurname = compound || Words.surnames.contains(text[i])
+        if hasSurname {
+            let maxLen = compound ? 4 : 3
+            return i + min(cut - i, maxLen)
+        }
+        guard !requireSurname, cut - i <= 4, cut == e || cut < e else { return nil }
+        // Names of other nationalities: a bounded run of 2–4 characters.
+        return cut - i <= 4 ? cut : nil
+    }
+
+    mutating func titlesAndPeople(in sentence: Sentence, from: Int) {
+        var i = sentence.start
+        while i < sentence.end {
+            if spans[from...].contains(where: { $0.start <= i && i < $0.end && $0.kind != .loc }) { i += 1; continue }
+            guard let t = titleAt(i, sentence) else { i += 1; continue }
+            var start = i
+            var organ = stage.titleOrganLength[t.form]
+            let form = stage.titleForms[t.form]
+            // An organ word after a place becomes an ORG; the bare post is the title.
+            if organ > 0, let p = spans[from...].last(where: { $0.kind == .loc && $0.end == i }),
+               !Words.keepWhole.contains(String(form.unicodeScalars.prefix(organ).map(Character.init))) {
+                spans.removeAll { $0.kind == .loc && $0.start == p.start && $0.end == p.end }
+                spans.append(Span(kind: .org, start: p.start, end: i + organ, embedded: p.start..<p.end))
+                start = i + organ
+                organ = 0
+            }
+            // Titles overlapping an ORG just found (…党委书记 where 党委 is in the ORG): keep the rest.
+            spans.append(Span(kind: .title, start: start, end: t.end, organ: organ))
+            // A name right after the title.
+            var e = t.end
+            while e < sentence.end && text[e].properties.isWhitespace { e += 1 }
+            if e < sentence.end, text[e].isIdeograph, titleAt(e, sentence) == nil,
+               !spans[from...].contains(where: { $0.start <= e && e < $0.end }) {
+                let role = Words.bylineRoles.contains(form)
+                if let n = name(at: e, sentence, requireSurname: !(sentence.kind == .byline || sentence.kind == .furniture || role) && false) {
+                    spans.append(Span(kind: .per, start: e, end: n))
+                    i = n
+                    continue
+                }
+            }
+            i = t.end
+        }
+        // X女士 / X先生.
+        for k in sentence.start..<max(sentence.start, sentence.end - 2) where Words.surnames.contains(text[k]) {
+            let w = doc.string((k + 1)..<(k + 3))
+            if (w == "女士" || w == "先生") && (k == sentence.start || !text[k - 1].isIdeograph || Words.leftStops.contains(text[k - 1])) {
+                spans.append(Span(kind: .per, start: k, end: k + 3))
+            }
+        }
+    }
+
+    /// Byline and page-furniture lines: role words followed by space-separated names.
+    mutating func byline(_ sentence: Sentence) {
+        var role: String? = nil
+        var i = sentence.start
+        while i < sentence.end {
+            if text[i].properties.isWhitespace || !text[i].isIdeograph { i += 1; continue }
+            var e = i
+            while e < sentence.end && text[e].isIdeograph { e += 1 }
+            var w = doc.string(i..<e)
+            if w.hasPrefix("本报") && Words.bylineRoles.contains(String(w.dropFirst(2))) { w = String(w.dropFirst(2)); i += 2 }
+            if Words.bylineRoles.contains(w) {
+                role = w
+                spans.append(Span(kind: .title, start: i, end: e))
+            } else if role != nil, (2...4).contains(e - i), !["摄", "整理", "供图", "提供", "编辑"].contains(w) {
+                spans.append(Span(kind: .per, start: i, end: e))
+            } else {
+                role = nil
+            }
+            i = e
+        }
+    }
+
+    /// （记者 张艳艳） and (本报记者 X 整理) inside body sentences.
+    mutating func bracketBylines(in sentence: Sentence) {
+        guard sentence.kind != .byline && sentence.kind != .furniture else { return }
+        var i = sentence.start
+        while i + 2 < sentence.end {
+            guard text[i] == "记", text[i + 1] == "者" else { i += 1; continue }
+            var rs = i
+            while rs > sentence.start && text[rs - 1].isIdeograph && i - rs < 4 { rs -= 1 }
+            let opener = rs > sentence.start ? text[rs - 1] : " "
+            var e = i + 2
+            guard e < sentence.end, text[e].properties.isWhitespace, "（(/ ■".unicodeScalars.contains(opener) || rs == sentence.start else { i += 1; continue }
+            while e < sentence.end && text[e].properties.isWhitespace { e += 1 }
+            var n = e
+            while n < sentence.end && text[n].isIdeograph && n - e < 5 { n += 1 }
+            if (2...4).contains(n - e), n == sentence.end || !text[n].isIdeograph,
+               !spans.contains(where: { $0.start == e && $0.kind == .per }) {
+                let roleStart = doc.string(rs..<(i + 2)).hasPrefix("本报") ? rs + 2 : rs
+                spans.append(Span(kind: .title, start: roleStart, end: i + 2))
+                spans.append(Span(kind: .per, start: e, end: n))
+            }
+            i = n
+        }
+    }
+
+    mutating func mergeNER(in sentence: Sentence, from: Int) {
+        for c in ner where c.start >= sentence.start && c.end <= sentence.end && c.end > c.start {
+            if spans[from...].contains(where: { $0.start < c.end && c.start < $0.end }) { continue }
+            let t = str(c.start..<c.end)
+            switch c.type {
+            case "PER" where (2...5).contains(t.unicodeScalars.count):
+                spans.append(Span(kind: .per, start: c.start, end: c.end))
+            case "LOC" where t.unicodeScalars.count >= 2 && !Words.genericPlacePrefixes.contains(t):
+                spans.append(Span(kind: .loc, start: c.start, end: c.end, fromPattern: true))
+            case "ORG" where t.unicodeScalars.count >= 4:
+                spans.append(Span(kind: .org, start: c.start, end: c.end))
+            default: break
+            }
+        }
+    }
+
+    // MARK: Relations
+
+    func gapText(_ a: Int, _ b: Int) -> String {
+        a < b ? TextNormal.recordText(doc.string(a..<b)) : ""
+    }
+
+    mutating func relation(_ type: String, _ head: Span, _ tail: Span, headText: String? = nil, tailText: String? = nil, org: String? = nil) {
+        let h = headText ?? str(head.start..<head.end)
+        let t = tailText ?? str(tail.start..<tail.end)
+        let key = "\(type)|\(h)|\(t)|\(org ?? "")"
+        guard h != t, emitted.insert(key).inserted else { return }
+        let r = min(head.start, tail.start)..<max(min(head.end, text.count), min(tail.end, text.count))
+        var a = Annotation(kind: .relation, type: type, text: str(r), start: r.lowerBound, end: r.upperBound)
+        a.sentence = doc.sentenceIndex(at: r.lowerBound)
+        a.head = h
+        a.tail = t
+        a.org = org
+        output.append(a)
+    }
+
+    mutating func relations(from: Int) {
+        let ss = Array(spans[from...])
+        // Chains: PART_OF between neighbouring places, LOCATED_IN from an ORG to its place.
+        var k = 1
+        while k < ss.count {
+            let prev = ss[k - 1], cur = ss[k]
+            if prev.end == cur.start && prev.kind == .loc {
+                if cur.kind == .loc {
+                    relation("PART_OF", cur, prev)
+                } else if cur.kind == .org {
+                    if let e = cur.embedded, standaloneLOC(str(e)) {
+                        relation("PART_OF", Span(kind: .loc, start: e.lowerBound, end: e.upperBound), prev)
+                    } else {
+                        relation("LOCATED_IN", cur, prev)
+                    }
+                }
+            }
+            k += 1
+        }
+        for s in ss where s.kind == .org {
+            if let e = s.embedded { relation("LOCATED_IN", s, Span(kind: .loc, start: e.lowerBound, end: e.upperBound)) }
+        }
+        // HOLDS: titles in an apposition run before a name.
+        var pending: [(Span, String?)] = []
+        var lastOrg: Span? = nil
+        var lastPlace: Range<Int>? = nil
+        var lastEnd = -1
+        for s in ss {
+            if lastEnd >= 0 {
+                let g = gapText(lastEnd, s.start)
+                if !(g.isEmpty || g == "、") { pending = []; lastOrg = nil; lastPlace = nil }
+            }
+            switch s.kind {
+            case .loc:
+                lastPlace = s.start..<s.end
+            case .org:
+                lastOrg = s
+                lastPlace = s.embedded ?? lastPlace
+            case .title:
+                let form = str(s.start..<s.end)
+                var org: String? = nil
+                let bare = String(form.unicodeScalars.dropFirst(s.organ).map(Character.init))
+                if isOrgless(form) {
+                    org = nil
+                } else if s.organ > 0 {
+                    if let p = lastPlace { org = str(p) + String(form.unicodeScalars.prefix(s.organ).map(Character.init)) }
+                } else if let o = lastOrg, o.end >= (lastPlace?.upperBound ?? 0) {
+                    org = str(o.start..<o.end)
+                } else if let p = lastPlace, !bare.isEmpty {
+                    org = str(p)
+                }
+                pending.append((s, org))
+            case .per:
+                for (t, org) in pending { relation("HOLDS", s, t, org: org) }
+                if pending.contains(where: { Words.authorRoles.contains(str($0.0.start..<$0.0.end)) }) {
+                    var a = Annotation(kind: .relation, type: "AUTHOR", text: str(s.start..<s.end), start: s.start, end: s.end)
+                    a.sentence = doc.sentenceIndex(at: s.start)
+                    a.head = a.text
+                    a.tail = doc.id
+                    if emitted.insert("AUTHOR|\(a.text)").inserted { output.append(a) }
+                }
+                // Later names in a byline keep the role (美术编辑 李玉成 帕姆卓玛).
+                pending = pending.filter { Words.bylineRoles.contains(str($0.0.start..<$0.0.end)) }
+                lastOrg = nil; lastPlace = nil
+            }
+            lastEnd = s.end
+        }
+    }
+
+    func isOrgless(_ form: String) -> Bool {
+        if Words.orglessTitles.contains(form) || Words.bylineRoles.contains(form) { return true }
+        return Words.representativeRoles.contains { form.hasSuffix($0) }
+    }
+
+    var locTexts: Set<String> = []
+    func standaloneLOC(_ t: String) -> Bool { locTexts.contains(t) }
+
+    // MARK: Output
+
+    mutating func emitEntities() {
+        // Titles count only when held by a named person.
+        let held = Set(output.filter { $0.type == "HOLDS" }.compactMap(\.tail))
+        var seen = Set<String>()
+        for s in spans {
+            let t = str(s.start..<s.end)
+            let type: String
+            switch s.kind {
+            case .loc: type = "LOC"
+            case .org: type = "ORG"
+            case .title: type = "TITLE"; if !held.contains(t) { continue }
+            case .per: type = "PER"
+            }
+            guard stage.types.contains(type), t.unicodeScalars.count >= 2 || type == "TITLE" else { continue }
+            guard seen.insert(type + "|" + t).inserted else { continue }
+            var a = Annotation(kind: .entity, type: type, text: t, start: s.start, end: s.end)
+            a.sentence = doc.sentenceIndex(at: s.start)
+            if let u = s.unit, g.units[Int(u)].name != t { a.canonical = g.units[Int(u)].name }
+            output.append(a)
+        }
+    }
+}
