@@ -41,6 +41,8 @@ with open(src, encoding="utf-8") as f:
                 aliases.append(short + "州")
             elif name.endswith("自治县") or (name.endswith("县") and not short.endswith("县")):
                 aliases.append(short + "县")
+                if level == "county" and not name.endswith("自治县"):
+                    aliases.append(short + "区")  # many counties have become districts (湟中县 → 湟中区)
             elif name.endswith("自治旗"):
                 aliases.append(short + "旗")
             elif name.endswith("地区"):

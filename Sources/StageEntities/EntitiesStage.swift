@@ -125,12 +125,18 @@ struct Builder {
     var emitted = Set<String>()
     /// Units named in the document, for disambiguation.
     var docUnits = Set<Int32>()
+    /// Token boundaries (start or end of an ICU/lexicon token).
+    var boundary: [Bool]
 
     init(stage: EntitiesStage, doc: Document, ner: [Annotation]) {
         self.stage = stage
         self.doc = doc
         self.text = doc.text
         self.ner = ner
+        var b = [Bool](repeating: doc.tokens.isEmpty, count: doc.text.count + 1)
+        for t in doc.tokens { b[Int(t.start)] = true; b[Int(t.end)] = true }
+        b[doc.text.count] = true
+        boundary = b
     }
 
     var g: Gazetteer { stage.gazetteer }
@@ -191,8 +197,13 @@ struct Builder {
                         || (!dryRun && docUnits.contains(unit))
                 }
                 if dryRun && form.kind != .full { ok = false }
-                // Do not cut a word: the next character must not glue the short form into a longer name.
-                if ok && form.kind == .short && m.end < sentence.end, orgOrPlaceContinues(m.end) == false, len < 2 { ok = false }
+                // Two-character forms must not cut a word (相应县区 is not 应县).
+                if ok && len == 2 && !parentInChain && !(boundary[i] && boundary[m.end]) { ok = false }
+                // Bare two-character county forms need place context (平安 is also a word).
+                if ok && form.kind == .short && len == 2 && u.level >= .county && !parentInChain && !placeContextAfter(m.end, sentence) { ok = false }
+                // 朝阳东路: a street named after a place is the street.
+                if ok && form.kind == .short, let pe = patternPlace(at: i, sentence: sentence, afterPlace: true), pe > m.end,
+                   !g.matches(in: text, from: m.end, limit: sentence.end).contains(where: { _ in true }) { ok = false }
                 if ok { accepted = (m.end, unit); break }
             }
             if let a = accepted {
@@ -218,22 +229,32 @@ struct Builder {
         }
     }
 
-    func orgOrPlaceContinues(_ i: Int) -> Bool { true }
+    /// Punctuation, another place or a word like 人民/大地/特色 after a bare place name.
+    func placeContextAfter(_ e: Int, _ sentence: Sentence) -> Bool {
+        if e >= sentence.end || isPunct(e) { return true }
+        if !g.matches(in: text, from: e, limit: sentence.end).isEmpty { return true }
+        let rest = doc.string(e..<min(e + 2, sentence.end))
+        return Words.placeFollowers.contains(rest) || Words.placeFollowers.contains(String(rest.prefix(1)))
+    }
 
     /// A village, community, street or road by its suffix, starting at `i`.
     func patternPlace(at i: Int, sentence: Sentence, afterPlace: Bool) -> Int? {
         // Left boundary unless in a chain.
         if !afterPlace {
-            let p = i - 1
-            guard p < sentence.start || isPunct(p) || Words.leftStops.contains(text[p]) else { return nil }
+            guard Words.placeMarkers.contains(where: { m in
+                let n = m.unicodeScalars.count
+                return i - n >= sentence.start && doc.string((i - n)..<i) == m
+            }) else { return nil }
         }
         var best: Int? = nil
         let maxLen = afterPlace ? 8 : 6
         var j = i + 2
         while j <= min(i + maxLen, sentence.end) {
+            if !text[j - 1].isIdeograph { break }
             for suffix in Words.placeSuffixes {
                 let sl = suffix.unicodeScalars.count
-                guard j - sl >= i + 2, j - sl - i <= (afterPlace ? 5 : 4) else { continue }
+                let minPrefix = afterPlace && (suffix == "乡" || suffix == "镇") ? 1 : 2
+                guard j - sl >= i + minPrefix, j - sl - i <= (afterPlace ? 5 : 4) else { continue }
                 if doc.string((j - sl)..<j) == suffix {
                     let prefix = doc.string(i..<(j - sl))
                     if Words.genericPlacePrefixes.contains(prefix) || prefix.unicodeScalars.contains(where: { !$0.isIdeograph }) { continue }
@@ -269,7 +290,15 @@ struct Builder {
             let head = stage.orgHeadForms[Int(h.value)]
             // Organ words that stay in a title (村委会主任) are not organisations here.
             if Words.keepWhole.contains(head), stage.titles.longestMatch(in: text, from: i, limit: sentence.end) != nil { i = h.end; continue }
-            if let o = orgStart(headStart: i, headEnd: h.end, head: head, sentence: sentence, from: from) {
+            if var o = orgStart(headStart: i, headEnd: h.end, head: head, sentence: sentence, from: from) {
+                var h = h
+                // 政法委 + 办公室: the office of a body is one ORG.
+                while let x = stage.orgHeads.longestMatch(in: text, from: h.end, limit: sentence.end),
+                      ["办公室", "办公厅", "秘书处", "办事处"].contains(stage.orgHeadForms[Int(x.value)]) { h = x }
+                // A cooperative with its own brand name drops the village before it.
+                if head.hasSuffix("合作社"), let p = spans[from...].last(where: { $0.kind == .loc && $0.start == o && $0.fromPattern }), i - p.end >= 2 {
+                    o = p.end
+                }
                 // The place it starts with is folded into the ORG.
                 var embedded: Range<Int>? = nil
                 spans.removeAll { s in
@@ -326,7 +355,7 @@ struct Builder {
             gap += 1
         }
         // No place: companies and cooperatives with a brand name bounded on the left.
-        if head.hasSuffix("公司") || head.hasSuffix("合作社") || head == "集团", gap >= 2, gap <= maxGap {
+        if head.hasSuffix("有限公司") || head.hasSuffix("合作社") || head == "集团", gap >= 2, gap <= maxGap {
             if k == sentence.start || isPunct(k - 1) || Words.leftStops.contains(text[k - 1]) { return k }
         }
         // A quoted office name (“双基办”).
@@ -363,9 +392,9 @@ struct Builder {
             let maxLen = compound ? 4 : 3
             return i + min(cut - i, maxLen)
         }
-        guard !requireSurname, cut - i <= 4, cut == e || cut < e else { return nil }
-        // Names of other nationalities: a bounded run of 2–4 characters.
-        return cut - i <= 4 ? cut : nil
+        // Names of other nationalities: a run of 2–4 characters ending at punctuation.
+        guard !requireSurname, cut - i <= 4, cut == e, isPunct(e) else { return nil }
+        return cut
     }
 
     mutating func titlesAndPeople(in sentence: Sentence, from: Int) {
@@ -392,13 +421,35 @@ struct Builder {
             if e < sentence.end, text[e].isIdeograph, titleAt(e, sentence) == nil,
                !spans[from...].contains(where: { $0.start <= e && e < $0.end }) {
                 let role = Words.bylineRoles.contains(form)
-                if let n = name(at: e, sentence, requireSurname: !(sentence.kind == .byline || sentence.kind == .furniture || role) && false) {
+                if let n = name(at: e, sentence, requireSurname: !(sentence.kind == .byline || sentence.kind == .furniture || role)) {
                     spans.append(Span(kind: .per, start: e, end: n))
                     i = n
                     continue
                 }
             }
             i = t.end
+        }
+        // Role nouns that introduce a name without being titles (工作人员赵志风).
+        for k in sentence.start..<sentence.end {
+            for w in Words.nameIntroducers where k + w.unicodeScalars.count < sentence.end {
+                let n = w.unicodeScalars.count
+                guard doc.string(k..<(k + n)) == w, !spans[from...].contains(where: { $0.start <= k + n && k + n < $0.end }),
+                      let e = name(at: k + n, sentence, requireSurname: true) else { continue }
+                spans.append(Span(kind: .per, start: k + n, end: e))
+            }
+        }
+        // 习近平总书记: a leader's name before the title.
+        for t in spans[from...] where t.kind == .title {
+            let f = str(t.start..<t.end)
+            guard Words.titlesAfterName.contains(f) else { continue }
+            for len in [3, 2] where t.start - len >= sentence.start {
+                let s0 = t.start - len
+                if Words.surnames.contains(text[s0]), (s0 == sentence.start || isPunct(s0 - 1) || Words.leftStops.contains(text[s0 - 1])),
+                   (s0..<t.start).allSatisfy({ text[$0].isIdeograph }) {
+                    spans.append(Span(kind: .per, start: s0, end: t.start))
+                    break
+                }
+            }
         }
         // X女士 / X先生.
         for k in sentence.start..<max(sentence.start, sentence.end - 2) where Words.surnames.contains(text[k]) {
@@ -422,8 +473,9 @@ struct Builder {
             if Words.bylineRoles.contains(w) {
                 role = w
                 spans.append(Span(kind: .title, start: i, end: e))
-            } else if role != nil, (2...4).contains(e - i), !["摄", "整理", "供图", "提供", "编辑"].contains(w) {
-                spans.append(Span(kind: .per, start: i, end: e))
+            } else if role != nil, (2...5).contains(e - i), !["摄", "整理", "供图", "提供", "编辑"].contains(w) {
+                let n = (w.hasSuffix("摄") && e - i >= 3) ? e - 1 : e
+                if n - i <= 4 { spans.append(Span(kind: .per, start: i, end: n)) }
             } else {
                 role = nil
             }
