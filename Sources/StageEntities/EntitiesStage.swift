@@ -127,6 +127,8 @@ struct Builder {
     var docUnits = Set<Int32>()
     /// Token boundaries (start or end of an ICU/lexicon token).
     var boundary: [Bool]
+    /// Multi-character tokens as start << 32 | end.
+    var words: Set<Int>
 
     init(stage: EntitiesStage, doc: Document, ner: [Annotation]) {
         self.stage = stage
@@ -137,6 +139,7 @@ struct Builder {
         for t in doc.tokens { b[Int(t.start)] = true; b[Int(t.end)] = true }
         b[doc.text.count] = true
         boundary = b
+        words = Set(doc.tokens.filter { $0.end - $0.start >= 2 }.map { Int($0.start) << 32 | Int($0.end) })
     }
 
     var g: Gazetteer { stage.gazetteer }
@@ -371,15 +374,22 @@ struct Builder {
     }
 
     /// A name starting at `i` (after a title): ner candidate, else surname rules.
-    func name(at i: Int, _ sentence: Sentence, requireSurname: Bool) -> Int? {
+    func name(at i: Int, _ sentence: Sentence, requireSurname: Bool, afterTitle: Bool = false) -> Int? {
         if let c = ner.first(where: { $0.type == "PER" && $0.start == i && $0.end - $0.start <= 5 }) { return c.end }
         var e = i
-        while e < sentence.end && text[e].isIdeograph && e - i < 6 { e += 1 }
+        while e < sentence.end && text[e].isIdeograph && e - i < 8 { e += 1 }
         let run = e - i
         guard run >= 2 else { return nil }
         // Cut before a word that follows names.
         var cut = e
+        var bounded = false
         var k = i + 2
+        // 曾海高兴地说: an adverbial before 地说 ends the name.
+        while k + 3 < e + 1 {
+            if k + 4 <= e, doc.string((k + 2)..<(k + 4)) == "地说" || (k + 5 <= e && doc.string((k + 2)..<(k + 5)) == "地表示") { e = k; cut = k; bounded = true; break }
+            k += 1
+        }
+        k = i + 2
         while k < e {
             if stage.afterName.longestMatch(in: text, from: k, limit: e) != nil { cut = k; break }
             if stage.titles.longestMatch(in: text, from: k, limit: e) != nil { cut = k; break }
@@ -390,7 +400,16 @@ struct Builder {
         let hasSurname = compound || Words.surnames.contains(text[i])
         if hasSurname {
             let maxLen = compound ? 4 : 3
-            return i + min(cut - i, maxLen)
+            // The name must be bounded: punctuation, a title or a word that follows names.
+            if afterTitle, cut == e, e - i > maxLen, i + 3 <= sentence.end, boundary[i + 3], !words.contains(where: { _ in false }) {
+                return i + 3  // 总经理孙斌荣听完: a full name right after a title
+            } else {
+                guard cut - i <= maxLen, cut < e || bounded || isPunct(e) || e - i <= maxLen && e == sentence.end else { return nil }
+            }
+            // Dictionary words are not names (满意, 安全感).
+            if words.contains(i << 32 | cut) || (cut - i == 3 && words.contains(i << 32 | (i + 2))) { return nil }
+            if cut - i == 3 && words.contains((i + 1) << 32 | (i + 3)) && !boundary[i + 1] { return nil }
+            return cut
         }
         // Names of other nationalities: a run of 2–4 characters ending at punctuation.
         guard !requireSurname, cut - i <= 4, cut == e, isPunct(e) else { return nil }
@@ -418,10 +437,10 @@ struct Builder {
             // A name right after the title.
             var e = t.end
             while e < sentence.end && text[e].properties.isWhitespace { e += 1 }
+            let lenient = (sentence.kind == .byline || sentence.kind == .furniture) && e > t.end
             if e < sentence.end, text[e].isIdeograph, titleAt(e, sentence) == nil,
                !spans[from...].contains(where: { $0.start <= e && e < $0.end }) {
-                let role = Words.bylineRoles.contains(form)
-                if let n = name(at: e, sentence, requireSurname: !(sentence.kind == .byline || sentence.kind == .furniture || role)) {
+                if let n = name(at: e, sentence, requireSurname: !lenient, afterTitle: true) {
                     spans.append(Span(kind: .per, start: e, end: n))
                     i = n
                     continue
@@ -447,8 +466,19 @@ struct Builder {
                 if Words.surnames.contains(text[s0]), (s0 == sentence.start || isPunct(s0 - 1) || Words.leftStops.contains(text[s0 - 1])),
                    (s0..<t.start).allSatisfy({ text[$0].isIdeograph }) {
                     spans.append(Span(kind: .per, start: s0, end: t.start))
+                    leaderTitles.append((s0..<t.start, t.start..<t.end))
                     break
                 }
+            }
+        }
+        // ”妥香珍说: a name before a speech verb, after punctuation.
+        for k in sentence.start..<sentence.end where Words.surnames.contains(text[k]) && (k == sentence.start || isPunct(k - 1)) {
+            for len in [3, 2] where k + len + 1 <= sentence.end {
+                let v = doc.string((k + len)..<min(k + len + 2, sentence.end))
+                guard Words.speechVerbs.contains(where: { v.hasPrefix($0) }), (k..<(k + len)).allSatisfy({ text[$0].isIdeograph }),
+                      !words.contains(k << 32 | (k + len)), boundary[k + len] else { continue }
+                if !spans[from...].contains(where: { $0.start < k + len && k < $0.end }) { spans.append(Span(kind: .per, start: k, end: k + len)) }
+                break
             }
         }
         // X女士 / X先生.
@@ -565,6 +595,10 @@ struct Builder {
         for s in ss where s.kind == .org {
             if let e = s.embedded { relation("LOCATED_IN", s, Span(kind: .loc, start: e.lowerBound, end: e.upperBound)) }
         }
+        for (p, t) in leaderTitles {
+            relation("HOLDS", Span(kind: .per, start: p.lowerBound, end: p.upperBound), Span(kind: .title, start: t.lowerBound, end: t.upperBound))
+        }
+        leaderTitles = []
         // HOLDS: titles in an apposition run before a name.
         var pending: [(Span, String?)] = []
         var lastOrg: Span? = nil
@@ -618,6 +652,7 @@ struct Builder {
     }
 
     var locTexts: Set<String> = []
+    var leaderTitles: [(Range<Int>, Range<Int>)] = []
     func standaloneLOC(_ t: String) -> Bool { locTexts.contains(t) }
 
     // MARK: Output
