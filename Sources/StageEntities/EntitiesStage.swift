@@ -25,6 +25,8 @@ public struct EntitiesStage: Stage {
     let orgHeadForms: [String]
     let uniqueOrgs: Trie
     let afterName: Trie
+    let venues: Trie
+    let landmarks: Trie
     let types: Set<String>
     let useNER: Bool
 
@@ -47,6 +49,8 @@ public struct EntitiesStage: Stage {
         orgHeadForms = Words.orgHeads
         uniqueOrgs = Trie(Words.uniqueOrgs)
         afterName = Trie(Words.afterName)
+        venues = Trie(Words.venues)
+        landmarks = Trie(Words.landmarks)
     }
 
     init(gazetteer: Gazetteer) {
@@ -60,6 +64,8 @@ public struct EntitiesStage: Stage {
         orgHeadForms = Words.orgHeads
         uniqueOrgs = Trie(Words.uniqueOrgs)
         afterName = Trie(Words.afterName)
+        venues = Trie(Words.venues)
+        landmarks = Trie(Words.landmarks)
     }
 
     static func buildTitles() -> (Trie, [String], [Int]) {
@@ -125,6 +131,9 @@ struct Builder {
     var emitted = Set<String>()
     /// Units named in the document, for disambiguation.
     var docUnits = Set<Int32>()
+    /// Places found by pattern inside chains, recognised anywhere else in the document.
+    var chainPlaces = Set<String>()
+    var knownPlaces = Trie()
     /// Token boundaries (start or end of an ICU/lexicon token).
     var boundary: [Bool]
     /// Multi-character tokens as start << 32 | end.
@@ -150,6 +159,9 @@ struct Builder {
     mutating func run() {
         // Pass 1: unambiguous full names, to disambiguate short forms by what the document names.
         for s in doc.sentences.indices { places(in: doc.sentences[s], dryRun: true) }
+        var known = Trie()
+        for (n, w) in chainPlaces.sorted().enumerated() { known.insert(w, value: Int32(n)) }
+        knownPlaces = known
         for s in doc.sentences.indices {
             let sentence = doc.sentences[s]
             let before = spans.count
@@ -180,13 +192,20 @@ struct Builder {
         var i = sentence.start
         var previous: Int32? = nil
         var previousEnd = -1
+        var lastLocEnd = -1
         while i < sentence.end {
             guard text[i].isIdeograph else { i += 1; previous = nil; continue }
             let inChain = previousEnd == i
             if !inChain { previous = nil }
+            if !dryRun, boundary[i], let lm = stage.landmarks.longestMatch(in: text, from: i, limit: sentence.end), boundary[lm.end] {
+                spans.append(Span(kind: .loc, start: i, end: lm.end, fromPattern: true))
+                i = lm.end
+                continue
+            }
             var accepted: (end: Int, unit: Int32)? = nil
             for m in g.matches(in: text, from: i, limit: sentence.end).reversed() {
                 let form = g.forms[m.form]
+                if Words.genericUnitNames.contains(doc.string(i..<m.end)) { continue }
                 let len = m.end - i
                 let unit = chooseUnit(form.units, previous: previous)
                 let u = g.units[Int(unit)]
@@ -202,6 +221,7 @@ struct Builder {
                 if dryRun && form.kind != .full { ok = false }
                 // Two-character forms must not cut a word (相应县区 is not 应县).
                 if ok && len == 2 && !parentInChain && !(boundary[i] && boundary[m.end]) { ok = false }
+                if ok && !parentInChain && !inChain && !boundary[i] { ok = false }
                 // Bare two-character county forms need place context (平安 is also a word).
                 if ok && form.kind == .short && len == 2 && u.level >= .county && !parentInChain && !placeContextAfter(m.end, sentence) { ok = false }
                 // 朝阳东路: a street named after a place is the street.
@@ -210,8 +230,9 @@ struct Builder {
                 if ok { accepted = (m.end, unit); break }
             }
             if let a = accepted {
+                lastLocEnd = a.end
                 if dryRun {
-                    if g.forms.isEmpty == false { docUnits.insert(a.unit) }
+                    docUnits.insert(a.unit)
                 } else {
                     docUnits.insert(a.unit)
                     spans.append(Span(kind: .loc, start: i, end: a.end, unit: a.unit))
@@ -221,7 +242,20 @@ struct Builder {
                 i = a.end
                 continue
             }
-            if !dryRun, let e = patternPlace(at: i, sentence: sentence, afterPlace: inChain) {
+            if !dryRun, boundary[i] || inChain, let k = knownPlaces.longestMatch(in: text, from: i, limit: sentence.end) {
+                spans.append(Span(kind: .loc, start: i, end: k.end, fromPattern: true))
+                previousEnd = k.end
+                previous = nil
+                i = k.end
+                continue
+            }
+            if let e = patternPlace(at: i, sentence: sentence, afterPlace: inChain, coordinated: lastLocEnd >= 0 && lastLocEnd == i - 1 && "和、与及".unicodeScalars.contains(text[i - 1])) {
+                if dryRun {
+                    if inChain { chainPlaces.insert(str(i..<e)) }
+                    previousEnd = e; previous = nil; i = e
+                    continue
+                }
+                lastLocEnd = e
                 spans.append(Span(kind: .loc, start: i, end: e, fromPattern: true))
                 previousEnd = e
                 previous = nil
@@ -241,9 +275,9 @@ struct Builder {
     }
 
     /// A village, community, street or road by its suffix, starting at `i`.
-    func patternPlace(at i: Int, sentence: Sentence, afterPlace: Bool) -> Int? {
-        // Left boundary unless in a chain.
-        if !afterPlace {
+    func patternPlace(at i: Int, sentence: Sentence, afterPlace: Bool, coordinated: Bool = false) -> Int? {
+        // A place marker on the left (在, 位于 …) unless in a chain or a coordination.
+        if !afterPlace && !coordinated {
             guard Words.placeMarkers.contains(where: { m in
                 let n = m.unicodeScalars.count
                 return i - n >= sentence.start && doc.string((i - n)..<i) == m
@@ -260,11 +294,13 @@ struct Builder {
                 guard j - sl >= i + minPrefix, j - sl - i <= (afterPlace ? 5 : 4) else { continue }
                 if doc.string((j - sl)..<j) == suffix {
                     let prefix = doc.string(i..<(j - sl))
-                    if Words.genericPlacePrefixes.contains(prefix) || prefix.unicodeScalars.contains(where: { !$0.isIdeograph }) { continue }
+                    if prefix.unicodeScalars.contains(where: { !$0.isIdeograph }) { continue }
+                    if !afterPlace && Words.genericPlacePrefixes.contains(where: { prefix.hasPrefix($0) || prefix.hasSuffix($0) }) { continue }
+                    if afterPlace && Words.genericPlacePrefixes.contains(prefix) && !["幸福", "平安", "和谐", "文明"].contains(prefix) { continue }
                     if prefix.unicodeScalars.contains(where: { Words.leftStops.contains($0) }) { continue }
                     // 甲子山村村委会: stop at the first 村; 路 inside 路街道 is part of the street name.
                     if suffix == "村", doc.string(i..<(j - sl)).hasSuffix("村") { continue }
-                    if !afterPlace && (suffix == "镇" || suffix == "乡" || suffix == "巷") { continue }
+                    if !afterPlace && suffix == "巷" { continue }
                     if suffix == "路" && j < sentence.end && (text[j] == "街" || text[j] == "社" || text[j] == "小") { continue }
                     if suffix == "村" && j < sentence.end && text[j] == "民" && !afterPlace { continue }
                     best = j
@@ -285,8 +321,11 @@ struct Builder {
         while i < sentence.end {
             if let u = stage.uniqueOrgs.longestMatch(in: text, from: i, limit: sentence.end),
                !spans[from...].contains(where: { $0.start < u.end && i < $0.end && $0.kind != .loc }) {
-                spans.append(Span(kind: .org, start: i, end: u.end))
-                i = u.end
+                var end = u.end
+                while let x = stage.orgHeads.longestMatch(in: text, from: end, limit: sentence.end),
+                      ["办公室", "办公厅", "秘书处", "办事处"].contains(stage.orgHeadForms[Int(x.value)]) { end = x.end }
+                spans.append(Span(kind: .org, start: i, end: end))
+                i = end
                 continue
             }
             guard let h = stage.orgHeads.longestMatch(in: text, from: i, limit: sentence.end) else { i += 1; continue }
@@ -315,6 +354,18 @@ struct Builder {
             }
             i += 1
         }
+        // Venues after a place are places (青海会议中心).
+        var v = sentence.start
+        while v < sentence.end {
+            guard let m = stage.venues.longestMatch(in: text, from: v, limit: sentence.end) else { v += 1; continue }
+            if let p = spans[from...].last(where: { $0.kind == .loc && $0.end <= v && v - $0.end <= 3 && !$0.fromPattern }),
+               (p.end..<v).allSatisfy({ text[$0].isIdeograph && !Words.leftStops.contains(text[$0]) }),
+               !spans[from...].contains(where: { $0.kind != .loc && $0.start < m.end && v < $0.end }) {
+                spans.removeAll { $0.kind == .loc && $0.start >= p.start && $0.end <= m.end }
+                spans.append(Span(kind: .loc, start: p.start, end: m.end, fromPattern: true))
+            }
+            v = m.end
+        }
         // Communities acting as bodies.
         for k in spans.indices where k >= from && spans[k].kind == .loc && spans[k].fromPattern {
             let t = str(spans[k].start..<spans[k].end)
@@ -337,7 +388,7 @@ struct Builder {
     /// The start of an organisation whose head noun is at headStart: the nearest place (or ORG
     /// end, or national prefix) before it with at most a few modifier characters between.
     func orgStart(headStart: Int, headEnd: Int, head: String, sentence: Sentence, from: Int) -> Int? {
-        let maxGap = head.hasSuffix("公司") || head == "集团" || head.hasSuffix("合作社") ? 8 : 6
+        let maxGap = head.hasSuffix("公司") || head == "集团" || head.hasSuffix("合作社") ? 8 : head == "委" ? 3 : 6
         // A place ending at or before the head.
         var k = headStart
         var gap = 0
@@ -349,7 +400,7 @@ struct Builder {
                 return gap >= 2 ? k : nil
             }
             for n in Words.nationalPrefixes where k - n.unicodeScalars.count >= sentence.start
-                && doc.string((k - n.unicodeScalars.count)..<k) == n && (gap >= 2) {
+                && doc.string((k - n.unicodeScalars.count)..<k) == n {
                 return k - n.unicodeScalars.count
             }
             let c = text[k - 1]
