@@ -162,9 +162,11 @@ struct Builder {
         var known = Trie()
         for (n, w) in chainPlaces.sorted().enumerated() { known.insert(w, value: Int32(n)) }
         knownPlaces = known
+        var ranges: [Range<Int>] = []
         for s in doc.sentences.indices {
             let sentence = doc.sentences[s]
             let before = spans.count
+            _ = s
             if sentence.kind == .byline || sentence.kind == .furniture {
                 byline(sentence)
             }
@@ -174,8 +176,11 @@ struct Builder {
             bracketBylines(in: sentence)
             mergeNER(in: sentence, from: before)
             spans[before...].sort { $0.start < $1.start }
-            relations(from: before)
+            ranges.append(before..<spans.count)
         }
+        locTexts = Set(spans.filter { $0.kind == .loc }.map { str($0.start..<$0.end) })
+        for r in ranges { relations(r) }
+        canonicalOrgs()
         emitEntities()
     }
 
@@ -217,13 +222,16 @@ struct Builder {
                 case .short:
                     ok = u.level == .province || u.level == .prefecture || len >= 3 || parentInChain
                         || (!dryRun && docUnits.contains(unit))
+                    // A prefecture short form needs its province named in the document, or place context (安康河湟 in a Qinghai text is not 安康市).
+                    if ok && u.level == .prefecture && !parentInChain && !placeContextAfter(m.end, sentence, unit: unit)
+                        && !docUnits.contains(where: { $0 != unit && g.isWithin(unit, $0) }) { ok = false }
                 }
                 if dryRun && form.kind != .full { ok = false }
                 // Two-character forms must not cut a word (相应县区 is not 应县).
                 if ok && len == 2 && !parentInChain && !(boundary[i] && boundary[m.end]) { ok = false }
                 if ok && !parentInChain && !inChain && !boundary[i] { ok = false }
                 // Bare two-character county forms need place context (平安 is also a word).
-                if ok && form.kind == .short && len == 2 && u.level >= .county && !parentInChain && !placeContextAfter(m.end, sentence) { ok = false }
+                if ok && form.kind == .short && len == 2 && u.level >= .county && !parentInChain && !placeContextAfter(m.end, sentence, unit: unit) { ok = false }
                 // 朝阳东路: a street named after a place is the street.
                 if ok && form.kind == .short, let pe = patternPlace(at: i, sentence: sentence, afterPlace: true), pe > m.end,
                    !g.matches(in: text, from: m.end, limit: sentence.end).contains(where: { _ in true }) { ok = false }
@@ -267,9 +275,12 @@ struct Builder {
     }
 
     /// Punctuation, another place or a word like 人民/大地/特色 after a bare place name.
-    func placeContextAfter(_ e: Int, _ sentence: Sentence) -> Bool {
+    func placeContextAfter(_ e: Int, _ sentence: Sentence, unit: Int32) -> Bool {
         if e >= sentence.end || isPunct(e) { return true }
-        if !g.matches(in: text, from: e, limit: sentence.end).isEmpty { return true }
+        // Followed by a smaller unit of its own (平安区小峡街道), not by a larger one (平安青海).
+        for m in g.matches(in: text, from: e, limit: sentence.end) where g.forms[m.form].units.contains(where: { $0 != unit && g.isWithin($0, unit) }) {
+            return true
+        }
         let rest = doc.string(e..<min(e + 2, sentence.end))
         return Words.placeFollowers.contains(rest) || Words.placeFollowers.contains(String(rest.prefix(1)))
     }
@@ -296,7 +307,9 @@ struct Builder {
                     let prefix = doc.string(i..<(j - sl))
                     if prefix.unicodeScalars.contains(where: { !$0.isIdeograph }) { continue }
                     if !afterPlace && Words.genericPlacePrefixes.contains(where: { prefix.hasPrefix($0) || prefix.hasSuffix($0) }) { continue }
-                    if afterPlace && Words.genericPlacePrefixes.contains(prefix) && !["幸福", "平安", "和谐", "文明"].contains(prefix) { continue }
+                    if afterPlace && Words.genericPlacePrefixes.contains(where: { prefix.hasPrefix($0) || prefix.hasSuffix($0) })
+                        && !["幸福", "平安", "和谐", "文明"].contains(prefix) { continue }
+                    if prefix.unicodeScalars.allSatisfy({ "省市州县区乡镇村旗盟".unicodeScalars.contains($0) }) { continue }
                     if prefix.unicodeScalars.contains(where: { Words.leftStops.contains($0) }) { continue }
                     // 甲子山村村委会: stop at the first 村; 路 inside 路街道 is part of the street name.
                     if suffix == "村", doc.string(i..<(j - sl)).hasSuffix("村") { continue }
@@ -323,7 +336,7 @@ struct Builder {
                !spans[from...].contains(where: { $0.start < u.end && i < $0.end && $0.kind != .loc }) {
                 var end = u.end
                 while let x = stage.orgHeads.longestMatch(in: text, from: end, limit: sentence.end),
-                      ["办公室", "办公厅", "秘书处", "办事处"].contains(stage.orgHeadForms[Int(x.value)]) { end = x.end }
+                      Words.orgExtensions.contains(stage.orgHeadForms[Int(x.value)]) { end = x.end }
                 spans.append(Span(kind: .org, start: i, end: end))
                 i = end
                 continue
@@ -336,7 +349,7 @@ struct Builder {
                 var h = h
                 // 政法委 + 办公室: the office of a body is one ORG.
                 while let x = stage.orgHeads.longestMatch(in: text, from: h.end, limit: sentence.end),
-                      ["办公室", "办公厅", "秘书处", "办事处"].contains(stage.orgHeadForms[Int(x.value)]) { h = x }
+                      Words.orgExtensions.contains(stage.orgHeadForms[Int(x.value)]) { h = x }
                 // A cooperative with its own brand name drops the village before it.
                 if head.hasSuffix("合作社"), let p = spans[from...].last(where: { $0.kind == .loc && $0.start == o && $0.fromPattern }), i - p.end >= 2 {
                     o = p.end
@@ -624,8 +637,8 @@ struct Builder {
         output.append(a)
     }
 
-    mutating func relations(from: Int) {
-        let ss = Array(spans[from...])
+    mutating func relations(_ range: Range<Int>) {
+        let ss = Array(spans[range])
         // Chains: PART_OF between neighbouring places, LOCATED_IN from an ORG to its place.
         var k = 1
         while k < ss.count {
@@ -642,6 +655,11 @@ struct Builder {
                 }
             }
             k += 1
+        }
+        // 位于都兰县的宗加镇.
+        for k in ss.indices.dropFirst() where ss[k].kind == .loc && ss[k - 1].kind == .loc && gapText(ss[k - 1].end, ss[k].start) == "的" {
+            let p = ss[k - 1].start
+            if p >= 2 && doc.string((p - 2)..<p) == "位于" { relation("PART_OF", ss[k], ss[k - 1]) }
         }
         for s in ss where s.kind == .org {
             if let e = s.embedded { relation("LOCATED_IN", s, Span(kind: .loc, start: e.lowerBound, end: e.upperBound)) }
@@ -672,6 +690,10 @@ struct Builder {
                 let bare = String(form.unicodeScalars.dropFirst(s.organ).map(Character.init))
                 if isOrgless(form) {
                     org = nil
+                } else if let o = lastOrg, o.end == s.start {
+                    org = str(o.start..<o.end)  // 政协 + 党组书记: the body written just before
+                } else if Words.placeHeads.contains(bare), let p = lastPlace {
+                    org = str(p)  // 乡长 of 石大仓乡
                 } else if s.organ > 0 {
                     if let p = lastPlace { org = str(p) + String(form.unicodeScalars.prefix(s.organ).map(Character.init)) }
                 } else if let o = lastOrg, o.end >= (lastPlace?.upperBound ?? 0) {
@@ -690,11 +712,37 @@ struct Builder {
                     if emitted.insert("AUTHOR|\(a.text)").inserted { output.append(a) }
                 }
                 // Later names in a byline keep the role (美术编辑 李玉成 帕姆卓玛).
-                pending = pending.filter { Words.bylineRoles.contains(str($0.0.start..<$0.0.end)) }
+                if let last = pending.last, Words.bylineRoles.contains(str(last.0.start..<last.0.end)) { pending = [last] } else { pending = [] }
                 lastOrg = nil; lastPlace = nil
             }
             lastEnd = s.end
         }
+    }
+
+    /// HOLDS `org` written several ways (循化县政协, 循化撒拉族自治县政协) takes the fullest form.
+    mutating func canonicalOrgs() {
+        var full: [String: String] = [:]
+        var keyOf: [String: String] = [:]
+        for s in spans where s.kind == .org {
+            guard let e = s.embedded, let u = spans.first(where: { $0.kind == .loc && $0.start == e.lowerBound && $0.unit != nil })?.unit ?? unitOf(e) else { continue }
+            let t = str(s.start..<s.end)
+            let key = "\(u)|" + str(e.upperBound..<s.end)
+            keyOf[t] = key
+            if (full[key]?.unicodeScalars.count ?? 0) < t.unicodeScalars.count { full[key] = t }
+        }
+        for k in output.indices where output[k].type == "HOLDS" {
+            if let o = output[k].org, let key = keyOf[o], let f = full[key] { output[k].org = f }
+        }
+        var seen = Set<String>()
+        output = output.filter { a in
+            guard a.type == "HOLDS" else { return true }
+            return seen.insert("\(a.head ?? "")|\(a.tail ?? "")|\(a.org ?? "")").inserted
+        }
+    }
+
+    func unitOf(_ r: Range<Int>) -> Int32? {
+        guard let m = g.matches(in: text, from: r.lowerBound, limit: r.upperBound).last, m.end == r.upperBound else { return nil }
+        return chooseUnit(g.forms[m.form].units, previous: nil)
     }
 
     func isOrgless(_ form: String) -> Bool {
