@@ -211,6 +211,8 @@ struct Builder {
             for m in g.matches(in: text, from: i, limit: sentence.end).reversed() {
                 let form = g.forms[m.form]
                 if Words.genericUnitNames.contains(doc.string(i..<m.end)) { continue }
+                // 青海省情 is 青海 + 省情.
+                if m.end < sentence.end && text[m.end] == "情" && "省市县".unicodeScalars.contains(text[m.end - 1]) { continue }
                 let len = m.end - i
                 let unit = chooseUnit(form.units, previous: previous)
                 let u = g.units[Int(unit)]
@@ -231,7 +233,7 @@ struct Builder {
                 if ok && len == 2 && !parentInChain && !(boundary[i] && boundary[m.end]) { ok = false }
                 if ok && !parentInChain && !inChain && !boundary[i] { ok = false }
                 // Bare two-character county forms need place context (平安 is also a word).
-                if ok && form.kind == .short && len == 2 && u.level >= .county && !parentInChain && !placeContextAfter(m.end, sentence, unit: unit) { ok = false }
+                if ok && form.kind == .short && len == 2 && u.level >= .county && !parentInChain && !placeContextAfter(m.end, sentence, unit: unit, punctuation: false) { ok = false }
                 // 朝阳东路: a street named after a place is the street.
                 if ok && form.kind == .short, let pe = patternPlace(at: i, sentence: sentence, afterPlace: true), pe > m.end,
                    !g.matches(in: text, from: m.end, limit: sentence.end).contains(where: { _ in true }) { ok = false }
@@ -275,8 +277,8 @@ struct Builder {
     }
 
     /// Punctuation, another place or a word like 人民/大地/特色 after a bare place name.
-    func placeContextAfter(_ e: Int, _ sentence: Sentence, unit: Int32) -> Bool {
-        if e >= sentence.end || isPunct(e) { return true }
+    func placeContextAfter(_ e: Int, _ sentence: Sentence, unit: Int32, punctuation: Bool = true) -> Bool {
+        if e >= sentence.end || (punctuation && isPunct(e)) { return true }
         // Followed by a smaller unit of its own (平安区小峡街道), not by a larger one (平安青海).
         for m in g.matches(in: text, from: e, limit: sentence.end) where g.forms[m.form].units.contains(where: { $0 != unit && g.isWithin($0, unit) }) {
             return true
@@ -673,6 +675,7 @@ struct Builder {
         var lastOrg: Span? = nil
         var lastPlace: Range<Int>? = nil
         var lastEnd = -1
+        var lastKind: Span.Kind? = nil
         for s in ss {
             if lastEnd >= 0 {
                 let g = gapText(lastEnd, s.start)
@@ -701,6 +704,7 @@ struct Builder {
                 } else if let p = lastPlace, !bare.isEmpty {
                     org = str(p)
                 }
+                if lastKind == .per { pending = [] }
                 pending.append((s, org))
             case .per:
                 for (t, org) in pending { relation("HOLDS", s, t, org: org) }
@@ -716,6 +720,7 @@ struct Builder {
                 lastOrg = nil; lastPlace = nil
             }
             lastEnd = s.end
+            lastKind = s.kind
         }
     }
 
