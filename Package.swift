@@ -46,7 +46,7 @@ let package = Package(
         ]),
         .executableTarget(name: "StageRegistryGenerator", path: "Plugins/StageRegistryGenerator"),
         .plugin(name: "StageRegistryPlugin", capability: .buildTool(), dependencies: ["StageRegistryGenerator"]),
-        .testTarget(name: "StageEntitiesTests", dependencies: ["StageEntities", "ZhituCore"]),
+        .testTarget(name: "StageEntitiesTests", dependencies: ["StageEntities", "StageSegment", "ZhituCore"]),
         .testTarget(name: "ZhituCoreTests", dependencies: ["ZhituCore", "ZhituStages", "StageSegment", "OutputTables", "zhitu"]),
     ],
     swiftLanguageModes: [.v5]

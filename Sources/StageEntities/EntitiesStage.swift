@@ -231,7 +231,9 @@ struct Builder {
                 if dryRun && form.kind != .full { ok = false }
                 // Two-character forms must not cut a word (相应县区 is not 应县).
                 if ok && len == 2 && !parentInChain && !(boundary[i] && boundary[m.end]) { ok = false }
-                if ok && !parentInChain && !inChain && !boundary[i] { ok = false }
+                if ok && !parentInChain && !inChain && !boundary[i] && (len <= 2 || (form.kind == .full && u.level == .township)) { ok = false }
+                // 和民和县: a longer place starting inside a two-character one wins.
+                if ok && len == 2 && !parentInChain, g.matches(in: text, from: i + 1, limit: sentence.end).contains(where: { $0.end > m.end }) { ok = false }
                 // Bare two-character county forms need place context (平安 is also a word).
                 if ok && form.kind == .short && len == 2 && u.level >= .county && !parentInChain && !placeContextAfter(m.end, sentence, unit: unit, punctuation: false) { ok = false }
                 // 朝阳东路: a street named after a place is the street.
