@@ -26,6 +26,7 @@ public struct EntitiesStage: Stage {
     let uniqueOrgs: Trie
     let afterName: Trie
     let venues: Trie
+    let introducers: Trie
     let landmarks: Trie
     let types: Set<String>
     let useNER: Bool
@@ -50,6 +51,7 @@ public struct EntitiesStage: Stage {
         uniqueOrgs = Trie(Words.uniqueOrgs)
         afterName = Trie(Words.afterName)
         venues = Trie(Words.venues)
+        introducers = Trie(Words.nameIntroducers)
         landmarks = Trie(Words.landmarks)
     }
 
@@ -65,6 +67,7 @@ public struct EntitiesStage: Stage {
         uniqueOrgs = Trie(Words.uniqueOrgs)
         afterName = Trie(Words.afterName)
         venues = Trie(Words.venues)
+        introducers = Trie(Words.nameIntroducers)
         landmarks = Trie(Words.landmarks)
     }
 
@@ -261,7 +264,7 @@ struct Builder {
                 i = k.end
                 continue
             }
-            if let e = patternPlace(at: i, sentence: sentence, afterPlace: inChain, coordinated: lastLocEnd >= 0 && lastLocEnd == i - 1 && "和、与及".unicodeScalars.contains(text[i - 1])) {
+            if !dryRun || inChain, let e = patternPlace(at: i, sentence: sentence, afterPlace: inChain, coordinated: lastLocEnd >= 0 && lastLocEnd == i - 1 && "和、与及".unicodeScalars.contains(text[i - 1])) {
                 if dryRun {
                     if inChain { chainPlaces.insert(str(i..<e)) }
                     previousEnd = e; previous = nil; i = e
@@ -293,7 +296,7 @@ struct Builder {
     func patternPlace(at i: Int, sentence: Sentence, afterPlace: Bool, coordinated: Bool = false) -> Int? {
         // A place marker on the left (在, 位于 …) unless in a chain or a coordination.
         if !afterPlace && !coordinated {
-            guard Words.placeMarkers.contains(where: { m in
+            guard i > sentence.start, Words.placeMarkerEnds.contains(text[i - 1]), Words.placeMarkers.contains(where: { m in
                 let n = m.unicodeScalars.count
                 return i - n >= sentence.start && doc.string((i - n)..<i) == m
             }) else { return nil }
@@ -518,12 +521,11 @@ struct Builder {
         }
         // Role nouns that introduce a name without being titles (工作人员赵志风).
         for k in sentence.start..<sentence.end {
-            for w in Words.nameIntroducers where k + w.unicodeScalars.count < sentence.end {
-                let n = w.unicodeScalars.count
-                guard doc.string(k..<(k + n)) == w, !spans[from...].contains(where: { $0.start <= k + n && k + n < $0.end }),
-                      let e = name(at: k + n, sentence, requireSurname: true) else { continue }
-                spans.append(Span(kind: .per, start: k + n, end: e))
-            }
+            guard let m = stage.introducers.longestMatch(in: text, from: k, limit: sentence.end), m.end < sentence.end,
+                  Words.surnames.contains(text[m.end]),
+                  !spans[from...].contains(where: { $0.start <= m.end && m.end < $0.end }),
+                  let e = name(at: m.end, sentence, requireSurname: true) else { continue }
+            spans.append(Span(kind: .per, start: m.end, end: e))
         }
         // 习近平总书记: a leader's name before the title.
         for t in spans[from...] where t.kind == .title {

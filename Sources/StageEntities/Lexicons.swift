@@ -77,6 +77,7 @@ enum Words {
     /// Words before a place found by pattern (在祁连路西社区, 亲临文亭巷社区).
     static let placeMarkers = ["在", "到", "来到", "走进", "亲临", "位于", "深入", "前往", "赴", "于", "住在", "家住", "驻", "走访", "辖区内", "境内",
                                "落户", "来自", "途经", "沿", "从", "至", "居住在", "生活在"]
+    static let placeMarkerEnds: Set<Unicode.Scalar> = Set(placeMarkers.compactMap { $0.unicodeScalars.last })
     /// Words after a bare place name that confirm it (西宁人民, 化隆特色, 海西大地).
     static let placeFollowers: Set<String> = ["人民", "大地", "特色", "地区", "境内", "一带", "全境", "籍", "人", "各地", "当地",
                                               "儿女", "群众", "干部", "百姓", "全县", "全市", "全州", "省情", "市情", "县情",
@@ -92,7 +93,7 @@ enum Words {
 
     /// Unit names in the gazetteer that are common nouns in text.
     static let genericUnitNames: Set<String> = ["城区", "矿区", "郊区", "新区", "开发区", "高新区", "产业园", "工业园", "市辖区",
-        "经济开发区", "工业园区", "产业园区", "林场", "农场", "牧场", "园区", "街道", "城关", "中心", "管委会", "新城", "老城区"]
+        "经济开发区", "工业园区", "大社区", "东区", "南区", "北区", "西区", "中区", "产业园区", "林场", "农场", "牧场", "园区", "街道", "城关", "中心", "管委会", "新城", "老城区"]
     /// Venue heads: a place plus one of these is a place (青海会议中心).
     static let venues = ["会议中心", "国际会议中心", "体育馆", "体育中心", "体育场", "广场", "公园", "机场", "火车站", "高铁站",
                          "大剧院", "剧院", "展览馆", "会展中心", "大礼堂", "宾馆", "饭店"]
