@@ -213,7 +213,11 @@ struct Builder {
             var accepted: (end: Int, unit: Int32)? = nil
             for m in g.matches(in: text, from: i, limit: sentence.end).reversed() {
                 let form = g.forms[m.form]
-                if Words.genericUnitNames.contains(doc.string(i..<m.end)) { continue }
+                let name = doc.string(i..<m.end)
+                if Words.genericUnitNames.contains(name) { continue }
+                if form.kind == .full, g.units[Int(form.units[0])].level == .township,
+                   Words.zoneSuffixes.contains(where: { name.hasSuffix($0) }) { continue }
+                if form.kind == .derived && name.hasSuffix("区") && !boundary[i] && !inChain { continue }
                 // 青海省情 is 青海 + 省情.
                 if m.end < sentence.end && text[m.end] == "情" && "省市县".unicodeScalars.contains(text[m.end - 1]) { continue }
                 let len = m.end - i
@@ -235,6 +239,8 @@ struct Builder {
                 // Two-character forms must not cut a word (相应县区 is not 应县).
                 if ok && len == 2 && !parentInChain && !(boundary[i] && boundary[m.end]) { ok = false }
                 if ok && !parentInChain && !inChain && !boundary[i] && (len <= 2 || (form.kind == .full && u.level == .township)) { ok = false }
+                // 发展乡镇, 利于城镇化: a short township name must end at a word boundary.
+                if ok && !parentInChain && form.kind == .full && u.level == .township && len <= 3 && !boundary[m.end] { ok = false }
                 // 和民和县: a longer place starting inside a two-character one wins.
                 if ok && len == 2 && !parentInChain, g.matches(in: text, from: i + 1, limit: sentence.end).contains(where: { $0.end > m.end }) { ok = false }
                 // Bare two-character county forms need place context (平安 is also a word).
@@ -314,6 +320,14 @@ struct Builder {
                     let prefix = doc.string(i..<(j - sl))
                     if prefix.unicodeScalars.contains(where: { !$0.isIdeograph }) { continue }
                     if !afterPlace && Words.genericPlacePrefixes.contains(where: { prefix.hasPrefix($0) || prefix.hasSuffix($0) }) { continue }
+                    // A standalone prefix that is one common word (促进乡村, 目前农村) is no name.
+                    if !afterPlace && !coordinated && words.contains(i << 32 | (j - sl)) { continue }
+                    if prefix.unicodeScalars.contains(where: { Words.numeralChars.contains($0) }) { continue }
+                    if prefix.hasSuffix("农") || prefix.hasSuffix("新农") { continue }
+                    if suffix == "乡" && j < sentence.end && "村镇亲土愁贤情".unicodeScalars.contains(text[j]) { continue }
+                    if suffix == "村" && j < sentence.end && "镇庄落".unicodeScalars.contains(text[j]) { continue }
+                    if suffix == "村" && prefix.hasSuffix("乡") { continue }
+                    if suffix == "路" && j < sentence.end && "线径子上面费灯网段况数途程".unicodeScalars.contains(text[j]) { continue }
                     if afterPlace && Words.genericPlacePrefixes.contains(where: { prefix.hasPrefix($0) || prefix.hasSuffix($0) })
                         && !["幸福", "平安", "和谐", "文明"].contains(prefix) { continue }
                     if prefix.unicodeScalars.allSatisfy({ "省市州县区乡镇村旗盟".unicodeScalars.contains($0) }) { continue }
@@ -350,6 +364,8 @@ struct Builder {
             }
             guard let h = stage.orgHeads.longestMatch(in: text, from: i, limit: sentence.end) else { i += 1; continue }
             let head = stage.orgHeadForms[Int(h.value)]
+            // 台湾局势: a one-character head must end a word.
+            if head.unicodeScalars.count == 1 && !boundary[h.end] { i += 1; continue }
             // Organ words that stay in a title (村委会主任) are not organisations here.
             if Words.keepWhole.contains(head), stage.titles.longestMatch(in: text, from: i, limit: sentence.end) != nil { i = h.end; continue }
             if var o = orgStart(headStart: i, headEnd: h.end, head: head, sentence: sentence, from: from) {
@@ -417,9 +433,9 @@ struct Builder {
                 return p.start
             }
             if spans[from...].contains(where: { ($0.kind == .org || $0.kind == .title) && $0.end == k }) {
-                return gap >= 2 ? k : nil
+                return gap >= 2 && gap <= 4 && head.unicodeScalars.count >= 2 && boundary[k] ? k : nil
             }
-            for n in Words.nationalPrefixes where k - n.unicodeScalars.count >= sentence.start
+            for n in Words.nationalPrefixes where head.unicodeScalars.count >= 2 && gap <= 4 && k - n.unicodeScalars.count >= sentence.start
                 && doc.string((k - n.unicodeScalars.count)..<k) == n {
                 return k - n.unicodeScalars.count
             }
@@ -429,7 +445,7 @@ struct Builder {
             gap += 1
         }
         // No place: companies and cooperatives with a brand name bounded on the left.
-        if head.hasSuffix("有限公司") || head.hasSuffix("合作社") || head == "集团", gap >= 2, gap <= maxGap {
+        if head.hasSuffix("有限公司"), gap >= 2, gap <= maxGap {
             if k == sentence.start || isPunct(k - 1) || Words.leftStops.contains(text[k - 1]) { return k }
         }
         // A quoted office name (“双基办”).
@@ -495,6 +511,11 @@ struct Builder {
             var start = i
             var organ = stage.titleOrganLength[t.form]
             let form = stage.titleForms[t.form]
+            // Bare 代表, 委员, 常委 are posts only right after the body (民和县县委常委).
+            if Words.boundTitles.contains(form), !spans[from...].contains(where: { ($0.kind == .org || $0.kind == .loc) && $0.end == i }) {
+                i = t.end
+                continue
+            }
             // An organ word after a place becomes an ORG; the bare post is the title.
             if organ > 0, let p = spans[from...].last(where: { $0.kind == .loc && $0.end == i }),
                !Words.keepWhole.contains(String(form.unicodeScalars.prefix(organ).map(Character.init))) {
