@@ -26,6 +26,8 @@ public struct EntitiesStage: Stage {
     let uniqueOrgs: Trie
     let afterName: Trie
     let venues: Trie
+    /// Gazetteer forms that are common nouns or zones (城区, 经济技术开发区), never matched.
+    let blockedForms: [Bool]
     let introducers: Trie
     let landmarks: Trie
     let types: Set<String>
@@ -51,6 +53,7 @@ public struct EntitiesStage: Stage {
         uniqueOrgs = Trie(Words.uniqueOrgs)
         afterName = Trie(Words.afterName)
         venues = Trie(Words.venues)
+        blockedForms = EntitiesStage.blocked(gazetteer)
         introducers = Trie(Words.nameIntroducers)
         landmarks = Trie(Words.landmarks)
     }
@@ -67,8 +70,18 @@ public struct EntitiesStage: Stage {
         uniqueOrgs = Trie(Words.uniqueOrgs)
         afterName = Trie(Words.afterName)
         venues = Trie(Words.venues)
+        blockedForms = EntitiesStage.blocked(gazetteer)
         introducers = Trie(Words.nameIntroducers)
         landmarks = Trie(Words.landmarks)
+    }
+
+    static func blocked(_ g: Gazetteer) -> [Bool] {
+        var b = [Bool](repeating: false, count: g.forms.count)
+        for name in Words.genericUnitNames { if let f = g.formIndex[name] { b[f] = true } }
+        for u in g.units where u.level == .township && Words.zoneSuffixes.contains(where: { u.name.hasSuffix($0) }) {
+            if let f = g.formIndex[u.name], g.forms[f].kind == .full { b[f] = true }
+        }
+        return b
     }
 
     static func buildTitles() -> (Trie, [String], [Int]) {
@@ -213,11 +226,8 @@ struct Builder {
             var accepted: (end: Int, unit: Int32)? = nil
             for m in g.matches(in: text, from: i, limit: sentence.end).reversed() {
                 let form = g.forms[m.form]
-                let name = doc.string(i..<m.end)
-                if Words.genericUnitNames.contains(name) { continue }
-                if form.kind == .full, g.units[Int(form.units[0])].level == .township,
-                   Words.zoneSuffixes.contains(where: { name.hasSuffix($0) }) { continue }
-                if form.kind == .derived && name.hasSuffix("区") && !boundary[i] && !inChain { continue }
+                if stage.blockedForms[m.form] { continue }
+                if form.kind == .derived && text[m.end - 1] == "区" && !boundary[i] && !inChain { continue }
                 // 青海省情 is 青海 + 省情.
                 if m.end < sentence.end && text[m.end] == "情" && "省市县".unicodeScalars.contains(text[m.end - 1]) { continue }
                 let len = m.end - i
@@ -573,7 +583,7 @@ struct Builder {
             }
         }
         // X女士 / X先生.
-        for k in sentence.start..<max(sentence.start, sentence.end - 2) where Words.surnames.contains(text[k]) {
+        for k in sentence.start..<max(sentence.start, sentence.end - 2) where (text[k + 1] == "女" || text[k + 1] == "先") && Words.surnames.contains(text[k]) {
             let w = doc.string((k + 1)..<(k + 3))
             if (w == "女士" || w == "先生") && (k == sentence.start || !text[k - 1].isIdeograph || Words.leftStops.contains(text[k - 1])) {
                 spans.append(Span(kind: .per, start: k, end: k + 3))

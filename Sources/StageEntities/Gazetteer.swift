@@ -27,6 +27,8 @@ public struct Gazetteer: Sendable {
 
     public private(set) var units: [PlaceUnit] = []
     public private(set) var forms: [Form] = []
+    /// Form index of every name and alias.
+    public private(set) var formIndex: [String: Int] = [:]
     let trie: Trie
 
     /// Loads the TSV written by scripts/build-gazetteer.py (name, level, parent, code, aliases).
@@ -81,6 +83,7 @@ public struct Gazetteer: Sendable {
         var trie = Trie()
         for (word, f) in index { trie.insert(word, value: Int32(f)) }
         self.forms = forms
+        self.formIndex = index
         self.trie = trie
     }
 
