@@ -714,7 +714,9 @@ struct Builder {
         for s in ss {
             if lastEnd >= 0 {
                 let g = gapText(lastEnd, s.start)
-                if !(g.isEmpty || g == "、") { pending = []; lastOrg = nil; lastPlace = nil }
+                // 、 joins an apposition list; so does ， between a post and the next body or post.
+                let joins = g.isEmpty || g == "、" || (g == "，" && !pending.isEmpty && s.kind != .per && lastKind == .title)
+                if !joins { pending = []; lastOrg = nil; lastPlace = nil }
             }
             switch s.kind {
             case .loc:

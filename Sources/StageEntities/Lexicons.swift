@@ -82,7 +82,7 @@ enum Words {
     static let boundTitles: Set<String> = ["代表", "委员", "常委", "理事", "董事", "干事", "专干", "主管", "首席", "负责人", "组长"]
     /// Township-level entries that are zones, not names in text.
     static let zoneSuffixes = ["开发区", "示范区", "保税区", "园区", "基地", "产业园", "工业区", "试验区", "合作区", "管理区", "农场", "林场", "牧场"]
-    static let numeralChars: Set<Unicode.Scalar> = set("一二三四五六七八九十两几百千万第某些条次部分这那")
+    static let numeralChars: Set<Unicode.Scalar> = set("两几第某些条次这那个")
     /// Words after a bare place name that confirm it (西宁人民, 化隆特色, 海西大地).
     static let placeFollowers: Set<String> = ["人民", "大地", "特色", "地区", "境内", "一带", "全境", "籍", "人", "各地", "当地",
                                               "儿女", "群众", "干部", "百姓", "全县", "全市", "全州", "省情", "市情", "县情",
