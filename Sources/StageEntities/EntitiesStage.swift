@@ -218,7 +218,8 @@ struct Builder {
             guard text[i].isIdeograph else { i += 1; previous = nil; continue }
             let inChain = previousEnd == i
             if !inChain { previous = nil }
-            if !dryRun, boundary[i], let lm = stage.landmarks.longestMatch(in: text, from: i, limit: sentence.end), boundary[lm.end] {
+            if !dryRun, boundary[i], let lm = stage.landmarks.longestMatch(in: text, from: i, limit: sentence.end), boundary[lm.end],
+               !g.matches(in: text, from: i, limit: sentence.end).contains(where: { $0.end > lm.end }) {
                 spans.append(Span(kind: .loc, start: i, end: lm.end, fromPattern: true))
                 i = lm.end
                 continue
@@ -312,9 +313,11 @@ struct Builder {
     func patternPlace(at i: Int, sentence: Sentence, afterPlace: Bool, coordinated: Bool = false) -> Int? {
         // A place marker on the left (在, 位于 …) unless in a chain or a coordination.
         if !afterPlace && !coordinated {
-            guard i > sentence.start, Words.placeMarkerEnds.contains(text[i - 1]), Words.placeMarkers.contains(where: { m in
+            // An aspect particle may follow the marker (走访了科技园社区).
+            let at = i > sentence.start && text[i - 1] == "了" ? i - 1 : i
+            guard at > sentence.start, Words.placeMarkerEnds.contains(text[at - 1]), Words.placeMarkers.contains(where: { m in
                 let n = m.unicodeScalars.count
-                return i - n >= sentence.start && doc.string((i - n)..<i) == m
+                return at - n >= sentence.start && doc.string((at - n)..<at) == m
             }) else { return nil }
         }
         var best: Int? = nil
@@ -364,6 +367,7 @@ struct Builder {
         var i = sentence.start
         while i < sentence.end {
             if let u = stage.uniqueOrgs.longestMatch(in: text, from: i, limit: sentence.end),
+               (stage.titles.longestMatch(in: text, from: i, limit: sentence.end)?.end ?? 0) <= u.end,
                !spans[from...].contains(where: { $0.start < u.end && i < $0.end && $0.kind != .loc }) {
                 var end = u.end
                 while let x = stage.orgHeads.longestMatch(in: text, from: end, limit: sentence.end),
@@ -378,7 +382,8 @@ struct Builder {
             if head.unicodeScalars.count == 1 && !boundary[h.end] { i += 1; continue }
             // Organ words that stay in a title (村委会主任) are not organisations here.
             if Words.keepWhole.contains(head), stage.titles.longestMatch(in: text, from: i, limit: sentence.end) != nil { i = h.end; continue }
-            if var o = orgStart(headStart: i, headEnd: h.end, head: head, sentence: sentence, from: from) {
+            if var o = orgStart(headStart: i, headEnd: h.end, head: head, sentence: sentence, from: from),
+               (stage.titles.longestMatch(in: text, from: o, limit: sentence.end)?.end ?? 0) <= h.end {  // 全国人大代表 is a post
                 var h = h
                 // 政法委 + 办公室: the office of a body is one ORG.
                 while let x = stage.orgHeads.longestMatch(in: text, from: h.end, limit: sentence.end),
