@@ -115,6 +115,11 @@ enum Words {
     static let placeHeads: Set<String> = ["乡长", "副乡长", "镇长", "副镇长", "县长", "副县长", "市长", "副市长", "区长", "副区长",
                                           "州长", "副州长", "省长", "副省长", "村长", "旗长", "常务副县长", "常务副市长", "常务副省长"]
 
+    /// Last characters of place names a tagger may propose (rivers, mountains, countries …).
+    static let geoSuffixes: Set<Unicode.Scalar> = set("省市县区镇乡村州旗盟湖河江山岛港湾峡谷关国洲矿田原峰海岭坡塘沟岗庄屯寨")
+    /// Endings of business and media names without a head noun in `orgHeads`.
+    static let brandHeads = ["联通", "移动", "电信", "日报", "晚报", "电视台", "广播电台", "网", "银行", "集团", "大学", "航空"]
+
     static let compoundSurnames = ["欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文",
                                    "司徒", "令狐", "夏侯", "端木", "西门", "南宫", "独孤", "轩辕", "呼延", "万俟"]
     static let surnames = Set((

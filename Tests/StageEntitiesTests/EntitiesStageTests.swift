@@ -138,4 +138,16 @@ func relations(_ doc: Document, _ type: String) -> Set<String> {
         #expect(entities(doc, "PER") == ["张三丰"])
         #expect(!doc.annotations.contains { $0.kind.rawValue == "ner" })
     }
+
+    @Test func weakCandidatesNeedAHeadWord() throws {
+        let text = "青海联通在列下加村建设基站，推动发展。"
+        func cand(_ type: String, _ r: Range<Int>) -> Annotation {
+            var a = Annotation(kind: "ner", type: type, text: "", start: r.lowerBound, end: r.upperBound)
+            a.sentence = 0
+            return a
+        }
+        // 青海联通 is a business (brand head 联通); 推动发展 is no organisation.
+        let doc = try run([(text, .body)], annotations: [cand("ORG", 0..<4), cand("ORG", 14..<18)])
+        #expect(entities(doc, "ORG") == ["青海联通"])
+    }
 }
