@@ -422,6 +422,25 @@ struct Builder {
             }
             v = m.end
         }
+        // 兼任着茶卡社区副主任: a named community holding a post, even without a place marker.
+        var c = sentence.start + 2
+        while c + 2 < sentence.end {
+            defer { c += 1 }
+            guard text[c] == "社", text[c + 1] == "区", let t = stage.titles.longestMatch(in: text, from: c + 2, limit: sentence.end),
+                  !spans[from...].contains(where: { $0.start < c + 2 && c < $0.end }) else { continue }
+            let f = stage.titleForms[Int(t.value)]
+            guard !Words.keepWhole.contains(where: { f.hasPrefix($0) }), !f.hasPrefix("居委会") else { continue }
+            for len in [3, 2] where c - len >= sentence.start {
+                let p = c - len
+                let prefix = doc.string(p..<c)
+                guard boundary[p], !words.contains(p << 32 | c), (p..<c).allSatisfy({ text[$0].isIdeograph && !Words.leftStops.contains(text[$0]) }),
+                      !Words.genericPlacePrefixes.contains(where: { prefix.hasPrefix($0) || prefix.hasSuffix($0) }),
+                      !prefix.unicodeScalars.contains(where: { Words.numeralChars.contains($0) }) else { continue }
+                if len == 3 && words.contains((p + 1) << 32 | c) { continue }
+                spans.append(Span(kind: .org, start: p, end: c + 2))
+                break
+            }
+        }
         // Communities acting as bodies.
         for k in spans.indices where k >= from && spans[k].kind == .loc && spans[k].fromPattern {
             let t = str(spans[k].start..<spans[k].end)

@@ -62,7 +62,7 @@ enum Words {
         "街道", "社区", "小区", "乡镇", "村", "道路", "公路", "高速", "铁路", "思路", "出路", "道", "网络", "马路", "网格化",
     ]
     /// Characters that end a name or the modifier part of an organisation name on the left.
-    static let leftStops: Set<Unicode.Scalar> = set("的在和与及了是到于赴对为从向将把被给让由以等或并而且也还都就又再已曾亲临位")
+    static let leftStops: Set<Unicode.Scalar> = set("的在和与及了着过是到于赴对为从向将把被给让由以等或并而且也还都就又再已曾亲临位")
     static func set(_ s: String) -> Set<Unicode.Scalar> { Set(s.unicodeScalars) }
 
     /// Words that follow a name and so end it.
