@@ -602,11 +602,13 @@ struct Builder {
             }
         }
         // ”妥香珍说: a name before a speech verb, after punctuation.
-        for k in sentence.start..<sentence.end where Words.surnames.contains(text[k]) && (k == sentence.start || isPunct(k - 1)) {
+        for k in sentence.start..<sentence.end where Words.surnames.contains(text[k])
+            && (k == sentence.start || isPunct(k - 1) || (Words.leftStops.contains(text[k - 1]) && boundary[k])) {
             for len in [3, 2] where k + len + 1 <= sentence.end {
                 let v = doc.string((k + len)..<min(k + len + 2, sentence.end))
-                guard Words.speechVerbs.contains(where: { v.hasPrefix($0) }), (k..<(k + len)).allSatisfy({ text[$0].isIdeograph }),
-                      !words.contains(k << 32 | (k + len)), boundary[k + len] else { continue }
+                guard Words.speechVerbs.contains(where: { v.hasPrefix($0) }) || v == "同志", (k..<(k + len)).allSatisfy({ text[$0].isIdeograph }),
+                      !words.contains(k << 32 | (k + len)), boundary[k + len], boundary[k],
+                      !(2...4).contains(where: { words.contains(k << 32 | (k + $0)) }) else { continue }
                 if !spans[from...].contains(where: { $0.start < k + len && k < $0.end }) { spans.append(Span(kind: .per, start: k, end: k + len)) }
                 break
             }

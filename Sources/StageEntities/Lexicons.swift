@@ -88,7 +88,7 @@ enum Words {
                                               "儿女", "群众", "干部", "百姓", "全县", "全市", "全州", "省情", "市情", "县情",
                                               "、", "与", "及", "等"]
     /// Role nouns that introduce a name but are not titles.
-    static let nameIntroducers = ["工作人员", "居民", "村民", "我叫", "名叫", "志愿者", "党员", "老人", "市民", "牧民",
+    static let nameIntroducers = ["工作人员", "居民", "村民", "我叫", "据", "名叫", "志愿者", "党员", "老人", "市民", "牧民",
                                   "网格员", "辅警", "律师", "医生", "教师", "老师", "工人", "职工", "村医", "调解员"]
     /// Titles that follow a leader's name (习近平总书记).
     static let titlesAfterName: Set<String> = ["总书记", "总理", "委员长", "国家主席"]
