@@ -728,7 +728,9 @@ struct Builder {
         var k = 1
         while k < ss.count {
             let prev = ss[k - 1], cur = ss[k]
-            if prev.end == cur.start && prev.kind == .loc {
+            // Neighbours, allowing quote marks between (班玛县中乡“双基办”).
+            let adjacent = prev.end == cur.start || (prev.end < cur.start && (prev.end..<cur.start).allSatisfy { "“”‘’\"'".unicodeScalars.contains(text[$0]) })
+            if adjacent && prev.kind == .loc {
                 if cur.kind == .loc {
                     relation("PART_OF", cur, prev)
                 } else if cur.kind == .org {
