@@ -346,6 +346,8 @@ struct Builder {
                     if suffix == "村" && j < sentence.end && "镇庄落".unicodeScalars.contains(text[j]) { continue }
                     if suffix == "村" && prefix.hasSuffix("乡") { continue }
                     if suffix == "路" && j < sentence.end && "线径子上面费灯网段况数途程".unicodeScalars.contains(text[j]) { continue }
+                    // 铁路, 思路, 十字路: common words ending in 路 are not roads.
+                    if suffix == "路" && Words.notRoadBefore.contains(text[j - 2]) { continue }
                     if afterPlace && Words.genericPlacePrefixes.contains(where: { prefix.hasPrefix($0) || prefix.hasSuffix($0) })
                         && !["幸福", "平安", "和谐", "文明"].contains(prefix) { continue }
                     if prefix.unicodeScalars.allSatisfy({ "省市州县区乡镇村旗盟".unicodeScalars.contains($0) }) { continue }
