@@ -506,6 +506,14 @@ struct Builder {
         if let c = ner.first(where: { $0.type == "PER" && $0.start == i && $0.end - $0.start <= 5 }) { return c.end }
         var e = i
         while e < sentence.end && text[e].isIdeograph && e - i < 8 { e += 1 }
+        // Transliterated names joined by a middle dot (费尔迪南德·马科斯): the whole name up to a following word.
+        if e < sentence.end && (text[e] == "·" || text[e] == "•") {
+            var f = e
+            while f < sentence.end && (text[f].isIdeograph || text[f] == "·" || text[f] == "•") && f - i < 16 { f += 1 }
+            var cut = f
+            for k in (e + 2)..<max(e + 2, f) where stage.afterName.longestMatch(in: text, from: k, limit: f) != nil { cut = k; break }
+            return text[cut - 1].isIdeograph ? cut : nil
+        }
         let run = e - i
         guard run >= 2 else { return nil }
         // Cut before a word that follows names.
