@@ -507,12 +507,17 @@ struct Builder {
         var e = i
         while e < sentence.end && text[e].isIdeograph && e - i < 8 { e += 1 }
         // Transliterated names joined by a middle dot (费尔迪南德·马科斯): the whole name up to a following word.
-        if e < sentence.end && (text[e] == "·" || text[e] == "•") {
+        if e < sentence.end && (text[e] == "·" || text[e] == "•"), e - i <= 5,
+           !(i..<e).contains(where: { stage.titles.longestMatch(in: text, from: $0, limit: e) != nil || Words.leftStops.contains(text[$0]) }) {
             var f = e
             while f < sentence.end && (text[f].isIdeograph || text[f] == "·" || text[f] == "•") && f - i < 16 { f += 1 }
             var cut = f
-            for k in (e + 2)..<max(e + 2, f) where stage.afterName.longestMatch(in: text, from: k, limit: f) != nil { cut = k; break }
-            return text[cut - 1].isIdeograph ? cut : nil
+            for k in (e + 2)..<max(e + 2, f) where stage.afterName.longestMatch(in: text, from: k, limit: f) != nil
+                || stage.titles.longestMatch(in: text, from: k, limit: f) != nil || "于在近致和与的".unicodeScalars.contains(text[k]) {
+                cut = k
+                break
+            }
+            return text[cut - 1].isIdeograph && cut - e <= 8 ? cut : nil
         }
         let run = e - i
         guard run >= 2 else { return nil }
