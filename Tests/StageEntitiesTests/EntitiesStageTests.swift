@@ -123,6 +123,17 @@ func relations(_ doc: Document, _ type: String) -> Set<String> {
         #expect(!relations(doc, "HOLDS").contains("李玉成|组版编辑|"))
     }
 
+    @Test func transliteratedNameAfterTitle() throws {
+        let doc = try run("美国总统乔治·布什近日表示，会议很成功。")
+        #expect(entities(doc, "PER") == ["乔治·布什"])
+        #expect(relations(doc, "HOLDS") == ["乔治·布什|总统|"])
+    }
+
+    @Test func commonWordsAreNotRoadsOrVillages() throws {
+        let doc = try run("要在坚持正确路线的同时，在深入实施乡村振兴中走好新路。")
+        #expect(entities(doc, "LOC").isEmpty)
+    }
+
     @Test func wordsAfterRoleNounsAreNotNames() throws {
         let doc = try run("让群众满意，居民陈永科高兴地说。")
         #expect(entities(doc, "PER") == ["陈永科"])
