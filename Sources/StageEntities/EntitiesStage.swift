@@ -26,6 +26,7 @@ public struct EntitiesStage: Stage {
     let uniqueOrgs: Trie
     let afterName: Trie
     let venues: Trie
+    let speech: Trie
     /// Gazetteer forms that are common nouns or zones (城区, 经济技术开发区), never matched.
     let blockedForms: [Bool]
     let introducers: Trie
@@ -53,6 +54,7 @@ public struct EntitiesStage: Stage {
         uniqueOrgs = Trie(Words.uniqueOrgs)
         afterName = Trie(Words.afterName)
         venues = Trie(Words.venues)
+        speech = Trie(Words.speechVerbs + ["同志"])
         blockedForms = EntitiesStage.blocked(gazetteer)
         introducers = Trie(Words.nameIntroducers)
         landmarks = Trie(Words.landmarks)
@@ -70,6 +72,7 @@ public struct EntitiesStage: Stage {
         uniqueOrgs = Trie(Words.uniqueOrgs)
         afterName = Trie(Words.afterName)
         venues = Trie(Words.venues)
+        speech = Trie(Words.speechVerbs + ["同志"])
         blockedForms = EntitiesStage.blocked(gazetteer)
         introducers = Trie(Words.nameIntroducers)
         landmarks = Trie(Words.landmarks)
@@ -620,8 +623,7 @@ struct Builder {
         for k in sentence.start..<sentence.end where Words.surnames.contains(text[k])
             && (k == sentence.start || isPunct(k - 1) || (Words.leftStops.contains(text[k - 1]) && boundary[k])) {
             for len in [3, 2] where k + len + 1 <= sentence.end {
-                let v = doc.string((k + len)..<min(k + len + 2, sentence.end))
-                guard Words.speechVerbs.contains(where: { v.hasPrefix($0) }) || v == "同志", (k..<(k + len)).allSatisfy({ text[$0].isIdeograph }),
+                guard stage.speech.longestMatch(in: text, from: k + len, limit: sentence.end) != nil, (k..<(k + len)).allSatisfy({ text[$0].isIdeograph }),
                       !words.contains(k << 32 | (k + len)), boundary[k + len], boundary[k],
                       !(2...4).contains(where: { words.contains(k << 32 | (k + $0)) }) else { continue }
                 if !spans[from...].contains(where: { $0.start < k + len && k < $0.end }) { spans.append(Span(kind: .per, start: k, end: k + len)) }
