@@ -17,6 +17,7 @@ let stageModules: [Target] = [
     stage("ExampleStage", path: "Examples/ExampleStage"),
     stage("StageNER", resources: [.copy("Resources")]),
     stage("StageNumbers", resources: [.copy("Resources")]),
+    stage("StageEntities", resources: [.copy("Resources")]),
 ]
 
 /// An output writer module (a format in pipeline.json "outputs"), registered like a stage.
@@ -55,6 +56,7 @@ let package = Package(
         .plugin(name: "StageRegistryPlugin", capability: .buildTool(), dependencies: ["StageRegistryGenerator"]),
         .testTarget(name: "StageNERTests", dependencies: ["StageNER", "ZhituCore", "ZhituStages", "StageSegment"]),
         .testTarget(name: "StageNumbersTests", dependencies: ["StageNumbers", "ZhituCore"]),
+        .testTarget(name: "StageEntitiesTests", dependencies: ["StageEntities", "StageSegment", "ZhituCore"]),
         .testTarget(name: "ZhituCoreTests", dependencies: ["ZhituCore", "ZhituStages", "StageSegment", "OutputTables", "zhitu"]),
         .testTarget(name: "OutputWritersTests", dependencies: ["ZhituCore", "ZhituStages", "zhitu"] + outputModules.map { .target(name: $0.name) }),
     ],
