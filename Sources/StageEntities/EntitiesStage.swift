@@ -882,7 +882,10 @@ struct Builder {
             guard seen.insert(type + "|" + t).inserted else { continue }
             var a = Annotation(kind: .entity, type: type, text: t, start: s.start, end: s.end)
             a.sentence = doc.sentenceIndex(at: s.start)
-            if let u = s.unit, g.units[Int(u)].name != t { a.canonical = g.units[Int(u)].name }
+            if let u = s.unit {
+                if g.units[Int(u)].name != t { a.canonical = g.units[Int(u)].name }
+                if !g.units[Int(u)].code.isEmpty { a.code = g.units[Int(u)].code }
+            }
             output.append(a)
         }
     }

@@ -54,6 +54,8 @@ public struct Annotation: Sendable, Equatable {
     public var org: String?
     /// Canonical form (an entity's full name, a slogan's base form) when it differs from `text`.
     public var canonical: String?
+    /// An identifier in an external scheme: a place's administrative division code.
+    public var code: String?
 
     public init(kind: Kind, type: String? = nil, text: String, start: Int, end: Int) {
         self.kind = kind

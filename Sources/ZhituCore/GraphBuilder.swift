@@ -76,6 +76,7 @@ private struct Builder {
             let name = a.canonical ?? a.text
             let id = node(type, name, doc: d.id, date: d.meta.date)
             nodes[id]!.count += 1
+            if let code = a.code { nodes[id]!.properties["code"] = .string(code) }
             if a.text != name { aliases[id, default: []].insert(a.text) }
             byText[type, default: [:]][a.text] = id
             byText[type, default: [:]][name] = id

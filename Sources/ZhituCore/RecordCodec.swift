@@ -64,6 +64,7 @@ public enum RecordCodec {
             w.field("subject", a.subject)
         }
         if let c = a.canonical { w.field("canonical", c) }
+        if let c = a.code { w.field("code", c) }
         w.field("start", a.start)
         w.field("end", a.end)
         if let s = a.sentence { w.field("sentence", s) }
@@ -74,7 +75,7 @@ public enum RecordCodec {
     struct Line: Decodable {
         var doc: String
         var kind: String
-        var type, text, head, tail, org, numtype, unit, qualifier, subject, canonical: String?
+        var type, text, head, tail, org, numtype, unit, qualifier, subject, canonical, code: String?
         var value: AnnotationValue?
         var start, end, sentence, index, characters: Int?
         var path, date, title, source: String?
@@ -105,7 +106,7 @@ public enum RecordCodec {
             var a = Annotation(kind: Annotation.Kind(rawValue: l.kind), type: l.type, text: l.text ?? "", start: l.start ?? 0, end: l.end ?? 0)
             a.sentence = l.sentence
             a.numtype = l.numtype; a.value = l.value; a.unit = l.unit; a.qualifier = l.qualifier; a.subject = l.subject
-            a.head = l.head; a.tail = l.tail; a.org = l.org; a.canonical = l.canonical
+            a.head = l.head; a.tail = l.tail; a.org = l.org; a.canonical = l.canonical; a.code = l.code
             d.records.append(a)
         }
     }
