@@ -15,6 +15,8 @@ let stageModules: [Target] = [
     stage("StageSentences"),
     stage("StageSegment", dependencies: ["CICU"], resources: [.copy("Resources")]),
     stage("ExampleStage", path: "Examples/ExampleStage"),
+    stage("StageSlogans", resources: [.copy("Resources")]),
+    stage("StageTerms", resources: [.copy("Resources")]),
 ]
 
 /// An output writer module (a format in pipeline.json "outputs"), registered like a stage.
@@ -45,6 +47,8 @@ let package = Package(
         ]),
         .executableTarget(name: "StageRegistryGenerator", path: "Plugins/StageRegistryGenerator"),
         .plugin(name: "StageRegistryPlugin", capability: .buildTool(), dependencies: ["StageRegistryGenerator"]),
+        .testTarget(name: "StageSlogansTests", dependencies: ["ZhituCore", "StageSlogans"]),
+        .testTarget(name: "StageTermsTests", dependencies: ["ZhituCore", "StageTerms"]),
         .testTarget(name: "ZhituCoreTests", dependencies: ["ZhituCore", "ZhituStages", "StageSegment", "OutputTables", "zhitu"]),
     ],
     swiftLanguageModes: [.v5]

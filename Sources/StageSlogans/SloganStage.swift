@@ -1,0 +1,114 @@
+// The `slogans` stage: coined formulations (提法) — quoted coinages, numbered formulas, fixed
+// parallel formulas, lexicon formulations and place-branded goals — with VARIANT_OF links.
+import Foundation
+import ZhituCore
+
+public struct SloganStage: Stage {
+    public static let descriptor = StageDescriptor(
+        use: "slogans", version: "1.0",
+        summary: "Slogans (提法): quoted coinages, numbered and parallel formulas, lexicon formulations; VARIANT_OF links.",
+        requires: [.sentences, .tokens], produces: [.slogans],
+        options: [
+            OptionSpec("builtin_lexicon", .bool, default: .bool(true), help: "Use the shipped lexicon of established national formulations."),
+            OptionSpec("lexicons", .strings, default: .strings([]), help: "User lexicon files of formulations (one per line), relative to pipeline.json."),
+            OptionSpec("parallel", .bool, default: .bool(true), help: "Find unquoted parallel formulas (小事不出村、大事不出乡)."),
+            OptionSpec("numbered", .bool, default: .bool(true), help: "Find unquoted numbered formulas (四抓四防, 1+10+X)."),
+            OptionSpec("variants", .bool, default: .bool(true), help: "Emit VARIANT_OF relations between a short and a long form."),
+        ])
+
+    public let rules: SloganRules
+    let parallel: Bool, numbered: Bool, variants: Bool
+
+    public init(options: StageOptions, context: StageContext) throws {
+        var words: [String] = []
+        if options.bool("builtin_lexicon") { words += try Self.resource("formulations").words }
+        for path in options.strings("lexicons") { words += try Lexicon(contentsOf: context.resolve(path)).words }
+        let places = Set(try Self.resource("places").words)
+        self.init(rules: SloganRules(lexicon: words, places: places), parallel: options.bool("parallel"),
+                  numbered: options.bool("numbered"), variants: options.bool("variants"))
+    }
+
+    public init(rules: SloganRules, parallel: Bool = true, numbered: Bool = true, variants: Bool = true) {
+        self.rules = rules
+        self.parallel = parallel
+        self.numbered = numbered
+        self.variants = variants
+    }
+
+    static func resource(_ name: String) throws -> Lexicon {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Resources") else {
+            throw LexiconError(file: "StageSlogans/Resources/\(name).txt", line: nil, message: "missing from the build; reinstall zhitu")
+        }
+        return try Lexicon(contentsOf: url)
+    }
+
+    public func process(_ doc: inout Document) throws {
+        var found: [Range<Int>] = []
+        for s in doc.sentences where s.kind != .furniture {
+            found += spans(doc.text, s.start..<s.end)
+        }
+        var seen = Set<Range<Int>>()
+        var texts: [String: Range<Int>] = [:]
+        for r in found.sorted(by: { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) }) where seen.insert(r).inserted {
+            // An extended quote (“五治”融合) spans its closing mark: drop the inner marks.
+            doc.annotate(.slogan, r) { a in a.text.unicodeScalars.removeAll(where: { $0 == "“" || $0 == "”" }) }
+            texts[doc.annotations.last!.text] = texts[doc.annotations.last!.text] ?? r
+        }
+        if variants { linkVariants(&doc, texts) }
+    }
+
+    /// Slogan spans of one sentence.
+    public func spans(_ t: [Unicode.Scalar], _ b: Range<Int>) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var quoted: [Range<Int>] = []
+        var open: Int?
+        var previous: QuoteClass?
+        var lastClose = -10
+        var chain: [Range<Int>] = []  // contents of the current chain of adjacent quotes
+        for i in b {
+            switch t[i] {
+            case "“", "‘": open = i
+            case "”", "’":
+                guard let o = open else { continue }
+                let adjacent = o - lastClose <= 2
+                let prev = adjacent ? previous : nil
+                if !adjacent { chain = [] }
+                let c = rules.classifyQuote(t, open: o, close: i, bounds: b, previous: prev)
+                // “A”“B”机制: a strong coinage closing a chain makes its earlier members coinages too.
+                if c.isCoinage, !chain.isEmpty, rules.isStrongCoinage(t, open: o, close: i, bounds: b) {
+                    for m in chain where !out.contains(m) { out.append(m) }
+                }
+                chain.append((o + 1)..<i)
+                if let r = c.range {
+                    out.append(r)
+                    // An extended numbered quote (“五治”融合) is also its own short variant (五治).
+                    if r.upperBound > i, rules.isNumberedNoun(t, (o + 1)..<i) { out.append((o + 1)..<i) }
+                }
+                quoted.append(o..<(i + 1))
+                previous = c
+                lastClose = i
+                open = nil
+            default: break
+            }
+        }
+        // Unquoted rules skip text inside quotes.
+        func outsideQuotes(_ r: Range<Int>) -> Bool { !quoted.contains(where: { $0.overlaps(r) }) }
+        if numbered { out += rules.numberedFormulas(t, b).filter(outsideQuotes) }
+        if parallel { out += rules.parallelFormulas(t, b).filter(outsideQuotes) }
+        // Lexicon matches inside a quote count only as the whole quote (not 马上办 in “有诉必应马上办”).
+        out += rules.lexiconMatches(t, b).filter { r in !quoted.contains(where: { $0.overlaps(r) && !((($0.lowerBound + 1)..<($0.upperBound - 1)) == r) }) }
+        return out
+    }
+
+    /// VARIANT_OF from a slogan to a longer slogan of the same document that contains it.
+    func linkVariants(_ doc: inout Document, _ texts: [String: Range<Int>]) {
+        let keys = texts.keys.sorted()
+        for short in keys where short.count >= 2 {
+            for long in keys where long != short && long.count > short.count && long.hasPrefix(short) || long != short && long.hasSuffix(short) && long.count > short.count + 2 {
+                if let r = texts[short] {
+                    doc.annotate(.relation, r, type: "VARIANT_OF") { $0.head = short; $0.tail = long }
+                }
+            }
+        }
+    }
+}
