@@ -35,9 +35,11 @@ public struct TermModel: Sendable {
     let threshold: Double
 
     /// Head words that end a policy term.
+    /// Broad heads (安全, 服务, 建设 …) are left to the glossary: as discovery heads they find clauses.
     static let heads = ["治理", "管理", "体系", "机制", "制度", "防控", "整治", "攻坚战", "保卫战", "攻坚", "行动", "工程",
-                        "建设", "改革", "监管", "思维", "导向", "安全", "振兴", "调解", "援助", "服务", "保障", "战略", "政策",
-                        "督察", "防治", "创建", "现代化", "试点", "责任制", "法治化", "网格", "思想", "理念", "格局"]
+                        "督察", "防治", "现代化", "试点", "责任制", "法治化", "战略"]
+    /// Heads that need a long modifier (6+ characters in all) to make a term: 新一轮找矿突破战略行动, not 整治行动.
+    static let weakHeads: Set<String> = ["行动", "工程", "管理", "战略", "体系", "制度", "机制"]
     /// Leading verbs and adverbs stripped from a candidate.
     static let leaders: Set<String> = ["加强", "推进", "推动", "完善", "深化", "健全", "维护", "坚持", "开展", "创新", "加快",
                                        "提升", "强化", "落实", "构建", "打造", "实施", "深入", "全面", "持续", "扎实", "做好",
@@ -104,17 +106,24 @@ public struct TermModel: Sendable {
                 guard toks[k].end == toks[k + 1].start, isHanRun(t, toks[k].range) else { break }
                 let first = str(t, toks[k].range)
                 let r = Int(toks[k].start)..<Int(head.end)
-                guard r.count >= 4, r.count <= 10 else { if r.count > 10 { break } else { continue } }
+                guard r.count >= 4, r.count <= 12 else { if r.count > 12 { break } else { continue } }
+                if Self.weakHeads.contains(where: { hs == $0 }) && r.count < 6 { continue }
                 if Self.leaders.contains(first) || first.count == 1 || stop.contains(str(t, r)) { continue }
                 let score = termhood(t, Array(toks[k...h]))
                 if score >= threshold { best = (r, score) }
             }
-            if let (r, _) = best, !Self.generic.contains(str(t, toks[toks.firstIndex(where: { Int($0.start) == r.lowerBound })!].range)) || r.count >= 6 {
+            if let (r, _) = best, !Chars.startsWithNumeral(t, r), !Self.generic.contains(str(t, toks[toks.firstIndex(where: { Int($0.start) == r.lowerBound })!].range)) || r.count >= 6 {
                 out.append(r)
             }
             h += 1
         }
         return out
+    }
+
+    enum Chars {
+        static func startsWithNumeral(_ t: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+            "一二三四五六七八九十两0123456789".unicodeScalars.contains(t[r.lowerBound])
+        }
     }
 
     func isHanRun(_ t: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
