@@ -210,7 +210,24 @@ public struct SloganRules: Sendable {
                 if let r = templateRun(t, run) { best = r; break }
                 b -= 1
             }
-            if let r = best { out.append(r); a = b } else { a += 1 }
+            if var r = best {
+                // A longer next member that ends like the run joins it (办事依法、遇事找法、解决问题用法).
+                if b < ms.count, r.upperBound == ms[b - 1].upperBound {
+                    let final = t[r.upperBound - 1]
+                    let next = ms[b]
+                    if ms[a..<b].allSatisfy({ t[$0.upperBound - 1] == final }) {
+                        let n = ms[b - 1].count
+                        for e in stride(from: min(next.upperBound, next.lowerBound + n + 3), to: next.lowerBound + n, by: -1)
+                        where t[e - 1] == final && t[next.lowerBound..<e].allSatisfy(Chars.isHan) {
+                            r = r.lowerBound..<e
+                            b += 1
+                            break
+                        }
+                    }
+                }
+                out.append(r)
+                a = b
+            } else { a += 1 }
         }
         return out
     }
@@ -222,7 +239,7 @@ public struct SloganRules: Sendable {
         let inner = run.count > 2 ? Array(run[1..<(run.count - 1)]) : []
         let n = inner.first?.count ?? min(run[0].count, run[run.count - 1].count)
         guard n >= 3, n <= 8, inner.allSatisfy({ $0.count == n }) else { return nil }
-        guard run[0].count >= n, run[run.count - 1].count >= n, run[0].count - n <= 3, run[run.count - 1].count - n <= 6 else { return nil }
+        guard run[0].count >= n, run[run.count - 1].count >= n, run[0].count - n <= 3 else { return nil }
         let first = (run[0].upperBound - n)..<run[0].upperBound
         let last = run[run.count - 1].lowerBound..<(run[run.count - 1].lowerBound + n)
         let ms = [first] + inner + [last]
@@ -245,8 +262,13 @@ public struct SloganRules: Sendable {
         // otherwise it is trimmed only before 的.
         let lastMember = run[run.count - 1]
         if lastMember.count > n {
-            if t[lastMember.upperBound - 1] == t[first.upperBound - 1] { return first.lowerBound..<lastMember.upperBound }
-            if t[last.upperBound] != "的" { return nil }
+            let final = t[first.upperBound - 1]
+            if ms.dropLast().allSatisfy({ t[$0.upperBound - 1] == final }) {
+                for e in stride(from: min(lastMember.upperBound, lastMember.lowerBound + n + 3), to: last.upperBound - 1, by: -1) where t[e - 1] == final {
+                    return first.lowerBound..<e
+                }
+            }
+            if t[last.upperBound] != "的" || lastMember.count - n > 6 { return nil }
         }
         return first.lowerBound..<last.upperBound
     }

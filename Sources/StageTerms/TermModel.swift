@@ -45,7 +45,7 @@ public struct TermModel: Sendable {
                                        "提升", "强化", "落实", "构建", "打造", "实施", "深入", "全面", "持续", "扎实", "做好",
                                        "抓好", "统筹", "巩固", "促进", "保障", "建立", "优化", "夯实", "筑牢", "守牢", "防范",
                                        "打击", "提高", "推行", "参与", "助力", "聚焦", "围绕", "实现", "支持", "发挥", "开创",
-                                       "形成", "探索", "共同", "积极", "大力", "不断", "进一步", "切实", "有效", "着力", "依法",
+                                       "形成", "探索", "启动", "开启", "确保", "成为", "坚决", "集中", "严格", "依托", "迅速", "谋划", "实行", "提供", "共同", "积极", "大力", "不断", "进一步", "切实", "有效", "着力", "依法",
                                        "严厉", "重点", "以及", "通过", "加大", "我省", "我市", "全省", "全市", "全州", "全县",
                                        "各级", "各类", "相关", "有关", "一批", "一系列", "新", "好", "和", "与", "及", "的", "在",
                                        "对", "为", "把", "将", "是", "等", "中", "上", "下", "到", "从", "以", "由", "让", "使",
@@ -108,7 +108,9 @@ public struct TermModel: Sendable {
                 let r = Int(toks[k].start)..<Int(head.end)
                 guard r.count >= 4, r.count <= 12 else { if r.count > 12 { break } else { continue } }
                 if Self.weakHeads.contains(where: { hs == $0 }) && r.count < 6 { continue }
-                if Self.leaders.contains(first) || first.count == 1 || stop.contains(str(t, r)) { continue }
+                // A leading verb or function word ends the phrase on the left.
+                if Self.leaders.contains(first) { break }
+                if first.count == 1 || stop.contains(str(t, r)) { continue }
                 let score = termhood(t, Array(toks[k...h]))
                 if score >= threshold { best = (r, score) }
             }
@@ -117,7 +119,8 @@ public struct TermModel: Sendable {
             }
             h += 1
         }
-        return out
+        // A candidate inside a longer one (找矿突破战略 in 找矿突破战略行动) is dropped.
+        return out.filter { r in !out.contains { $0 != r && $0.lowerBound <= r.lowerBound && $0.upperBound >= r.upperBound } }
     }
 
     enum Chars {
