@@ -215,9 +215,9 @@ public struct SloganRules: Sendable {
                 if b < ms.count, r.upperBound == ms[b - 1].upperBound {
                     let final = t[r.upperBound - 1]
                     let next = ms[b]
-                    if ms[a..<b].allSatisfy({ t[$0.upperBound - 1] == final }) {
+                    if ms[a..<b].allSatisfy({ t[$0.upperBound - 1] == final }), next.count > ms[b - 1].count {
                         let n = ms[b - 1].count
-                        for e in stride(from: min(next.upperBound, next.lowerBound + n + 3), to: next.lowerBound + n, by: -1)
+                        for e in stride(from: next.lowerBound + n + 1, through: min(next.upperBound, next.lowerBound + n + 3), by: 1)
                         where t[e - 1] == final && t[next.lowerBound..<e].allSatisfy(Chars.isHan) {
                             r = r.lowerBound..<e
                             b += 1
@@ -255,9 +255,15 @@ public struct SloganRules: Sendable {
         // Positions of the shared tail block (…场所, …导向) do not count as inner.
         var tail = n
         while tail > 0, sharedPositions.contains(tail - 1) { tail -= 1 }
-        let innerShared = sharedPositions.filter { $0 > 0 && $0 < tail }
+        var head = 0
+        while head < n, sharedPositions.contains(head) { head += 1 }
+        let innerShared = sharedPositions.filter { $0 >= head && $0 < tail }
+        // Clauses joined by ， are sentences more often than formulas: short members with two
+        // shared inner characters only (大事不出镇，小事不出村).
+        let commaJoined = run.dropLast().contains { m in m.upperBound < t.count && (t[m.upperBound] == "，" || t[m.upperBound] == ",") }
+        if commaJoined && (n > 5 || innerShared.count < 2) { return nil }
         guard !innerShared.isEmpty, sharedPositions.count <= n - 2 || n <= 4 && sharedPositions.count <= n - 2 else { return nil }
-        if innerShared.allSatisfy({ ["更", "的", "和", "与", "加"].contains(t[ms[0].lowerBound + $0]) }) { return nil }
+        if innerShared.allSatisfy({ ["更", "的", "得", "和", "与", "加"].contains(t[ms[0].lowerBound + $0]) }) { return nil }
         // A longer last member is whole when it ends like the others (办事依法、遇事找法、解决问题用法);
         // otherwise it is trimmed only before 的.
         let lastMember = run[run.count - 1]
@@ -337,6 +343,8 @@ public struct SloganRules: Sendable {
             if k < b.upperBound, !Chars.numerals.contains(t[k]) { break }
         }
         guard groups >= 2 else { return nil }
+        // 一砖一瓦, 一点一滴: an idiom, not a formula.
+        if groups == 2, j - i == 4, u == "一", t[i + 2] == "一" { return nil }
         // Trim the last group to the width of the first.
         let w1 = { () -> Int in var k = i + 1; while k < b.upperBound, Chars.isHan(t[k]), !Chars.isNumeral(t[k]) { k += 1 }; return k - i - 1 }()
         guard w1 <= 2 else { return nil }
