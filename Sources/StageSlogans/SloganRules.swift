@@ -23,7 +23,7 @@ public struct SloganRules: Sendable {
     static let heads = ["工作法", "工作", "机制", "模式", "行动", "工程", "品牌", "服务", "创建", "制度", "平台", "体系",
                         "活动", "理念", "经验", "项目", "建设", "热线", "载体", "格局", "做法", "战略", "组织", "要求",
                         "任务", "治理", "系统", "队伍", "精神", "升级版", "推广", "实践", "改革", "示范", "专线", "义务",
-                        "司法所", "党建", "地方立法", "法律服务", "调解", "品牌", "新画卷", "阵地", "站", "室", "点", "等"]
+                        "司法所", "党建", "创新", "地方立法", "法律服务", "调解", "品牌", "新画卷", "阵地", "站", "室", "点", "等"]
     /// Words that, after a numbered quote, complete the formula (“五治”融合 → 五治融合).
     static let completions = ["融合", "互融", "普法", "联动", "并举", "一体", "共治", "合一", "同步"]
     /// Verbs and markers that introduce a coinage just before the quote.
@@ -270,7 +270,7 @@ public struct SloganRules: Sendable {
         if lastMember.count > n {
             let final = t[first.upperBound - 1]
             if ms.dropLast().allSatisfy({ t[$0.upperBound - 1] == final }) {
-                for e in stride(from: min(lastMember.upperBound, lastMember.lowerBound + n + 3), to: last.upperBound - 1, by: -1) where t[e - 1] == final {
+                for e in stride(from: last.upperBound, through: min(lastMember.upperBound, lastMember.lowerBound + n + 3), by: 1) where t[e - 1] == final {
                     return first.lowerBound..<e
                 }
             }

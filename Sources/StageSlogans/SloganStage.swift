@@ -61,6 +61,7 @@ public struct SloganStage: Stage {
     public func spans(_ t: [Unicode.Scalar], _ b: Range<Int>) -> [Range<Int>] {
         var out: [Range<Int>] = []
         var quoted: [Range<Int>] = []
+        var coined: [Range<Int>] = []  // quotes classified as coinages or designations
         var open: Int?
         var previous: QuoteClass?
         var lastClose = -10
@@ -85,6 +86,7 @@ public struct SloganStage: Stage {
                     if r.upperBound > i, rules.isNumberedNoun(t, (o + 1)..<i) { out.append((o + 1)..<i) }
                 }
                 quoted.append(o..<(i + 1))
+                if c.isCoinage || c == .designation { coined.append(o..<(i + 1)) }
                 previous = c
                 lastClose = i
                 open = nil
@@ -96,7 +98,8 @@ public struct SloganStage: Stage {
         if numbered { out += rules.numberedFormulas(t, b).filter(outsideQuotes) }
         if parallel { out += rules.parallelFormulas(t, b).filter(outsideQuotes) }
         // Lexicon matches inside a quote count only as the whole quote (not 马上办 in “有诉必应马上办”).
-        out += rules.lexiconMatches(t, b).filter { r in !quoted.contains(where: { $0.overlaps(r) && !((($0.lowerBound + 1)..<($0.upperBound - 1)) == r) }) }
+        // Inside speech they count (盗抢骗 in a resident's words).
+        out += rules.lexiconMatches(t, b).filter { r in !coined.contains(where: { $0.overlaps(r) && !((($0.lowerBound + 1)..<($0.upperBound - 1)) == r) }) }
         return out
     }
 
