@@ -180,6 +180,7 @@ public struct SloganRules: Sendable {
     /// Unquoted parallel formulas in `bounds`: runs of separated members of matching shape.
     /// The first member may carry a leading verb, trimmed to the others' length.
     public func parallelFormulas(_ t: [Unicode.Scalar], _ bounds: Range<Int>) -> [Range<Int>] {
+        let bounds = bounds
         var out: [Range<Int>] = []
         // Segments between hard boundaries (quotes, 。；： brackets); inside, members separated by 、，
         var segStart = bounds.lowerBound
@@ -187,12 +188,34 @@ public struct SloganRules: Sendable {
         var i = bounds.lowerBound
         while i <= bounds.upperBound {
             if i == bounds.upperBound || hard.contains(t[i]) {
-                if i > segStart { out += parallelRuns(t, segStart..<i) }
+                if i > segStart {
+                    if let r = countedList(t, segStart..<i, bounds) { out.append(r) } else { out += parallelRuns(t, segStart..<i) }
+                }
                 segStart = i + 1
             }
             i += 1
         }
         return out
+    }
+
+    static let numeralValues: [Unicode.Scalar: Int] = ["二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10]
+
+    /// A list whose member count a numbered formula right after it names (大排查、…、大督导“六大行动”;
+    /// 抓小防扩大、…、抓点防隐患“四抓四防”): the content of the formula.
+    func countedList(_ t: [Unicode.Scalar], _ seg: Range<Int>, _ b: Range<Int>) -> Range<Int>? {
+        var j = seg.upperBound
+        if j < b.upperBound, t[j] == "“" || t[j] == "的" { j += 1 }
+        if j < b.upperBound, t[j] == "“" { j += 1 }
+        guard j < b.upperBound, let k = Self.numeralValues[t[j]] else { return nil }
+        // Only the 、-joined tail of the segment: clauses before a ， are not members.
+        var start = seg.upperBound
+        while start > seg.lowerBound, t[start - 1] != "，", t[start - 1] != "," { start -= 1 }
+        let ms = Self.members(t, start..<seg.upperBound)
+        guard ms.count == k, ms.count >= 3, ms.dropFirst().allSatisfy({ $0.count >= 2 && $0.count <= 8 }),
+              ms.allSatisfy({ m in t[m].allSatisfy(Chars.isHan) }) else { return nil }
+        let n = ms[1].count
+        guard ms[0].count >= n else { return nil }
+        return (ms[0].upperBound - n)..<seg.upperBound
     }
 
     func parallelRuns(_ t: [Unicode.Scalar], _ seg: Range<Int>) -> [Range<Int>] {

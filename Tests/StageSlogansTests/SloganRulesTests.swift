@@ -121,3 +121,11 @@ private func quoteClass(_ s: String) -> QuoteClass {
     let t = Array("建成红色驿站。".unicodeScalars)
     #expect(s.spans(t, 0..<t.count).map { String(String.UnicodeScalarView(t[$0])) } == ["红色驿站"])
 }
+
+@Test func aListCountedByTheFollowingFormulaIsItsContent() {
+    let found = slogans("集中开展大排查、大整治、大曝光、大演练、大约谈、大督导“六大行动”，全面排查。")
+    #expect(found.contains("大排查、大整治、大曝光、大演练、大约谈、大督导"))
+    #expect(found.contains("六大行动"))
+    // A list of another length is not the formula's content.
+    #expect(!slogans("开展大排查、大整治“六大行动”。").contains("大排查、大整治"))
+}
