@@ -211,7 +211,7 @@ public struct SloganRules: Sendable {
         var start = seg.upperBound
         while start > seg.lowerBound, t[start - 1] != "，", t[start - 1] != "," { start -= 1 }
         let ms = Self.members(t, start..<seg.upperBound)
-        guard ms.count == k, ms.count >= 3, ms.dropFirst().allSatisfy({ $0.count >= 2 && $0.count <= 8 }),
+        guard ms.count == k, ms.count >= 3, ms.dropFirst().allSatisfy({ $0.count >= 3 && $0.count <= 8 }),
               ms.allSatisfy({ m in t[m].allSatisfy(Chars.isHan) }) else { return nil }
         let n = ms[1].count
         guard ms[0].count >= n else { return nil }
@@ -240,7 +240,7 @@ public struct SloganRules: Sendable {
                     let next = ms[b]
                     if ms[a..<b].allSatisfy({ t[$0.upperBound - 1] == final }), next.count > ms[b - 1].count {
                         let n = ms[b - 1].count
-                        for e in stride(from: next.lowerBound + n + 1, through: min(next.upperBound, next.lowerBound + n + 3), by: 1)
+                        for e in stride(from: next.lowerBound + n, through: min(next.upperBound, next.lowerBound + n + 3), by: 1)
                         where t[e - 1] == final && t[next.lowerBound..<e].allSatisfy(Chars.isHan) {
                             r = r.lowerBound..<e
                             b += 1
