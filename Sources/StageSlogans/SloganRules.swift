@@ -40,6 +40,7 @@ public struct SloganRules: Sendable {
     static let events: Set<String> = ["两会", "全国两会"]
     /// Ordinary counted nouns: numeral + one of these is a count, not a formula.
     static let measures: Set<Unicode.Scalar> = Set("年月日天号时分秒次人万亿元名个家所件起处条项批场位支座户岁倍米里斤吨辆间套张份期届轮台口栋层级".unicodeScalars)
+    static let functionChars: Set<Unicode.Scalar> = Set("的是又有就和了在对把被也都而与及或之其这那".unicodeScalars)
     /// Formula heads after numeral + one character: 六位一体, 五级联动, 五治融合.
     static let numberedHeads = ["一体", "联动", "融合", "互融", "合一", "并举", "共治", "同步", "齐抓", "同创"]
     /// Place-branded goal prefixes.
@@ -366,11 +367,14 @@ public struct SloganRules: Sendable {
             if k < b.upperBound, !Chars.numerals.contains(t[k]) { break }
         }
         guard groups >= 2 else { return nil }
-        // 一砖一瓦, 一点一滴: an idiom, not a formula.
-        if groups == 2, j - i == 4, u == "一", t[i + 2] == "一" { return nil }
+        // 一砖一瓦, 一心一意: an idiom, not a formula; function words inside mean a clause (一代又一代有).
+
         // Trim the last group to the width of the first.
         let w1 = { () -> Int in var k = i + 1; while k < b.upperBound, Chars.isHan(t[k]), !Chars.isNumeral(t[k]) { k += 1 }; return k - i - 1 }()
         guard w1 <= 2 else { return nil }
+        // 一砖一瓦, 一心一意: an idiom, not a formula; function words inside mean a clause (一代又一代有).
+        if groups == 2, u == "一", t[i + w1 + 1] == "一" { return nil }
+        if t[i..<j].contains(where: { Self.functionChars.contains($0) }) { return nil }
         // The last group: keep at most max(w1, 2) characters if the formula continues into a generic head.
         var end = j
         var lastStart = j - 1

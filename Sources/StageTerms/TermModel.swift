@@ -54,6 +54,7 @@ public struct TermModel: Sendable {
     static let generic: Set<String> = ["工作", "群众", "发展", "进一步", "方面", "领域", "问题", "情况", "能力", "水平", "作用",
                                        "我们", "他们", "部门", "单位", "人员", "地方", "项目", "活动", "社区", "村", "乡镇",
                                        "服务", "管理", "工程", "行动", "体系"]
+    static let functionChars: Set<Unicode.Scalar> = Set("的是把就这那种其我他你在对被了着过吗呢吧和及与或等为".unicodeScalars)
     /// Trailing wrappers stripped from a candidate (社会治理效能 → 社会治理).
     static let wrappers = ["效能", "能力", "水平", "成效", "质量", "工作", "任务", "领域", "方面", "格局", "实践", "成果"]
 
@@ -111,6 +112,8 @@ public struct TermModel: Sendable {
                 // A leading verb or function word ends the phrase on the left.
                 if Self.leaders.contains(first) { break }
                 if first.count == 1 || stop.contains(str(t, r)) { continue }
+                // Function words inside make a clause, not a term (不把自己的社会制度).
+                if t[r].contains(where: { Self.functionChars.contains($0) }) { break }
                 let score = termhood(t, Array(toks[k...h]))
                 if score >= threshold { best = (r, score) }
             }
