@@ -36,7 +36,7 @@ public struct SloganRules: Sendable {
                                       "优秀市", "奖", "小组", "队伍", "群", "称号", "荣誉", "大会", "会议"]
     static let designationMarkers = ["优秀", "称号", "荣誉", "领导小组"]
     static let designationBefore = ["获评", "被评为", "荣获", "捧得", "确定为", "命名为", "授予", "评为", "获得"]
-    static let designationAfter = ["荣誉", "称号", "美誉", "奖"]
+    static let designationAfter = ["荣誉", "称号", "美誉", "奖", "之称", "之誉"]
     static let events: Set<String> = ["两会", "全国两会"]
     /// Ordinary counted nouns: numeral + one of these is a count, not a formula.
     static let measures: Set<Unicode.Scalar> = Set("年月日天号时分秒次人万亿元名个家所件起处条项批场位支座户岁倍米里斤吨辆间套张份期届轮台口栋层级".unicodeScalars)
@@ -75,6 +75,15 @@ public struct SloganRules: Sendable {
         // Numerals make a formula, except an ordinal (第一道防线).
         let hasNumeral = (lo..<hi).contains(where: { Chars.isNumeral(t[$0]) && !($0 > lo && t[$0 - 1] == "第") && t[$0] != "多" && t[$0] != "几" })
         if hasNumeral { return .coinage(extend(t, lo, hi, bounds)) }
+        // A quote that modifies a noun through 的 is colour (“家门口”的司法服务, “刮碗子”的特点).
+        if close + 1 < bounds.upperBound, t[close + 1] == "的" { return .metaphor }
+        // “熬茶”接访工作室: a two-character quote, a two-character word, then a generic head — the
+        // word belongs to the formula.
+        if n == 2, close + 3 < bounds.upperBound, t[(close + 1)...(close + 2)].allSatisfy(Chars.isHan),
+           t.prefixMatch(Self.heads, at: close + 1) == nil, t.prefixMatch(Self.heads, at: close + 3) != nil,
+           !Chars.isNumeral(t[close + 1]) {
+            return .coinage(lo..<(close + 3))
+        }
         // Shape of the coinage itself: X式, X制, X+.
         if let last = t[hi - 1] as Unicode.Scalar?, n >= 2, last == "式" || last == "制" || last == "+" { return .coinage(lo..<hi) }
         let next = close + 1
@@ -260,10 +269,22 @@ public struct SloganRules: Sendable {
     /// verb and its last member a trailing tail.
     func templateRun(_ t: [Unicode.Scalar], _ run: [Range<Int>]) -> Range<Int>? {
         guard run.count >= 2 else { return nil }
+        if run.count == 2 {
+            // Two members: the width is unknown when both carry extra words; try the widest first.
+            let top = min(8, run[0].count, run[1].count)
+            guard top >= 3 else { return nil }
+            for n in stride(from: top, through: 3, by: -1) {
+                if let r = templateRun(t, run, width: n) { return r }
+            }
+            return nil
+        }
+        return templateRun(t, run, width: run[1].count)
+    }
+
+    func templateRun(_ t: [Unicode.Scalar], _ run: [Range<Int>], width n: Int) -> Range<Int>? {
         let inner = run.count > 2 ? Array(run[1..<(run.count - 1)]) : []
-        let n = inner.first?.count ?? min(run[0].count, run[run.count - 1].count)
         guard n >= 3, n <= 8, inner.allSatisfy({ $0.count == n }) else { return nil }
-        guard run[0].count >= n, run[run.count - 1].count >= n, run[0].count - n <= 3 else { return nil }
+        guard run[0].count >= n, run[run.count - 1].count >= n, run[0].count - n <= 4 else { return nil }
         let first = (run[0].upperBound - n)..<run[0].upperBound
         let last = run[run.count - 1].lowerBound..<(run[run.count - 1].lowerBound + n)
         let ms = [first] + inner + [last]
@@ -285,7 +306,7 @@ public struct SloganRules: Sendable {
         // Clauses joined by ， are sentences more often than formulas: short members with two
         // shared inner characters only (大事不出镇，小事不出村).
         let commaJoined = run.dropLast().contains { m in m.upperBound < t.count && (t[m.upperBound] == "，" || t[m.upperBound] == ",") }
-        if commaJoined && (n > 5 || innerShared.count < 2) { return nil }
+        if commaJoined && ((n > 5 && ms.count < 3) || innerShared.count < 2) { return nil }
         guard !innerShared.isEmpty, sharedPositions.count <= n - 2 || n <= 4 && sharedPositions.count <= n - 2 else { return nil }
         if innerShared.allSatisfy({ ["更", "的", "得", "和", "与", "加"].contains(t[ms[0].lowerBound + $0]) }) { return nil }
         // A longer last member is whole when it ends like the others (办事依法、遇事找法、解决问题用法);
@@ -298,7 +319,7 @@ public struct SloganRules: Sendable {
                     return first.lowerBound..<e
                 }
             }
-            if t[last.upperBound] != "的" || lastMember.count - n > 6 { return nil }
+            if t[last.upperBound] != "的" { return nil }
         }
         return first.lowerBound..<last.upperBound
     }
@@ -342,7 +363,7 @@ public struct SloganRules: Sendable {
         // N大(专项)行动/工程/战略/攻坚
         if c1 == "大" {
             var j = i + 2
-            while j < min(b.upperBound, i + 8), Chars.isHan(t[j]) {
+            while j < min(b.upperBound, i + 5), Chars.isHan(t[j]) {
                 for h in ["专项行动", "行动", "工程", "攻坚战", "战略"] where t.hasPrefix(h, at: j) {
                     return i..<(j + h.unicodeScalars.count)
                 }

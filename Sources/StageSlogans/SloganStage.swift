@@ -50,8 +50,9 @@ public struct SloganStage: Stage {
         var seen = Set<Range<Int>>()
         var texts: [String: Range<Int>] = [:]
         for r in found.sorted(by: { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) }) where seen.insert(r).inserted {
-            // An extended quote (“五治”融合) spans its closing mark: drop the inner marks.
-            doc.annotate(.slogan, r) { a in a.text.unicodeScalars.removeAll(where: { $0 == "“" || $0 == "”" }) }
+            // An extended quote (“五治”融合) spans its closing mark, a nested one (马背上的‘刮碗子’) has
+            // inner marks: drop them from the text.
+            doc.annotate(.slogan, r) { a in a.text.unicodeScalars.removeAll(where: { "“”‘’".unicodeScalars.contains($0) }) }
             texts[doc.annotations.last!.text] = texts[doc.annotations.last!.text] ?? r
         }
         if variants { linkVariants(&doc, texts) }
@@ -63,18 +64,23 @@ public struct SloganStage: Stage {
         var quoted: [Range<Int>] = []
         var coined: [Range<Int>] = []  // quotes classified as coinages or designations
         var open: Int?
+        var outer: Int?  // an open “ while a nested ‘ quote is read
         var previous: QuoteClass?
         var lastClose = -10
         var chain: [Range<Int>] = []  // contents of the current chain of adjacent quotes
         for i in b {
             switch t[i] {
-            case "“", "‘": open = i
+            case "“": open = i; outer = i
+            case "‘": open = i
             case "”", "’":
                 guard let o = open else { continue }
                 let adjacent = o - lastClose <= 2
                 let prev = adjacent ? previous : nil
                 if !adjacent { chain = [] }
-                let c = rules.classifyQuote(t, open: o, close: i, bounds: b, previous: prev)
+                var c = rules.classifyQuote(t, open: o, close: i, bounds: b, previous: prev)
+                // A ‘quote’ inside speech right after punctuation is the speaker's colour.
+                if t[o] == "‘", outer != nil, o > b.lowerBound, Chars.listSeparators.contains(t[o - 1]),
+                   !rules.lexiconWords.contains(String(String.UnicodeScalarView(t[(o + 1)..<i]))) { c = .metaphor }
                 // “A”“B”机制: a strong coinage closing a chain makes its earlier members coinages too.
                 if c.isCoinage, !chain.isEmpty, rules.isStrongCoinage(t, open: o, close: i, bounds: b) {
                     for m in chain where !out.contains(m) { out.append(m) }
@@ -90,11 +96,13 @@ public struct SloganStage: Stage {
                 previous = c
                 lastClose = i
                 open = nil
+                if t[i] == "”" { outer = nil } else if outer != nil { open = outer }
             default: break
             }
         }
         // Unquoted rules skip text inside quotes.
-        func outsideQuotes(_ r: Range<Int>) -> Bool { !quoted.contains(where: { $0.overlaps(r) }) }
+        // Formulas inside speech count (事事有回应、件件有着落 in an official's words).
+        func outsideQuotes(_ r: Range<Int>) -> Bool { !coined.contains(where: { $0.overlaps(r) }) }
         if numbered { out += rules.numberedFormulas(t, b).filter(outsideQuotes) }
         if parallel { out += rules.parallelFormulas(t, b).filter(outsideQuotes) }
         // Lexicon matches inside a quote count only as the whole quote (not 马上办 in “有诉必应马上办”).

@@ -129,3 +129,7 @@ private func quoteClass(_ s: String) -> QuoteClass {
     // A list of another length is not the formula's content.
     #expect(!slogans("开展大排查、大整治“六大行动”。").contains("大排查、大整治"))
 }
+
+@Test func parallelFormulaInsideSpeechCounts() {
+    #expect(slogans("他说：“打造了事事有回应、件件有着落的基层治理新模式。”").contains("事事有回应、件件有着落"))
+}
