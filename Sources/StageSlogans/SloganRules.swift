@@ -258,6 +258,13 @@ public struct SloganRules: Sendable {
                         }
                     }
                 }
+                // A comma-joined formula takes up to two short closing members that end the
+                // segment (大事不出镇，小事不出村，矛盾不上交，就地化解).
+                if b < ms.count, ms.count - b <= 2, r.upperBound == ms[b - 1].upperBound,
+                   t[ms[b - 1].upperBound] == "，", ms[b...].allSatisfy({ $0.count >= 3 && $0.count <= ms[b - 1].count && t[$0].allSatisfy(Chars.isHan) }) {
+                    r = r.lowerBound..<ms[ms.count - 1].upperBound
+                    b = ms.count
+                }
                 out.append(r)
                 a = b
             } else { a += 1 }
@@ -307,6 +314,8 @@ public struct SloganRules: Sendable {
         // shared inner characters only (大事不出镇，小事不出村).
         let commaJoined = run.dropLast().contains { m in m.upperBound < t.count && (t[m.upperBound] == "，" || t[m.upperBound] == ",") }
         if commaJoined && ((n > 5 && ms.count < 3) || innerShared.count < 2) { return nil }
+        // Long 、-joined members sharing a character are descriptive (基层党建有力、民生服务有效).
+        if !commaJoined && n >= 6 { return nil }
         guard !innerShared.isEmpty, sharedPositions.count <= n - 2 || n <= 4 && sharedPositions.count <= n - 2 else { return nil }
         if innerShared.allSatisfy({ ["更", "的", "得", "和", "与", "加"].contains(t[ms[0].lowerBound + $0]) }) { return nil }
         // A longer last member is whole when it ends like the others (办事依法、遇事找法、解决问题用法);
