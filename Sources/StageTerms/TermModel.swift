@@ -40,6 +40,15 @@ public struct TermModel: Sendable {
                         "督察", "防治", "现代化", "试点", "责任制", "法治化", "战略"]
     /// Heads that need a long modifier (6+ characters in all) to make a term: 新一轮找矿突破战略行动, not 整治行动.
     static let weakHeads: Set<String> = ["行动", "工程", "管理", "战略", "体系", "制度", "机制"]
+    static let headScalars: [[Unicode.Scalar]] = heads.map { Array($0.unicodeScalars) }
+    static let weakHeadScalars: Set<[Unicode.Scalar]> = Set(weakHeads.map { Array($0.unicodeScalars) })
+
+    func endsWith(_ t: [Unicode.Scalar], _ r: Range<Int>, _ w: [Unicode.Scalar]) -> Bool {
+        guard r.count >= w.count else { return false }
+        var i = r.upperBound - w.count
+        for u in w { if t[i] != u { return false }; i += 1 }
+        return true
+    }
     /// Leading verbs and adverbs stripped from a candidate.
     static let leaders: Set<String> = ["加强", "推进", "推动", "完善", "深化", "健全", "维护", "坚持", "开展", "创新", "加快",
                                        "提升", "强化", "落实", "构建", "打造", "实施", "深入", "全面", "持续", "扎实", "做好",
@@ -97,8 +106,9 @@ public struct TermModel: Sendable {
         var h = 0
         while h < toks.count {
             let head = toks[h]
-            let hs = str(t, head.range)
-            guard isHanRun(t, head.range), Self.heads.contains(where: { hs.hasSuffix($0) }) else { h += 1; continue }
+            // Scalar comparison: String suffix tests dominated the stage's time.
+            guard let matched = Self.headScalars.first(where: { endsWith(t, head.range, $0) }), isHanRun(t, head.range) else { h += 1; continue }
+            let isWeak = head.range.count == matched.count && Self.weakHeadScalars.contains(matched)
             var best: (Range<Int>, Double)?
             var k = h
             while k > 0 && h - k < 4 {
@@ -108,7 +118,7 @@ public struct TermModel: Sendable {
                 let first = str(t, toks[k].range)
                 let r = Int(toks[k].start)..<Int(head.end)
                 guard r.count >= 4, r.count <= 12 else { if r.count > 12 { break } else { continue } }
-                if Self.weakHeads.contains(where: { hs == $0 }) && r.count < 6 { continue }
+                if isWeak && r.count < 6 { continue }
                 // A leading verb or function word ends the phrase on the left.
                 if Self.leaders.contains(first) { break }
                 if first.count == 1 || stop.contains(str(t, r)) { continue }
