@@ -10,11 +10,28 @@ enum Chars {
     /// Punctuation that bounds a clause.
     static let clause: Set<Unicode.Scalar> = Set("，,。；;：:？！?!、“”‘’《》（）()—…\n ".unicodeScalars)
 
+    /// Chinese numeral (switch, not a Set: these run on every character).
+    @inline(__always) static func isCN(_ u: Unicode.Scalar) -> Bool {
+        switch u {
+        case "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "两", "百", "千", "零", "〇", "几", "多": return true
+        default: return false
+        }
+    }
+    @inline(__always) static func isSeparator(_ u: Unicode.Scalar) -> Bool {
+        switch u { case "、", "，", ",", "；", ";": return true; default: return false }
+    }
+    @inline(__always) static func isHard(_ u: Unicode.Scalar) -> Bool {
+        switch u {
+        case "。", "；", ";", "：", ":", "“", "”", "‘", "’", "《", "》", "（", "）", "(", ")", "？", "！", "?", "!", "\n", " ": return true
+        default: return false
+        }
+    }
+
     static func isHan(_ u: Unicode.Scalar) -> Bool {
         (0x4E00...0x9FFF).contains(u.value) || (0x3400...0x4DBF).contains(u.value)
     }
     static func isDigit(_ u: Unicode.Scalar) -> Bool { ("0"..."9").contains(u) }
-    static func isNumeral(_ u: Unicode.Scalar) -> Bool { numerals.contains(u) || isDigit(u) }
+    static func isNumeral(_ u: Unicode.Scalar) -> Bool { isCN(u) || isDigit(u) }
     static func isLatin(_ u: Unicode.Scalar) -> Bool { ("A"..."Z").contains(u) || ("a"..."z").contains(u) }
 }
 

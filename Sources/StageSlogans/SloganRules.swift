@@ -136,7 +136,7 @@ public struct SloganRules: Sendable {
 
     /// Numeral + noun character (五治), as opposed to two numerals (八五).
     public func isNumberedNoun(_ t: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
-        r.count == 2 && Chars.numerals.contains(t[r.lowerBound]) && !Chars.isNumeral(t[r.lowerBound + 1])
+        r.count == 2 && Chars.isCN(t[r.lowerBound]) && !Chars.isNumeral(t[r.lowerBound + 1])
     }
 
     // MARK: parallel formulas
@@ -145,7 +145,7 @@ public struct SloganRules: Sendable {
     static func members(_ t: [Unicode.Scalar], _ r: Range<Int>) -> [Range<Int>] {
         var out: [Range<Int>] = []
         var s = r.lowerBound
-        for i in r where Chars.listSeparators.contains(t[i]) {
+        for i in r where Chars.isSeparator(t[i]) {
             out.append(s..<i)
             s = i + 1
         }
@@ -194,10 +194,9 @@ public struct SloganRules: Sendable {
         var out: [Range<Int>] = []
         // Segments between hard boundaries (quotes, 。；： brackets); inside, members separated by 、，
         var segStart = bounds.lowerBound
-        let hard: Set<Unicode.Scalar> = Set("。；;：:“”‘’《》（）()？！?!\n ".unicodeScalars)
         var i = bounds.lowerBound
         while i <= bounds.upperBound {
-            if i == bounds.upperBound || hard.contains(t[i]) {
+            if i == bounds.upperBound || Chars.isHard(t[i]) {
                 if i > segStart {
                     if let r = countedList(t, segStart..<i, bounds) { out.append(r) } else { out += parallelRuns(t, segStart..<i) }
                 }
@@ -362,7 +361,7 @@ public struct SloganRules: Sendable {
             if parts >= 1 { return i..<j }
             return nil
         }
-        guard Chars.numerals.contains(u), u != "几", u != "多", u != "百", u != "千", u != "零", i + 3 < b.upperBound + 1 else { return nil }
+        guard Chars.isCN(u), u != "几", u != "多", u != "百", u != "千", u != "零", i + 3 < b.upperBound + 1 else { return nil }
         guard i + 1 < b.upperBound else { return nil }
         let c1 = t[i + 1]
         // N位一体, N级联动, N治融合
@@ -384,7 +383,7 @@ public struct SloganRules: Sendable {
         guard !Self.measures.contains(c1) || c1 == "级" || c1 == "层" else { return nil }
         var j = i
         var groups = 0
-        while j < b.upperBound, Chars.numerals.contains(t[j]), !["几", "多", "百", "千", "零"].contains(t[j]) {
+        while j < b.upperBound, Chars.isCN(t[j]), !["几", "多", "百", "千", "零"].contains(t[j]) {
             var k = j + 1
             while k < b.upperBound, k - j <= 3, Chars.isHan(t[k]), !Chars.isNumeral(t[k]) { k += 1 }
             let len = k - j - 1
@@ -394,7 +393,7 @@ public struct SloganRules: Sendable {
             }
             groups += 1
             j = k
-            if k < b.upperBound, !Chars.numerals.contains(t[k]) { break }
+            if k < b.upperBound, !Chars.isCN(t[k]) { break }
         }
         guard groups >= 2 else { return nil }
         // 一砖一瓦, 一心一意: an idiom, not a formula; function words inside mean a clause (一代又一代有).
@@ -408,7 +407,7 @@ public struct SloganRules: Sendable {
         // The last group: keep at most max(w1, 2) characters if the formula continues into a generic head.
         var end = j
         var lastStart = j - 1
-        while lastStart > i, !Chars.numerals.contains(t[lastStart]) { lastStart -= 1 }
+        while lastStart > i, !Chars.isCN(t[lastStart]) { lastStart -= 1 }
         let lastLen = end - lastStart - 1
         if lastLen > w1, lastLen > 1 { end = lastStart + 1 + w1 }
         // Ordinary counts: every word is a measure (三级四级 are levels) → not a formula.
@@ -431,7 +430,8 @@ public struct SloganRules: Sendable {
                 i = m.end
                 continue
             }
-            if let brand = t.prefixMatch(Self.placeBrands, at: i) {
+            let u = t[i]
+            if u == "平" || u == "法" || u == "美" || u == "幸" || u == "现", let brand = t.prefixMatch(Self.placeBrands, at: i) {
                 let s = i + brand.unicodeScalars.count
                 var best = 0
                 for len in 2...4 where s + len <= b.upperBound {

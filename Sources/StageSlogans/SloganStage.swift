@@ -79,7 +79,7 @@ public struct SloganStage: Stage {
                 if !adjacent { chain = [] }
                 var c = rules.classifyQuote(t, open: o, close: i, bounds: b, previous: prev)
                 // A ‘quote’ inside speech right after punctuation is the speaker's colour.
-                if t[o] == "‘", outer != nil, o > b.lowerBound, Chars.listSeparators.contains(t[o - 1]),
+                if t[o] == "‘", outer != nil, o > b.lowerBound, Chars.isSeparator(t[o - 1]),
                    !rules.lexiconWords.contains(String(String.UnicodeScalarView(t[(o + 1)..<i]))) { c = .metaphor }
                 // “A”“B”机制: a strong coinage closing a chain makes its earlier members coinages too.
                 if c.isCoinage, !chain.isEmpty, rules.isStrongCoinage(t, open: o, close: i, bounds: b) {
