@@ -111,15 +111,25 @@ public struct SloganStage: Stage {
         return out
     }
 
-    /// VARIANT_OF from a slogan to a longer slogan of the same document that contains it.
+    /// VARIANT_OF from a slogan to a longer slogan of the same document that starts with it
+    /// (五治 → 五治融合) or ends with it after a lead of 3+ characters (平安青海 → 建设更高水平的平安青海).
     func linkVariants(_ doc: inout Document, _ texts: [String: Range<Int>]) {
-        let keys = texts.keys.sorted()
-        for short in keys where short.count >= 2 {
-            for long in keys where long != short && long.count > short.count && long.hasPrefix(short) || long != short && long.hasSuffix(short) && long.count > short.count + 2 {
-                if let r = texts[short] {
-                    doc.annotate(.relation, r, type: "VARIANT_OF") { $0.head = short; $0.tail = long }
-                }
+        // Candidates share the first or the last character: group instead of comparing all pairs.
+        var byFirst: [Unicode.Scalar: [String]] = [:], byLast: [Unicode.Scalar: [String]] = [:]
+        for k in texts.keys {
+            guard let f = k.unicodeScalars.first, let l = k.unicodeScalars.last else { continue }
+            byFirst[f, default: []].append(k)
+            byLast[l, default: []].append(k)
+        }
+        for short in texts.keys.sorted() where short.count >= 2 {
+            guard let r = texts[short] else { continue }
+            var tails = Set<String>()
+            for long in byFirst[short.unicodeScalars.first!] ?? [] where long.count > short.count && long.hasPrefix(short) { tails.insert(long) }
+            for long in byLast[short.unicodeScalars.last!] ?? [] where long.count > short.count + 2 && long.hasSuffix(short) { tails.insert(long) }
+            for long in tails.sorted() {
+                doc.annotate(.relation, r, type: "VARIANT_OF") { $0.head = short; $0.tail = long }
             }
         }
     }
+
 }
