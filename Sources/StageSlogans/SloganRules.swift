@@ -264,7 +264,10 @@ public struct SloganRules: Sendable {
                     r = r.lowerBound..<ms[ms.count - 1].upperBound
                     b = ms.count
                 }
-                out.append(r)
+                // Two short 、-joined phrases are a pair of phrases (责任到人、措施到位, 听民意、解民愁);
+                // established pairs come from the lexicon.
+                let pair = b - a == 2 && t[ms[a].upperBound] == "、" && ms[a + 1].count <= 4
+                if !pair { out.append(r) }
                 a = b
             } else { a += 1 }
         }
@@ -315,6 +318,7 @@ public struct SloganRules: Sendable {
         if commaJoined && ((n > 5 && ms.count < 3) || innerShared.count < 2) { return nil }
         // Long 、-joined members sharing a character are descriptive (基层党建有力、民生服务有效).
         if !commaJoined && n >= 6 { return nil }
+
         guard !innerShared.isEmpty, sharedPositions.count <= n - 2 || n <= 4 && sharedPositions.count <= n - 2 else { return nil }
         if innerShared.allSatisfy({ ["更", "的", "得", "和", "与", "加"].contains(t[ms[0].lowerBound + $0]) }) { return nil }
         // A longer last member is whole when it ends like the others (办事依法、遇事找法、解决问题用法);

@@ -133,3 +133,8 @@ private func quoteClass(_ s: String) -> QuoteClass {
 @Test func parallelFormulaInsideSpeechCounts() {
     #expect(slogans("他说：“打造了事事有回应、件件有着落的基层治理新模式。”").contains("事事有回应、件件有着落"))
 }
+
+@Test func shortPhrasePairsAreNotFormulas() {
+    #expect(slogans("做到责任到人、措施到位。").isEmpty)
+    #expect(slogans("坚持听民意、解民愁。").isEmpty)
+}
