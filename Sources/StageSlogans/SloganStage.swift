@@ -14,10 +14,13 @@ public struct SloganStage: Stage {
             OptionSpec("parallel", .bool, default: .bool(true), help: "Find unquoted parallel formulas (小事不出村、大事不出乡)."),
             OptionSpec("numbered", .bool, default: .bool(true), help: "Find unquoted numbered formulas (四抓四防, 1+10+X)."),
             OptionSpec("variants", .bool, default: .bool(true), help: "Emit VARIANT_OF relations between a short and a long form."),
+            OptionSpec("drop_inner_quotes", .bool, default: .bool(false),
+                       help: "Record “五治”融合 as 五治融合 (the gold style). Off by default: a record's text must equal its source span."),
         ])
 
     public let rules: SloganRules
     let parallel: Bool, numbered: Bool, variants: Bool
+    let dropInnerQuotes: Bool
 
     public init(options: StageOptions, context: StageContext) throws {
         var words: [String] = []
@@ -25,10 +28,13 @@ public struct SloganStage: Stage {
         for path in options.strings("lexicons") { words += try Lexicon(contentsOf: context.resolve(path)).words }
         let places = Set(try Self.resource("places").words)
         self.init(rules: SloganRules(lexicon: words, places: places), parallel: options.bool("parallel"),
-                  numbered: options.bool("numbered"), variants: options.bool("variants"))
+                  numbered: options.bool("numbered"), variants: options.bool("variants"),
+                  dropInnerQuotes: options.bool("drop_inner_quotes"))
     }
 
-    public init(rules: SloganRules, parallel: Bool = true, numbered: Bool = true, variants: Bool = true) {
+    public init(rules: SloganRules, parallel: Bool = true, numbered: Bool = true, variants: Bool = true,
+                dropInnerQuotes: Bool = false) {
+        self.dropInnerQuotes = dropInnerQuotes
         self.rules = rules
         self.parallel = parallel
         self.numbered = numbered
@@ -51,8 +57,9 @@ public struct SloganStage: Stage {
         var texts: [String: Range<Int>] = [:]
         for r in found.sorted(by: { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) }) where seen.insert(r).inserted {
             // An extended quote (“五治”融合) spans its closing mark, a nested one (马背上的‘刮碗子’) has
-            // inner marks: drop them from the text.
-            doc.annotate(.slogan, r) { a in a.text.unicodeScalars.removeAll(where: { "“”‘’".unicodeScalars.contains($0) }) }
+            // inner marks: with drop_inner_quotes they are dropped from the text.
+            let drop = dropInnerQuotes
+            doc.annotate(.slogan, r) { a in if drop { a.text.unicodeScalars.removeAll(where: { "“”‘’".unicodeScalars.contains($0) }) } }
             texts[doc.annotations.last!.text] = texts[doc.annotations.last!.text] ?? r
         }
         if variants { linkVariants(&doc, texts) }

@@ -1,4 +1,4 @@
-// The `terms` stage: policy terms — the shipped glossary, plus discovery of candidate noun
+// The `terms` stage (runs after `slogans`, whose spans it leaves alone): policy terms — the shipped glossary, plus discovery of candidate noun
 // phrases over ICU tokens that end in a governance head (治理, 管理, 体系, 保卫战 …) and are
 // scored for termhood against a background frequency table built from official documents.
 import Foundation
@@ -8,7 +8,7 @@ public struct TermStage: Stage {
     public static let descriptor = StageDescriptor(
         use: "terms", version: "1.0",
         summary: "Policy terms: shipped glossary plus discovery scored against a background table of official documents.",
-        requires: [.sentences, .tokens], produces: [.terms],
+        requires: [.sentences, .tokens, .slogans], produces: [.terms],
         options: [
             OptionSpec("builtin_glossary", .bool, default: .bool(true), help: "Use the shipped glossary of national policy vocabulary."),
             OptionSpec("glossaries", .strings, default: .strings([]), help: "User glossary files (one term per line), relative to pipeline.json."),

@@ -92,7 +92,7 @@ private func quoteClass(_ s: String) -> QuoteClass {
     var doc = Document(id: "t", path: "t.txt", bytes: [])
     doc.text = Array("深化“五治”融合。“五治”互融。".unicodeScalars)
     doc.sentences = [Sentence(start: 0, end: doc.text.count, kind: .body)]
-    try stage.process(&doc)
+    try SloganStage(rules: rules, dropInnerQuotes: true).process(&doc)
     let rel = doc.annotations.filter { $0.kind == .relation && $0.type == "VARIANT_OF" }
     #expect(rel.contains { $0.head == "五治" && $0.tail == "五治融合" })
     #expect(rel.contains { $0.head == "五治" && $0.tail == "五治互融" })
@@ -137,4 +137,15 @@ private func quoteClass(_ s: String) -> QuoteClass {
 @Test func shortPhrasePairsAreNotFormulas() {
     #expect(slogans("做到责任到人、措施到位。").isEmpty)
     #expect(slogans("坚持听民意、解民愁。").isEmpty)
+}
+
+@Test func recordTextIsTheSourceSpanUnlessInnerQuotesAreDropped() throws {
+    var doc = Document(id: "t", path: "t.txt", bytes: [])
+    doc.text = Array("深化“五治”融合。".unicodeScalars)
+    doc.sentences = [Sentence(start: 0, end: doc.text.count, kind: .body)]
+    var faithful = doc
+    try stage.process(&faithful)
+    #expect(faithful.annotations.contains { $0.kind == .slogan && $0.text == "五治”融合" })
+    try SloganStage(rules: rules, dropInnerQuotes: true).process(&doc)
+    #expect(doc.annotations.contains { $0.kind == .slogan && $0.text == "五治融合" })
 }
