@@ -55,10 +55,18 @@ public struct SloganStage: Stage {
         }
         var seen = Set<Range<Int>>()
         var texts: [String: Range<Int>] = [:]
-        for r in found.sorted(by: { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) }) where seen.insert(r).inserted {
+        for found in found.sorted(by: { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) }) {
             // An extended quote (“五治”融合) spans its closing mark, a nested one (马背上的‘刮碗子’) has
-            // inner marks: with drop_inner_quotes they are dropped from the text.
+            // inner marks: with drop_inner_quotes they are dropped from the text; otherwise the
+            // record must be a clean source span, so the extension is cut at the mark (五治, 八五)
+            // and a span with marks inside is left out.
+            var r = found
             let drop = dropInnerQuotes
+            if !drop, let m = r.dropLast().firstIndex(where: { "“”‘’".unicodeScalars.contains(doc.text[$0]) }), m > r.lowerBound {
+                guard doc.text[m] == "”" || doc.text[m] == "’", !doc.text[r.lowerBound..<m].contains(where: { "“”‘’".unicodeScalars.contains($0) }) else { continue }
+                r = r.lowerBound..<m
+            }
+            guard seen.insert(r).inserted else { continue }
             doc.annotate(.slogan, r) { a in if drop { a.text.unicodeScalars.removeAll(where: { "“”‘’".unicodeScalars.contains($0) }) } }
             texts[doc.annotations.last!.text] = texts[doc.annotations.last!.text] ?? r
         }
