@@ -18,6 +18,8 @@ let stageModules: [Target] = [
     stage("StageNER", resources: [.copy("Resources")]),
     stage("StageNumbers", resources: [.copy("Resources")]),
     stage("StageEntities", resources: [.copy("Resources")]),
+    stage("StageSlogans", resources: [.copy("Resources")]),
+    stage("StageTerms", resources: [.copy("Resources")]),
 ]
 
 /// An output writer module (a format in pipeline.json "outputs"), registered like a stage.
@@ -57,6 +59,8 @@ let package = Package(
         .testTarget(name: "StageNERTests", dependencies: ["StageNER", "ZhituCore", "ZhituStages", "StageSegment"]),
         .testTarget(name: "StageNumbersTests", dependencies: ["StageNumbers", "ZhituCore"]),
         .testTarget(name: "StageEntitiesTests", dependencies: ["StageEntities", "StageSegment", "ZhituCore"]),
+        .testTarget(name: "StageSlogansTests", dependencies: ["ZhituCore", "StageSlogans"]),
+        .testTarget(name: "StageTermsTests", dependencies: ["ZhituCore", "StageTerms"]),
         .testTarget(name: "ZhituCoreTests", dependencies: ["ZhituCore", "ZhituStages", "StageSegment", "OutputTables", "zhitu"]),
         .testTarget(name: "OutputWritersTests", dependencies: ["ZhituCore", "ZhituStages", "zhitu"] + outputModules.map { .target(name: $0.name) }),
     ],

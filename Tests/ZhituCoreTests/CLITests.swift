@@ -26,7 +26,9 @@ import ZhituCore
             if let text = rec.text, rec.kind != "relation", start >= 0, start < end, end <= orig.count {
                 var span = String.UnicodeScalarView()
                 span.append(contentsOf: orig[start..<end])
-                #expect(TextNormal.compareKey(String(span)) == TextNormal.compareKey(text), "\(rec.doc) \(start): \(String(span)) vs \(text)")
+                // a record's text is its span normalised: no whitespace, no quote marks (“五治”融合 → 五治融合)
+                func bare(_ s: String) -> String { String(TextNormal.compareKey(s).unicodeScalars.filter { !"“”‘’\"'「」『』《》".unicodeScalars.contains($0) }) }
+                #expect(bare(String(span)) == bare(text), "\(rec.doc) \(start): \(String(span)) vs \(text)")
             }
         }
         let graph = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("graph.json"))) as! [String: Any]

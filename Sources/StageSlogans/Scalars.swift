@@ -1,0 +1,64 @@
+// Character classes and small helpers over normalised text.
+import ZhituCore
+
+enum Chars {
+    static let numerals: Set<Unicode.Scalar> = Set("一二三四五六七八九十两百千零〇几多".unicodeScalars)
+    /// Sentence-final punctuation: a quote that contains one is speech, not a formula.
+    static let final: Set<Unicode.Scalar> = Set("。？！?!…".unicodeScalars)
+    /// Separators of parallel members.
+    static let listSeparators: Set<Unicode.Scalar> = Set("、，,；;".unicodeScalars)
+    /// Punctuation that bounds a clause.
+    static let clause: Set<Unicode.Scalar> = Set("，,。；;：:？！?!、“”‘’《》（）()—…\n ".unicodeScalars)
+
+    /// Chinese numeral (switch, not a Set: these run on every character).
+    @inline(__always) static func isCN(_ u: Unicode.Scalar) -> Bool {
+        switch u {
+        case "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "两", "百", "千", "零", "〇", "几", "多": return true
+        default: return false
+        }
+    }
+    @inline(__always) static func isSeparator(_ u: Unicode.Scalar) -> Bool {
+        switch u { case "、", "，", ",", "；", ";": return true; default: return false }
+    }
+    @inline(__always) static func isHard(_ u: Unicode.Scalar) -> Bool {
+        switch u {
+        case "。", "；", ";", "：", ":", "“", "”", "‘", "’", "《", "》", "（", "）", "(", ")", "？", "！", "?", "!", "\n", " ": return true
+        default: return false
+        }
+    }
+
+    static func isHan(_ u: Unicode.Scalar) -> Bool {
+        (0x4E00...0x9FFF).contains(u.value) || (0x3400...0x4DBF).contains(u.value)
+    }
+    static func isDigit(_ u: Unicode.Scalar) -> Bool { ("0"..."9").contains(u) }
+    static func isNumeral(_ u: Unicode.Scalar) -> Bool { isCN(u) || isDigit(u) }
+    static func isLatin(_ u: Unicode.Scalar) -> Bool { ("A"..."Z").contains(u) || ("a"..."z").contains(u) }
+}
+
+extension Array where Element == Unicode.Scalar {
+    func hasPrefix(_ s: String, at i: Int) -> Bool {
+        var j = i
+        for u in s.unicodeScalars {
+            guard j < count, self[j] == u else { return false }
+            j += 1
+        }
+        return true
+    }
+
+    /// The longest word of `words` that ends exactly at `end` (exclusive), if any.
+    func suffixMatch(_ words: [String], endingAt end: Int) -> String? {
+        var best: String?
+        for w in words {
+            let n = w.unicodeScalars.count
+            if n <= end, hasPrefix(w, at: end - n), n > (best?.unicodeScalars.count ?? 0) { best = w }
+        }
+        return best
+    }
+
+    /// The longest word of `words` starting at `start`.
+    func prefixMatch(_ words: [String], at start: Int) -> String? {
+        var best: String?
+        for w in words where hasPrefix(w, at: start) && w.unicodeScalars.count > (best?.unicodeScalars.count ?? 0) { best = w }
+        return best
+    }
+}

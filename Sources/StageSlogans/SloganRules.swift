@@ -1,0 +1,475 @@
+// The rules that find slogans in one sentence: quoted coinages, numbered formulas and parallel
+// formulas. Pure functions over the normalised text, so they can be tested on small fixtures.
+import ZhituCore
+
+/// What a quoted span is.
+public enum QuoteClass: Equatable, Sendable {
+    /// A coined formulation, recorded with the given range (possibly extended past the quote).
+    case coinage(Range<Int>)
+    case speech
+    case metaphor
+    /// A title, award, honour, designation, named unit or event.
+    case designation
+}
+
+public struct SloganRules: Sendable {
+    /// Established formulations (shipped + user lexicon).
+    public var lexicon: Trie
+    public var lexiconWords: Set<String>
+    /// Short place names (provinces, prefectures, counties) for place-branded goals (平安+place).
+    public var places: Set<String>
+
+    /// Generic heads that follow a coinage without belonging to it.
+    static let heads = ["工作法", "工作", "机制", "模式", "行动", "工程", "品牌", "服务", "创建", "制度", "平台", "体系",
+                        "活动", "理念", "经验", "项目", "建设", "热线", "载体", "格局", "做法", "战略", "组织", "要求",
+                        "任务", "治理", "系统", "队伍", "精神", "升级版", "推广", "实践", "改革", "示范", "专线", "义务",
+                        "司法所", "党建", "创新", "地方立法", "法律服务", "调解", "品牌", "新画卷", "阵地", "站", "室", "点", "等"]
+    /// Words that, after a numbered quote, complete the formula (“五治”融合 → 五治融合).
+    static let completions = ["融合", "互融", "普法", "联动", "并举", "一体", "共治", "合一", "同步"]
+    /// Verbs and markers that introduce a coinage just before the quote.
+    static let introducers = ["开展", "实施", "推行", "推广", "落实", "深化", "创建", "打造", "建立", "组建", "探索", "培育",
+                              "开通", "构建", "实现", "坚持", "树立", "首创", "推进", "形成", "创新", "发挥", "采取", "依托",
+                              "围绕", "推出", "启动", "打响", "提出", "立足", "结合", "通过", "作为", "实行", "完善", "丰富",
+                              "叫响", "擦亮", "深入", "全面", "着力", "聚焦", "秉持", "践行", "弘扬", "发展", "健全", "把",
+                              "将", "即", "称", "叫", "号", "及", "与", "批", "支", "条", "个", "项", "种", "套", "着"]
+    static let designationSuffixes = ["杯", "App", "APP", "网", "之乡", "基地", "示范市", "示范区", "合格城市", "试点城市",
+                                      "优秀市", "奖", "小组", "队伍", "群", "称号", "荣誉", "大会", "会议"]
+    static let designationMarkers = ["优秀", "称号", "荣誉", "领导小组"]
+    static let designationBefore = ["获评", "被评为", "荣获", "捧得", "确定为", "命名为", "授予", "评为", "获得"]
+    static let designationAfter = ["荣誉", "称号", "美誉", "奖", "之称", "之誉"]
+    static let events: Set<String> = ["两会", "全国两会"]
+    /// Ordinary counted nouns: numeral + one of these is a count, not a formula.
+    static let measures: Set<Unicode.Scalar> = Set("年月日天号时分秒次人万亿元名个家所件起处条项批场位支座户岁倍米里斤吨辆间套张份期届轮台口栋层级".unicodeScalars)
+    static let functionChars: Set<Unicode.Scalar> = Set("的是又有就和了在对把被也都而与及或之其这那".unicodeScalars)
+    /// Formula heads after numeral + one character: 六位一体, 五级联动, 五治融合.
+    static let numberedHeads = ["一体", "联动", "融合", "互融", "合一", "并举", "共治", "同步", "齐抓", "同创"]
+    /// Place-branded goal prefixes.
+    static let placeBrands = ["平安", "法治", "美丽", "幸福", "现代化新"]
+
+    public init(lexicon: [String], places: Set<String>) {
+        self.lexicon = Trie(lexicon)
+        self.lexiconWords = Set(lexicon)
+        self.places = places
+    }
+
+    // MARK: quoted spans
+
+    /// Classifies the quote whose marks are at `open` and `close` (inclusive), within `bounds`.
+    /// `previous` is the class of a quote that ends right before this one (“A”“B”, “A”和“B”).
+    public func classifyQuote(_ t: [Unicode.Scalar], open: Int, close: Int, bounds: Range<Int>,
+                              previous: QuoteClass? = nil) -> QuoteClass {
+        let lo = open + 1, hi = close
+        let n = hi - lo
+        guard n >= 1 else { return .metaphor }
+        let content = String(String.UnicodeScalarView(t[lo..<hi]))
+        if lexiconWords.contains(content) { return .coinage(extend(t, lo, hi, bounds)) }
+        if isParallel(t, lo..<hi) { return .coinage(lo..<hi) }
+        // A chain of parts joined by + (社区党委+小区党支部+…, 民族团结+).
+        if t[lo..<hi].contains("+"), !t[lo..<hi].contains(where: { Chars.final.contains($0) }) { return .coinage(lo..<hi) }
+        if t[lo..<hi].contains(where: { Chars.final.contains($0) }) || n > 16 { return .speech }
+        if t[lo..<hi].contains(where: { $0 == "，" || $0 == "," }) { return .speech }
+        let before = max(bounds.lowerBound, open - 2)
+        if t[before..<open].contains(where: { $0 == "：" || $0 == ":" }) { return .speech }
+        if isDesignation(t, lo, hi, bounds) { return .designation }
+        if n == 1 { return .metaphor }
+        // Numerals make a formula, except an ordinal (第一道防线).
+        let hasNumeral = (lo..<hi).contains(where: { Chars.isNumeral(t[$0]) && !($0 > lo && t[$0 - 1] == "第") && t[$0] != "多" && t[$0] != "几" })
+        if hasNumeral { return .coinage(extend(t, lo, hi, bounds)) }
+        // A quote that modifies a noun through 的 is colour (“家门口”的司法服务, “刮碗子”的特点).
+        if close + 1 < bounds.upperBound, t[close + 1] == "的" { return .metaphor }
+        // “熬茶”接访工作室: a two-character quote, a two-character word, then a generic head — the
+        // word belongs to the formula.
+        if n == 2, close + 3 < bounds.upperBound, t[(close + 1)...(close + 2)].allSatisfy(Chars.isHan),
+           t.prefixMatch(Self.heads, at: close + 1) == nil, t.prefixMatch(Self.heads, at: close + 3) != nil,
+           !Chars.isNumeral(t[close + 1]) {
+            return .coinage(lo..<(close + 3))
+        }
+        // Shape of the coinage itself: X式, X制, X+.
+        if let last = t[hi - 1] as Unicode.Scalar?, n >= 2, last == "式" || last == "制" || last == "+" { return .coinage(lo..<hi) }
+        let next = close + 1
+        if next < bounds.upperBound, t.prefixMatch(Self.heads, at: next) != nil { return .coinage(lo..<hi) }
+        if next < bounds.upperBound, t.hasPrefix("作用", at: next) { return .metaphor }
+        if content.hasSuffix("平台") || content.hasSuffix("工程") || content.hasSuffix("行动") { return .coinage(lo..<hi) }
+        if let p = previous, open > bounds.lowerBound {
+            let gap = t[max(bounds.lowerBound, open - 2)..<open]
+            if gap.last == "”" || (gap.last == "和" || gap.last == "、" || gap.last == "及") && gap.first == "”" {
+                return p.isCoinage ? .coinage(lo..<hi) : p
+            }
+        }
+        guard open > bounds.lowerBound else { return .coinage(lo..<hi) }
+        let prev = t[open - 1]
+        if !Chars.isHan(prev) && !Chars.isLatin(prev) { return prev == "”" ? .metaphor : .coinage(lo..<hi) }
+        if prev == "的" || prev == "了" || prev == "在" || prev == "为" || prev == "到" { return .metaphor }
+        if t.suffixMatch(Self.introducers, endingAt: open) != nil { return .coinage(lo..<hi) }
+        if Chars.isDigit(prev) { return .coinage(lo..<hi) }
+        return .metaphor
+    }
+
+    /// Extends a numbered quote by a completing word right after it (“五治”融合 → 五治融合).
+    func extend(_ t: [Unicode.Scalar], _ lo: Int, _ hi: Int, _ bounds: Range<Int>) -> Range<Int> {
+        let next = hi + 1
+        guard next < bounds.upperBound, hi - lo <= 3, t[lo..<hi].contains(where: Chars.isNumeral),
+              let w = t.prefixMatch(Self.completions, at: next) else { return lo..<hi }
+        let end = next + w.unicodeScalars.count
+        // The extended formula skips the closing quote mark.
+        return lo..<end
+    }
+
+    func isDesignation(_ t: [Unicode.Scalar], _ lo: Int, _ hi: Int, _ bounds: Range<Int>) -> Bool {
+        let content = String(String.UnicodeScalarView(t[lo..<hi]))
+        if Self.events.contains(content) { return true }
+        // 双基办: a short name ending in 办 is an office.
+        if content.hasSuffix("办"), hi - lo <= 3 { return true }
+        if t[lo..<hi].allSatisfy({ Chars.isDigit($0) || $0 == "·" || $0 == "." }) { return true }
+        if Self.designationSuffixes.contains(where: { content.hasSuffix($0) }) { return true }
+        if Self.designationMarkers.contains(where: { content.contains($0) }) { return true }
+        if t[lo..<hi].contains(where: Chars.isDigit) && content.contains("年") { return true }
+        let open = lo - 1, close = hi
+        if t.suffixMatch(Self.designationBefore, endingAt: open) != nil { return true }
+        if close + 1 < bounds.upperBound {
+            var j = close + 1
+            if j < bounds.upperBound, t[j] == "的" { j += 1 }
+            if t.prefixMatch(Self.designationAfter, at: j) != nil { return true }
+        }
+        return false
+    }
+
+    /// Numeral + noun character (五治), as opposed to two numerals (八五).
+    public func isNumberedNoun(_ t: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+        r.count == 2 && Chars.isCN(t[r.lowerBound]) && !Chars.isNumeral(t[r.lowerBound + 1])
+    }
+
+    // MARK: parallel formulas
+
+    /// Splits `r` into members at list separators.
+    static func members(_ t: [Unicode.Scalar], _ r: Range<Int>) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var s = r.lowerBound
+        for i in r where Chars.isSeparator(t[i]) {
+            out.append(s..<i)
+            s = i + 1
+        }
+        out.append(s..<r.upperBound)
+        return out
+    }
+
+    /// Whether `r` is a list of clauses of matching shape: ≥2 members of 2–12 characters each,
+    /// and either the same length with a shared character at the same position, or the same
+    /// first or last character, or (quoted) members of 4+ characters of near-equal length.
+    public func isParallel(_ t: [Unicode.Scalar], _ r: Range<Int>, quoted: Bool = true) -> Bool {
+        let ms = Self.members(t, r)
+        guard ms.count >= 2, ms.allSatisfy({ $0.count >= 2 && $0.count <= 12 }),
+              ms.allSatisfy({ m in t[m].allSatisfy({ Chars.isHan($0) || $0 == "（" || $0 == "）" }) }) else { return false }
+        if Self.sharesTemplate(t, ms) { return true }
+        if quoted {
+            let lens = ms.map(\.count)
+            return lens.min()! >= 3 && lens.max()! <= 8 && lens.max()! - lens.min()! <= 2
+        }
+        return false
+    }
+
+    /// Same length and at least one character shared at the same position by all members, or a
+    /// shared suffix/prefix character; at least one position must differ.
+    static func sharesTemplate(_ t: [Unicode.Scalar], _ ms: [Range<Int>]) -> Bool {
+        let n = ms[0].count
+        if ms.allSatisfy({ $0.count == n }) {
+            var shared = 0, differ = 0
+            for k in 0..<n {
+                let c = t[ms[0].lowerBound + k]
+                if ms.allSatisfy({ t[$0.lowerBound + k] == c }) { shared += 1 } else { differ += 1 }
+            }
+            // A shared 化/性 suffix alone is a descriptive list (系统化、社会化…).
+            if shared == 1 && ["化", "性", "的"].contains(t[ms[0].upperBound - 1]) && ms.allSatisfy({ t[$0.upperBound - 1] == t[ms[0].upperBound - 1] }) { return false }
+            return shared >= 1 && differ >= 1 && n >= 3 || shared >= 1 && differ >= 1 && n == 2 && ms.count >= 3 && false
+        }
+        // Different lengths: a shared two-character tail (…至上) or head.
+        let tails = Set(ms.map { String(String.UnicodeScalarView(t[($0.upperBound - 2)..<$0.upperBound])) })
+        return tails.count == 1 && ms.allSatisfy({ $0.count >= 3 })
+    }
+
+    /// Unquoted parallel formulas in `bounds`: runs of separated members of matching shape.
+    /// The first member may carry a leading verb, trimmed to the others' length.
+    public func parallelFormulas(_ t: [Unicode.Scalar], _ bounds: Range<Int>) -> [Range<Int>] {
+        let bounds = bounds
+        var out: [Range<Int>] = []
+        // Segments between hard boundaries (quotes, 。；： brackets); inside, members separated by 、，
+        var segStart = bounds.lowerBound
+        var i = bounds.lowerBound
+        while i <= bounds.upperBound {
+            if i == bounds.upperBound || Chars.isHard(t[i]) {
+                if i > segStart {
+                    if let r = countedList(t, segStart..<i, bounds) { out.append(r) } else { out += parallelRuns(t, segStart..<i) }
+                }
+                segStart = i + 1
+            }
+            i += 1
+        }
+        return out
+    }
+
+    static let numeralValues: [Unicode.Scalar: Int] = ["二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10]
+
+    /// A list whose member count a numbered formula right after it names (大排查、…、大督导“六大行动”;
+    /// 抓小防扩大、…、抓点防隐患“四抓四防”): the content of the formula.
+    func countedList(_ t: [Unicode.Scalar], _ seg: Range<Int>, _ b: Range<Int>) -> Range<Int>? {
+        var j = seg.upperBound
+        if j < b.upperBound, t[j] == "“" || t[j] == "的" { j += 1 }
+        if j < b.upperBound, t[j] == "“" { j += 1 }
+        guard j < b.upperBound, let k = Self.numeralValues[t[j]] else { return nil }
+        // Only the 、-joined tail of the segment: clauses before a ， are not members.
+        var start = seg.upperBound
+        while start > seg.lowerBound, t[start - 1] != "，", t[start - 1] != "," { start -= 1 }
+        let ms = Self.members(t, start..<seg.upperBound)
+        guard ms.count == k, ms.count >= 3, ms.dropFirst().allSatisfy({ $0.count >= 3 && $0.count <= 8 }),
+              ms.allSatisfy({ m in t[m].allSatisfy(Chars.isHan) }) else { return nil }
+        let n = ms[1].count
+        guard ms[0].count >= n else { return nil }
+        return (ms[0].upperBound - n)..<seg.upperBound
+    }
+
+    func parallelRuns(_ t: [Unicode.Scalar], _ seg: Range<Int>) -> [Range<Int>] {
+        let ms = Self.members(t, seg)
+        guard ms.count >= 2 else { return [] }
+        var out: [Range<Int>] = []
+        var a = 0
+        while a < ms.count - 1 {
+            // Grow the longest run starting at a whose members (after trimming the first and
+            // the last to the common length) share a template.
+            var best: Range<Int>?
+            var b = ms.count
+            while b > a + 1 {
+                let run = Array(ms[a..<b])
+                if let r = templateRun(t, run) { best = r; break }
+                b -= 1
+            }
+            if var r = best {
+                // A longer next member that ends like the run joins it (办事依法、遇事找法、解决问题用法).
+                if b < ms.count, r.upperBound == ms[b - 1].upperBound {
+                    let final = t[r.upperBound - 1]
+                    let next = ms[b]
+                    if ms[a..<b].allSatisfy({ t[$0.upperBound - 1] == final }), next.count > ms[b - 1].count {
+                        let n = ms[b - 1].count
+                        for e in stride(from: next.lowerBound + n, through: min(next.upperBound, next.lowerBound + n + 3), by: 1)
+                        where t[e - 1] == final && t[next.lowerBound..<e].allSatisfy(Chars.isHan) {
+                            r = r.lowerBound..<e
+                            b += 1
+                            break
+                        }
+                    }
+                }
+                // A comma-joined formula takes up to two short closing members that end the
+                // segment (大事不出镇，小事不出村，矛盾不上交，就地化解).
+                if b < ms.count, ms.count - b <= 2, r.upperBound == ms[b - 1].upperBound,
+                   t[ms[b - 1].upperBound] == "，", ms[b...].allSatisfy({ $0.count >= 3 && $0.count <= ms[b - 1].count && t[$0].allSatisfy(Chars.isHan) }) {
+                    r = r.lowerBound..<ms[ms.count - 1].upperBound
+                    b = ms.count
+                }
+                // Two short 、-joined phrases are a pair of phrases (责任到人、措施到位, 听民意、解民愁);
+                // established pairs come from the lexicon.
+                let pair = b - a == 2 && t[ms[a].upperBound] == "、" && ms[a + 1].count <= 4
+                if !pair { out.append(r) }
+                a = b
+            } else { a += 1 }
+        }
+        return out
+    }
+
+    /// The span of `run` if it is a parallel formula once its first member loses a leading
+    /// verb and its last member a trailing tail.
+    func templateRun(_ t: [Unicode.Scalar], _ run: [Range<Int>]) -> Range<Int>? {
+        guard run.count >= 2 else { return nil }
+        if run.count == 2 {
+            // Two members: the width is unknown when both carry extra words; try the widest first.
+            let top = min(8, run[0].count, run[1].count)
+            guard top >= 3 else { return nil }
+            for n in stride(from: top, through: 3, by: -1) {
+                if let r = templateRun(t, run, width: n) { return r }
+            }
+            return nil
+        }
+        return templateRun(t, run, width: run[1].count)
+    }
+
+    func templateRun(_ t: [Unicode.Scalar], _ run: [Range<Int>], width n: Int) -> Range<Int>? {
+        let inner = run.count > 2 ? Array(run[1..<(run.count - 1)]) : []
+        guard n >= 3, n <= 8, inner.allSatisfy({ $0.count == n }) else { return nil }
+        guard run[0].count >= n, run[run.count - 1].count >= n, run[0].count - n <= 4 else { return nil }
+        let first = (run[0].upperBound - n)..<run[0].upperBound
+        let last = run[run.count - 1].lowerBound..<(run[run.count - 1].lowerBound + n)
+        let ms = [first] + inner + [last]
+        guard ms.allSatisfy({ m in t[m].allSatisfy(Chars.isHan) }) else { return nil }
+        guard Self.sharesTemplate(t, ms) else { return nil }
+        // Require a strong template for unquoted lists: two shared positions, or a shared
+        // non-final character (白天见警察、夜间见警灯), or ≥3 members sharing the tail.
+        var sharedPositions: [Int] = []
+        for k in 0..<n where ms.allSatisfy({ t[$0.lowerBound + k] == t[ms[0].lowerBound + k] }) { sharedPositions.append(k) }
+        // Unquoted lists need a shared inner character (白天见警察、夜间见警灯; 抓小防扩大、抓早防升级),
+        // not only a shared head or tail, which noun lists have (问题清单、责任清单), and must not be
+        // near-copies (第一时间上报，第一时间解决) or comparatives (更安心、更放心).
+        // Positions of the shared tail block (…场所, …导向) do not count as inner.
+        var tail = n
+        while tail > 0, sharedPositions.contains(tail - 1) { tail -= 1 }
+        var head = 0
+        while head < n, sharedPositions.contains(head) { head += 1 }
+        let innerShared = sharedPositions.filter { $0 >= head && $0 < tail }
+        // Clauses joined by ， are sentences more often than formulas: short members with two
+        // shared inner characters only (大事不出镇，小事不出村).
+        let commaJoined = run.dropLast().contains { m in m.upperBound < t.count && (t[m.upperBound] == "，" || t[m.upperBound] == ",") }
+        if commaJoined && ((n > 5 && ms.count < 3) || innerShared.count < 2) { return nil }
+        // Long 、-joined members sharing a character are descriptive (基层党建有力、民生服务有效).
+        if !commaJoined && n >= 6 { return nil }
+
+        guard !innerShared.isEmpty, sharedPositions.count <= n - 2 || n <= 4 && sharedPositions.count <= n - 2 else { return nil }
+        if innerShared.allSatisfy({ ["更", "的", "得", "和", "与", "加"].contains(t[ms[0].lowerBound + $0]) }) { return nil }
+        // A longer last member is whole when it ends like the others (办事依法、遇事找法、解决问题用法);
+        // otherwise it is trimmed only before 的.
+        let lastMember = run[run.count - 1]
+        if lastMember.count > n {
+            let final = t[first.upperBound - 1]
+            if ms.dropLast().allSatisfy({ t[$0.upperBound - 1] == final }) {
+                for e in stride(from: last.upperBound, through: min(lastMember.upperBound, lastMember.lowerBound + n + 3), by: 1) where t[e - 1] == final {
+                    return first.lowerBound..<e
+                }
+            }
+            if t[last.upperBound] != "的" { return nil }
+        }
+        return first.lowerBound..<last.upperBound
+    }
+
+    // MARK: numbered formulas
+
+    /// Unquoted numbered formulas in `bounds`: 四抓四防, 三层四级, 六位一体, 1+10+X, N大…行动.
+    public func numberedFormulas(_ t: [Unicode.Scalar], _ bounds: Range<Int>) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var i = bounds.lowerBound
+        while i < bounds.upperBound {
+            if let r = numberedFormula(t, at: i, bounds) { out.append(r); i = r.upperBound } else { i += 1 }
+        }
+        return out
+    }
+
+    func numberedFormula(_ t: [Unicode.Scalar], at i: Int, _ b: Range<Int>) -> Range<Int>? {
+        let u = t[i]
+        // Must start a number: the previous character is not a numeral.
+        if i > b.lowerBound, Chars.isNumeral(t[i - 1]) || t[i - 1] == "+" || t[i - 1] == "第" { return nil }
+        // 1+10+X, 5+X, 1+2+N
+        if Chars.isDigit(u) {
+            var j = i
+            while j < b.upperBound, Chars.isDigit(t[j]) { j += 1 }
+            var parts = 0
+            while j + 1 < b.upperBound, t[j] == "+", Chars.isDigit(t[j + 1]) || Chars.isLatin(t[j + 1]) {
+                j += 1
+                while j < b.upperBound, Chars.isDigit(t[j]) || Chars.isLatin(t[j]) { j += 1 }
+                parts += 1
+            }
+            if parts >= 1 { return i..<j }
+            return nil
+        }
+        guard Chars.isCN(u), u != "几", u != "多", u != "百", u != "千", u != "零", i + 3 < b.upperBound + 1 else { return nil }
+        guard i + 1 < b.upperBound else { return nil }
+        let c1 = t[i + 1]
+        // N位一体, N级联动, N治融合
+        if Chars.isHan(c1), !Chars.isNumeral(c1), let h = t.prefixMatch(Self.numberedHeads, at: i + 2), c1 != "年" {
+            return i..<(i + 2 + h.unicodeScalars.count)
+        }
+        // N大(专项)行动/工程/战略/攻坚
+        if c1 == "大" {
+            var j = i + 2
+            while j < min(b.upperBound, i + 5), Chars.isHan(t[j]) {
+                for h in ["专项行动", "行动", "工程", "攻坚战", "战略"] where t.hasPrefix(h, at: j) {
+                    return i..<(j + h.unicodeScalars.count)
+                }
+                j += 1
+            }
+            return nil
+        }
+        // A x B y (…): numeral, 1–2 Han, numeral, 1–3 Han, repeated: 四抓四防, 三层四级, 两抢一盗, 三联一巡一站一中心
+        guard !Self.measures.contains(c1) || c1 == "级" || c1 == "层" else { return nil }
+        var j = i
+        var groups = 0
+        while j < b.upperBound, Chars.isCN(t[j]), !["几", "多", "百", "千", "零"].contains(t[j]) {
+            var k = j + 1
+            while k < b.upperBound, k - j <= 3, Chars.isHan(t[k]), !Chars.isNumeral(t[k]) { k += 1 }
+            let len = k - j - 1
+            guard len >= 1 else { break }
+            if groups > 0 || true {
+                // a group's word is 1–2 characters, except the last may be longer (一中心)
+            }
+            groups += 1
+            j = k
+            if k < b.upperBound, !Chars.isCN(t[k]) { break }
+        }
+        guard groups >= 2 else { return nil }
+        // 一砖一瓦, 一心一意: an idiom, not a formula; function words inside mean a clause (一代又一代有).
+
+        // Trim the last group to the width of the first.
+        let w1 = { () -> Int in var k = i + 1; while k < b.upperBound, Chars.isHan(t[k]), !Chars.isNumeral(t[k]) { k += 1 }; return k - i - 1 }()
+        guard w1 <= 2 else { return nil }
+        // 一砖一瓦, 一心一意: an idiom, not a formula; function words inside mean a clause (一代又一代有).
+        if groups == 2, u == "一", t[i + w1 + 1] == "一" { return nil }
+        if t[i..<j].contains(where: { Self.functionChars.contains($0) }) { return nil }
+        // The last group: keep at most max(w1, 2) characters if the formula continues into a generic head.
+        var end = j
+        var lastStart = j - 1
+        while lastStart > i, !Chars.isCN(t[lastStart]) { lastStart -= 1 }
+        let lastLen = end - lastStart - 1
+        if lastLen > w1, lastLen > 1 { end = lastStart + 1 + w1 }
+        // Ordinary counts: every word is a measure (三级四级 are levels) → not a formula.
+        if Self.measures.contains(c1) && c1 != "层" && c1 != "级" { return nil }
+        return i..<end
+    }
+
+    // MARK: lexicon and place-branded formulas
+
+    /// Lexicon matches and place-branded goals (平安+place, 建设更高水平的平安+place).
+    public func lexiconMatches(_ t: [Unicode.Scalar], _ b: Range<Int>) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var i = b.lowerBound
+        while i < b.upperBound {
+            if let m = lexicon.longestMatch(in: t, from: i, limit: b.upperBound) {
+                // A list formula must not be the start or middle of a longer list.
+                let isList = t[i..<m.end].contains("、")
+                let inList = isList && ((i > b.lowerBound && t[i - 1] == "、") || (m.end < b.upperBound && t[m.end] == "、"))
+                if !inList { out.append(i..<m.end) }
+                i = m.end
+                continue
+            }
+            let u = t[i]
+            if u == "平" || u == "法" || u == "美" || u == "幸" || u == "现", let brand = t.prefixMatch(Self.placeBrands, at: i) {
+                let s = i + brand.unicodeScalars.count
+                var best = 0
+                for len in 2...4 where s + len <= b.upperBound {
+                    let name = String(String.UnicodeScalarView(t[s..<(s + len)]))
+                    if places.contains(name) { best = len }
+                }
+                if best > 0 {
+                    // The long goal form (建设更高水平的平安青海) is recorded instead of the short one.
+                    var start = i
+                    for lead in ["建设更高水平的", "更高水平的"] {
+                        let n = lead.unicodeScalars.count
+                        if i - n >= b.lowerBound, t.hasPrefix(lead, at: i - n) { start = i - n; break }
+                    }
+                    out.append(start..<(s + best))
+                    i = s + best
+                    continue
+                }
+            }
+            i += 1
+        }
+        return out
+    }
+}
+
+extension QuoteClass {
+    var range: Range<Int>? { if case .coinage(let r) = self { return r } else { return nil } }
+    var isCoinage: Bool { range != nil }
+}
+
+extension SloganRules {
+    /// A quote followed by a generic head, or numbered: evidence strong enough to carry the
+    /// quotes chained before it.
+    public func isStrongCoinage(_ t: [Unicode.Scalar], open: Int, close: Int, bounds: Range<Int>) -> Bool {
+        let next = close + 1
+        return next < bounds.upperBound && t.prefixMatch(Self.heads, at: next) != nil
+    }
+}

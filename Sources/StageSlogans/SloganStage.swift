@@ -1,0 +1,150 @@
+// The `slogans` stage: coined formulations (提法) — quoted coinages, numbered formulas, fixed
+// parallel formulas, lexicon formulations and place-branded goals — with VARIANT_OF links.
+import Foundation
+import ZhituCore
+
+public struct SloganStage: Stage {
+    public static let descriptor = StageDescriptor(
+        use: "slogans", version: "1.0",
+        summary: "Slogans (提法): quoted coinages, numbered and parallel formulas, lexicon formulations; VARIANT_OF links.",
+        requires: [.sentences, .tokens], produces: [.slogans],
+        options: [
+            OptionSpec("builtin_lexicon", .bool, default: .bool(true), help: "Use the shipped lexicon of established national formulations."),
+            OptionSpec("lexicons", .strings, default: .strings([]), help: "User lexicon files of formulations (one per line), relative to pipeline.json."),
+            OptionSpec("parallel", .bool, default: .bool(true), help: "Find unquoted parallel formulas (小事不出村、大事不出乡)."),
+            OptionSpec("numbered", .bool, default: .bool(true), help: "Find unquoted numbered formulas (四抓四防, 1+10+X)."),
+            OptionSpec("variants", .bool, default: .bool(true), help: "Emit VARIANT_OF relations between a short and a long form."),
+            OptionSpec("drop_inner_quotes", .bool, default: .bool(true),
+                       help: "Record “五治”融合 as 五治融合: the formula without the quote marks inside it (the offsets still cover the whole source span)."),
+        ])
+
+    public let rules: SloganRules
+    let parallel: Bool, numbered: Bool, variants: Bool
+    let dropInnerQuotes: Bool
+
+    public init(options: StageOptions, context: StageContext) throws {
+        var words: [String] = []
+        if options.bool("builtin_lexicon") { words += try Self.resource("formulations").words }
+        for path in options.strings("lexicons") { words += try Lexicon(contentsOf: context.resolve(path)).words }
+        let places = Set(try Self.resource("places").words)
+        self.init(rules: SloganRules(lexicon: words, places: places), parallel: options.bool("parallel"),
+                  numbered: options.bool("numbered"), variants: options.bool("variants"),
+                  dropInnerQuotes: options.bool("drop_inner_quotes"))
+    }
+
+    public init(rules: SloganRules, parallel: Bool = true, numbered: Bool = true, variants: Bool = true,
+                dropInnerQuotes: Bool = false) {
+        self.dropInnerQuotes = dropInnerQuotes
+        self.rules = rules
+        self.parallel = parallel
+        self.numbered = numbered
+        self.variants = variants
+    }
+
+    static func resource(_ name: String) throws -> Lexicon {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Resources") else {
+            throw LexiconError(file: "StageSlogans/Resources/\(name).txt", line: nil, message: "missing from the build; reinstall zhitu")
+        }
+        return try Lexicon(contentsOf: url)
+    }
+
+    public func process(_ doc: inout Document) throws {
+        var found: [Range<Int>] = []
+        for s in doc.sentences where s.kind != .furniture {
+            found += spans(doc.text, s.start..<s.end)
+        }
+        var seen = Set<Range<Int>>()
+        var texts: [String: Range<Int>] = [:]
+        for found in found.sorted(by: { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) }) {
+            // An extended quote (“五治”融合) spans its closing mark, a nested one (马背上的‘刮碗子’) has
+            // inner marks: with drop_inner_quotes they are dropped from the text; otherwise the
+            // record must be a clean source span, so the extension is cut at the mark (五治, 八五)
+            // and a span with marks inside is left out.
+            var r = found
+            let drop = dropInnerQuotes
+            if !drop, let m = r.dropLast().firstIndex(where: { "“”‘’".unicodeScalars.contains(doc.text[$0]) }), m > r.lowerBound {
+                guard doc.text[m] == "”" || doc.text[m] == "’", !doc.text[r.lowerBound..<m].contains(where: { "“”‘’".unicodeScalars.contains($0) }) else { continue }
+                r = r.lowerBound..<m
+            }
+            guard seen.insert(r).inserted else { continue }
+            doc.annotate(.slogan, r) { a in if drop { a.text.unicodeScalars.removeAll(where: { "“”‘’".unicodeScalars.contains($0) }) } }
+            texts[doc.annotations.last!.text] = texts[doc.annotations.last!.text] ?? r
+        }
+        if variants { linkVariants(&doc, texts) }
+    }
+
+    /// Slogan spans of one sentence.
+    public func spans(_ t: [Unicode.Scalar], _ b: Range<Int>) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var quoted: [Range<Int>] = []
+        var coined: [Range<Int>] = []  // quotes classified as coinages or designations
+        var open: Int?
+        var outer: Int?  // an open “ while a nested ‘ quote is read
+        var previous: QuoteClass?
+        var lastClose = -10
+        var chain: [Range<Int>] = []  // contents of the current chain of adjacent quotes
+        for i in b {
+            switch t[i] {
+            case "“": open = i; outer = i
+            case "‘": open = i
+            case "”", "’":
+                guard let o = open else { continue }
+                let adjacent = o - lastClose <= 2
+                let prev = adjacent ? previous : nil
+                if !adjacent { chain = [] }
+                var c = rules.classifyQuote(t, open: o, close: i, bounds: b, previous: prev)
+                // A ‘quote’ inside speech right after punctuation is the speaker's colour.
+                if t[o] == "‘", outer != nil, o > b.lowerBound, Chars.isSeparator(t[o - 1]),
+                   !rules.lexiconWords.contains(String(String.UnicodeScalarView(t[(o + 1)..<i]))) { c = .metaphor }
+                // “A”“B”机制: a strong coinage closing a chain makes its earlier members coinages too.
+                if c.isCoinage, !chain.isEmpty, rules.isStrongCoinage(t, open: o, close: i, bounds: b) {
+                    for m in chain where !out.contains(m) { out.append(m) }
+                }
+                chain.append((o + 1)..<i)
+                if let r = c.range {
+                    out.append(r)
+                    // An extended numbered quote (“五治”融合) is also its own short variant (五治).
+                    if r.upperBound > i, rules.isNumberedNoun(t, (o + 1)..<i) { out.append((o + 1)..<i) }
+                }
+                quoted.append(o..<(i + 1))
+                if c.isCoinage || c == .designation { coined.append(o..<(i + 1)) }
+                previous = c
+                lastClose = i
+                open = nil
+                if t[i] == "”" { outer = nil } else if outer != nil { open = outer }
+            default: break
+            }
+        }
+        // Unquoted rules skip text inside quotes.
+        // Formulas inside speech count (事事有回应、件件有着落 in an official's words).
+        func outsideQuotes(_ r: Range<Int>) -> Bool { !coined.contains(where: { $0.overlaps(r) }) }
+        if numbered { out += rules.numberedFormulas(t, b).filter(outsideQuotes) }
+        if parallel { out += rules.parallelFormulas(t, b).filter(outsideQuotes) }
+        // Lexicon matches inside a quote count only as the whole quote (not 马上办 in “有诉必应马上办”).
+        // Inside speech they count (盗抢骗 in a resident's words).
+        out += rules.lexiconMatches(t, b).filter { r in !coined.contains(where: { $0.overlaps(r) && !((($0.lowerBound + 1)..<($0.upperBound - 1)) == r) }) }
+        return out
+    }
+
+    /// VARIANT_OF from a slogan to a longer slogan of the same document that starts with it
+    /// (五治 → 五治融合) or ends with it after a lead of 3+ characters (平安青海 → 建设更高水平的平安青海).
+    func linkVariants(_ doc: inout Document, _ texts: [String: Range<Int>]) {
+        // Candidates share the first or the last character: group instead of comparing all pairs.
+        var byFirst: [Unicode.Scalar: [String]] = [:], byLast: [Unicode.Scalar: [String]] = [:]
+        for k in texts.keys {
+            guard let f = k.unicodeScalars.first, let l = k.unicodeScalars.last else { continue }
+            byFirst[f, default: []].append(k)
+            byLast[l, default: []].append(k)
+        }
+        for short in texts.keys.sorted() where short.count >= 2 {
+            guard let r = texts[short] else { continue }
+            var tails = Set<String>()
+            for long in byFirst[short.unicodeScalars.first!] ?? [] where long.count > short.count && long.hasPrefix(short) { tails.insert(long) }
+            for long in byLast[short.unicodeScalars.last!] ?? [] where long.count > short.count + 2 && long.hasSuffix(short) { tails.insert(long) }
+            for long in tails.sorted() {
+                doc.annotate(.relation, r, type: "VARIANT_OF") { $0.head = short; $0.tail = long }
+            }
+        }
+    }
+
+}

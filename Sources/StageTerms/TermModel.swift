@@ -1,0 +1,163 @@
+// Termhood: glossary matching and discovery of candidate terms over tokens.
+import Foundation
+import ZhituCore
+
+/// Background frequencies from official documents (`background.tsv`: ngram, count, docs).
+public struct Background: Sendable {
+    public var counts: [String: Int] = [:]
+
+    public init(_ counts: [String: Int]) { self.counts = counts }
+
+    public init(contentsOf url: URL) throws {
+        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+            throw LexiconError(file: url.path, line: nil, message: "no such background table or not UTF-8")
+        }
+        var n = 0
+        for line in text.split(separator: "\n") {
+            n += 1
+            let cols = line.split(separator: "\t")
+            guard cols.count == 3, let c = Int(cols[1]) else {
+                throw LexiconError(file: url.path, line: n, message: "expected `ngram<TAB>count<TAB>docs`")
+            }
+            counts[String(cols[0])] = c
+        }
+        if counts.isEmpty { throw LexiconError(file: url.path, line: nil, message: "has no entries") }
+    }
+
+    public subscript(_ s: String) -> Int { counts[s] ?? 0 }
+}
+
+public struct TermModel: Sendable {
+    let glossary: Trie
+    let stop: Set<String>
+    let background: Background
+    let discovery: Bool
+    let threshold: Double
+
+    /// Head words that end a policy term.
+    /// Broad heads (安全, 服务, 建设 …) are left to the glossary: as discovery heads they find clauses.
+    static let heads = ["治理", "管理", "体系", "机制", "制度", "防控", "整治", "攻坚战", "保卫战", "攻坚", "行动", "工程",
+                        "督察", "防治", "现代化", "试点", "责任制", "法治化", "战略"]
+    /// Heads that need a long modifier (6+ characters in all) to make a term: 新一轮找矿突破战略行动, not 整治行动.
+    static let weakHeads: Set<String> = ["行动", "工程", "管理", "战略", "体系", "制度", "机制"]
+    static let headScalars: [[Unicode.Scalar]] = heads.map { Array($0.unicodeScalars) }
+    static let weakHeadScalars: Set<[Unicode.Scalar]> = Set(weakHeads.map { Array($0.unicodeScalars) })
+
+    func endsWith(_ t: [Unicode.Scalar], _ r: Range<Int>, _ w: [Unicode.Scalar]) -> Bool {
+        guard r.count >= w.count else { return false }
+        var i = r.upperBound - w.count
+        for u in w { if t[i] != u { return false }; i += 1 }
+        return true
+    }
+    /// Leading verbs and adverbs stripped from a candidate.
+    static let leaders: Set<String> = ["加强", "推进", "推动", "完善", "深化", "健全", "维护", "坚持", "开展", "创新", "加快",
+                                       "提升", "强化", "落实", "构建", "打造", "实施", "深入", "全面", "持续", "扎实", "做好",
+                                       "抓好", "统筹", "巩固", "促进", "保障", "建立", "优化", "夯实", "筑牢", "守牢", "防范",
+                                       "打击", "提高", "推行", "参与", "助力", "聚焦", "围绕", "实现", "支持", "发挥", "开创",
+                                       "形成", "探索", "启动", "开启", "确保", "成为", "坚决", "集中", "严格", "依托", "迅速", "谋划", "实行", "提供", "共同", "积极", "大力", "不断", "进一步", "切实", "有效", "着力", "依法",
+                                       "严厉", "重点", "以及", "通过", "加大", "我省", "我市", "全省", "全市", "全州", "全县",
+                                       "各级", "各类", "相关", "有关", "一批", "一系列", "新", "好", "和", "与", "及", "的", "在",
+                                       "对", "为", "把", "将", "是", "等", "中", "上", "下", "到", "从", "以", "由", "让", "使",
+                                       "各", "全", "大", "要", "并", "更", "最", "也", "又", "都", "还", "就", "已", "了", "着"]
+    /// Generic words that cannot be the modifier of a term on their own.
+    static let generic: Set<String> = ["工作", "群众", "发展", "进一步", "方面", "领域", "问题", "情况", "能力", "水平", "作用",
+                                       "我们", "他们", "部门", "单位", "人员", "地方", "项目", "活动", "社区", "村", "乡镇",
+                                       "服务", "管理", "工程", "行动", "体系"]
+    static let functionChars: Set<Unicode.Scalar> = Set("的是把就这那种其我他你在对被了着过吗呢吧和及与或等为".unicodeScalars)
+    /// Trailing wrappers stripped from a candidate (社会治理效能 → 社会治理).
+    static let wrappers = ["效能", "能力", "水平", "成效", "质量", "工作", "任务", "领域", "方面", "格局", "实践", "成果"]
+
+    public init(glossary: [String], stop: [String], background: Background, discovery: Bool = true, threshold: Double = 1.0) {
+        self.glossary = Trie(glossary)
+        self.stop = Set(stop)
+        self.background = background
+        self.discovery = discovery
+        self.threshold = threshold
+    }
+
+    /// Term spans of one sentence; `true` marks glossary matches.
+    public func terms(_ t: [Unicode.Scalar], _ tokens: ArraySlice<Token>, _ b: Range<Int>) -> [(Range<Int>, Bool)] {
+        var out: [(Range<Int>, Bool)] = []
+        var covered = IndexSet()
+        // Glossary: longest match at each position, left to right (nested terms are not repeated).
+        var i = b.lowerBound
+        while i < b.upperBound {
+            if let m = glossary.longestMatch(in: t, from: i, limit: b.upperBound) {
+                let r = i..<m.end
+                if !stop.contains(str(t, r)) { out.append((r, true)); covered.insert(integersIn: r) }
+                i = m.end
+            } else { i += 1 }
+        }
+        guard discovery else { return out }
+        for r in discover(t, tokens, b) where !covered.intersects(integersIn: r) {
+            out.append((r, false))
+            covered.insert(integersIn: r)
+        }
+        return out
+    }
+
+    func str(_ t: [Unicode.Scalar], _ r: Range<Int>) -> String { String(String.UnicodeScalarView(t[r])) }
+
+    /// Candidate noun phrases: 2–4 Han tokens ending in a head word, 4–10 characters, with the
+    /// leading verbs stripped, scored by how well the background knows their parts.
+    func discover(_ t: [Unicode.Scalar], _ tokens: ArraySlice<Token>, _ b: Range<Int>) -> [Range<Int>] {
+        let toks = Array(tokens.filter { $0.isWord })
+        var out: [Range<Int>] = []
+        var h = 0
+        while h < toks.count {
+            let head = toks[h]
+            // Scalar comparison: String suffix tests dominated the stage's time.
+            guard let matched = Self.headScalars.first(where: { endsWith(t, head.range, $0) }), isHanRun(t, head.range) else { h += 1; continue }
+            let isWeak = head.range.count == matched.count && Self.weakHeadScalars.contains(matched)
+            var best: (Range<Int>, Double)?
+            var k = h
+            while k > 0 && h - k < 4 {
+                k -= 1
+                // tokens must be contiguous Han text (no punctuation between)
+                guard toks[k].end == toks[k + 1].start, isHanRun(t, toks[k].range) else { break }
+                let first = str(t, toks[k].range)
+                let r = Int(toks[k].start)..<Int(head.end)
+                guard r.count >= 4, r.count <= 12 else { if r.count > 12 { break } else { continue } }
+                if isWeak && r.count < 6 { continue }
+                // A leading verb or function word ends the phrase on the left.
+                if Self.leaders.contains(first) { break }
+                if first.count == 1 || stop.contains(str(t, r)) { continue }
+                // Function words inside make a clause, not a term (不把自己的社会制度).
+                if t[r].contains(where: { Self.functionChars.contains($0) }) { break }
+                let score = termhood(t, Array(toks[k...h]))
+                if score >= threshold { best = (r, score) }
+            }
+            if let (r, _) = best, !Chars.startsWithNumeral(t, r), !Self.generic.contains(str(t, toks[toks.firstIndex(where: { Int($0.start) == r.lowerBound })!].range)) || r.count >= 6 {
+                out.append(r)
+            }
+            h += 1
+        }
+        // A candidate inside a longer one (找矿突破战略 in 找矿突破战略行动) is dropped.
+        return out.filter { r in !out.contains { $0 != r && $0.lowerBound <= r.lowerBound && $0.upperBound >= r.upperBound } }
+    }
+
+    enum Chars {
+        static func startsWithNumeral(_ t: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+            "一二三四五六七八九十两0123456789".unicodeScalars.contains(t[r.lowerBound])
+        }
+    }
+
+    func isHanRun(_ t: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+        t[r].allSatisfy { (0x4E00...0x9FFF).contains($0.value) || ("0"..."9").contains($0) }
+    }
+
+    /// Termhood of a token sequence: the whole phrase attested in the background scores high;
+    /// otherwise the share of adjacent token pairs whose junction (last char + first char) and
+    /// parts the background knows, weighted by the parts' frequency.
+    func termhood(_ t: [Unicode.Scalar], _ toks: [Token]) -> Double {
+        let whole = str(t, Int(toks[0].start)..<Int(toks[toks.count - 1].end))
+        if background[whole] >= 3 { return 3 }
+        var known = 0.0
+        for tok in toks {
+            let s = str(t, tok.range)
+            let c = s.count == 2 ? background[s] : (background[String(s.prefix(2))] > 0 && background[String(s.suffix(2))] > 0 ? 5 : 0)
+            if c >= 5 { known += 1 } else if c >= 1 { known += 0.5 }
+        }
+        return known / Double(toks.count) * 1.5
+    }
+}

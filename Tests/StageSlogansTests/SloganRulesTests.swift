@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+import ZhituCore
+@testable import StageSlogans
+
+private let rules = SloganRules(lexicon: ["枫桥经验", "两个维护", "获得感、幸福感、安全感"], places: ["青海", "西宁"])
+private let stage = SloganStage(rules: rules)
+
+/// Slogan texts the stage finds in one sentence.
+private func slogans(_ s: String) -> [String] {
+    let t = Array(s.unicodeScalars)
+    return stage.spans(t, 0..<t.count).map { String(String.UnicodeScalarView(t[$0])).replacingOccurrences(of: "”", with: "") }
+}
+
+/// The class of the first quote of `s`.
+private func quoteClass(_ s: String) -> QuoteClass {
+    let t = Array(s.unicodeScalars)
+    let o = t.firstIndex(of: "“")!, c = t.firstIndex(of: "”")!
+    return rules.classifyQuote(t, open: o, close: c, bounds: 0..<t.count)
+}
+
+@Test func quotedCoinageFollowedByGenericHeadIsRecordedWithoutTheHead() {
+    #expect(slogans("实施“网格点亮”工程，效果明显。") == ["网格点亮"])
+    #expect(slogans("完善“四方联动”机制。").contains("四方联动"))
+}
+
+@Test func quotedNumberedFormulaIsExtendedByItsCompletion() {
+    let found = slogans("深化“五治”融合，夯实基础。")
+    #expect(found.contains("五治融合"))
+    #expect(found.contains("五治"))
+    #expect(slogans("深入推进“八五”普法。") == ["八五普法"])
+}
+
+@Test func directSpeechIsNotASlogan() {
+    #expect(quoteClass("他说：“我们一定把这件事做好，做扎实。”") == .speech)
+    #expect(quoteClass("“稳赚不赔的投资真的有多？”") == .speech)
+}
+
+@Test func oneOffMetaphorsAreNotSlogans() {
+    #expect(quoteClass("为源头治理找到了“金钥匙”。") == .metaphor)
+    #expect(quoteClass("打造社会治理“金字招牌”。") == .metaphor)
+    #expect(quoteClass("服务群众的“神经末梢”。") == .metaphor)
+    #expect(quoteClass("筑牢了“第一道防线”。") == .metaphor)
+}
+
+@Test func awardsHonoursAndEventsAreDesignations() {
+    #expect(quoteClass("捧得“长安杯”。") == .designation)
+    #expect(quoteClass("全省“两会”期间") == .designation)
+    #expect(quoteClass("中乡“双基办”推进") == .designation)
+    #expect(quoteClass("有“中国枸杞之乡”的美誉") == .designation)
+}
+
+@Test func chainedQuotesShareTheHeadOfTheLast() {
+    let found = slogans("建立分等级调度“叫醒”“叫应”机制。")
+    #expect(found.contains("叫醒") && found.contains("叫应"))
+}
+
+@Test func unquotedNumberedFormulas() {
+    #expect(slogans("坚持抓小防扩大，落实四抓四防要求。").contains("四抓四防"))
+    #expect(slogans("建立1+10+X组织领导体系。").contains("1+10+X"))
+    #expect(slogans("实施十大专项行动。").contains("十大专项行动"))
+    #expect(slogans("构建六位一体工作体系。").contains("六位一体"))
+}
+
+@Test func ordinaryCountsAreNotFormulas() {
+    #expect(slogans("走访了三个社区和两家企业。").isEmpty)
+    #expect(slogans("市县乡村四级联通，覆盖六大领域。").isEmpty)
+    #expect(slogans("全年共有3人获奖，2个项目落地。").isEmpty)
+}
+
+@Test func unquotedParallelFormulas() {
+    #expect(slogans("确保白天见警察、夜间见警灯。").contains("白天见警察、夜间见警灯"))
+    #expect(slogans("做到大事不出镇，小事不出村。").contains("大事不出镇，小事不出村"))
+    #expect(slogans("办事依法、遇事找法、解决问题用法在社区蔚然成风。").contains("办事依法、遇事找法、解决问题用法"))
+}
+
+@Test func descriptiveListsAreNotParallelFormulas() {
+    #expect(slogans("聚焦问题清单、责任清单。").isEmpty)
+    #expect(slogans("让居家更安心、出行更放心、生活更舒心。").isEmpty)
+    #expect(slogans("排查人员密集场所、教育教学场所。").isEmpty)
+}
+
+@Test func lexiconAndPlaceBrandedGoals() {
+    #expect(slogans("坚持和发展新时代枫桥经验。") == ["枫桥经验"])
+    #expect(slogans("为建设更高水平的平安青海贡献力量。") == ["建设更高水平的平安青海"])
+    #expect(slogans("打造平安西宁。") == ["平安西宁"])
+    // A lexicon word inside a longer quoted coinage is not recorded on its own.
+    #expect(slogans("推行“两个维护工作室”服务。") == ["两个维护工作室"])
+}
+
+@Test func variantsAreLinked() throws {
+    var doc = Document(id: "t", path: "t.txt", bytes: [])
+    doc.text = Array("深化“五治”融合。“五治”互融。".unicodeScalars)
+    doc.sentences = [Sentence(start: 0, end: doc.text.count, kind: .body)]
+    try SloganStage(rules: rules, dropInnerQuotes: true).process(&doc)
+    let rel = doc.annotations.filter { $0.kind == .relation && $0.type == "VARIANT_OF" }
+    #expect(rel.contains { $0.head == "五治" && $0.tail == "五治融合" })
+    #expect(rel.contains { $0.head == "五治" && $0.tail == "五治互融" })
+}
+
+@Test func furnitureSentencesAreSkipped() throws {
+    var doc = Document(id: "t", path: "t.txt", bytes: [])
+    doc.text = Array("责任编辑：“四抓四防”".unicodeScalars)
+    doc.sentences = [Sentence(start: 0, end: doc.text.count, kind: .furniture)]
+    try stage.process(&doc)
+    #expect(doc.annotations.isEmpty)
+}
+
+@Test func missingUserLexiconIsAnErrorNamingTheFile() {
+    let options = StageOptions(specs: SloganStage.descriptor.options, overrides: ["lexicons": .strings(["nope.txt"])])
+    let context = StageContext(baseDirectory: URL(fileURLWithPath: "/tmp"), instanceName: "slogans", optionsPath: "stages[5].options")
+    #expect(throws: LexiconError.self) { try SloganStage(options: options, context: context) }
+}
+
+@Test func userLexiconAddsFormulations() throws {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("slogan-lex-\(UUID().uuidString).txt")
+    try "红色驿站\n".write(to: url, atomically: true, encoding: .utf8)
+    let options = StageOptions(specs: SloganStage.descriptor.options, overrides: ["lexicons": .strings([url.path])])
+    let context = StageContext(baseDirectory: URL(fileURLWithPath: "/tmp"), instanceName: "slogans", optionsPath: "stages[5].options")
+    let s = try SloganStage(options: options, context: context)
+    let t = Array("建成红色驿站。".unicodeScalars)
+    #expect(s.spans(t, 0..<t.count).map { String(String.UnicodeScalarView(t[$0])) } == ["红色驿站"])
+}
+
+@Test func aListCountedByTheFollowingFormulaIsItsContent() {
+    let found = slogans("集中开展大排查、大整治、大曝光、大演练、大约谈、大督导“六大行动”，全面排查。")
+    #expect(found.contains("大排查、大整治、大曝光、大演练、大约谈、大督导"))
+    #expect(found.contains("六大行动"))
+    // A list of another length is not the formula's content.
+    #expect(!slogans("开展大排查、大整治“六大行动”。").contains("大排查、大整治"))
+}
+
+@Test func parallelFormulaInsideSpeechCounts() {
+    #expect(slogans("他说：“打造了事事有回应、件件有着落的基层治理新模式。”").contains("事事有回应、件件有着落"))
+}
+
+@Test func shortPhrasePairsAreNotFormulas() {
+    #expect(slogans("做到责任到人、措施到位。").isEmpty)
+    #expect(slogans("坚持听民意、解民愁。").isEmpty)
+}
+
+@Test func recordTextIsTheSourceSpanUnlessInnerQuotesAreDropped() throws {
+    var doc = Document(id: "t", path: "t.txt", bytes: [])
+    doc.text = Array("深化“五治”融合。".unicodeScalars)
+    doc.sentences = [Sentence(start: 0, end: doc.text.count, kind: .body)]
+    var faithful = doc
+    try stage.process(&faithful)
+    // The default keeps records clean source spans: the extension is cut at the quote mark.
+    #expect(faithful.annotations.filter { $0.kind == .slogan }.map(\.text) == ["五治"])
+    try SloganStage(rules: rules, dropInnerQuotes: true).process(&doc)
+    #expect(doc.annotations.contains { $0.kind == .slogan && $0.text == "五治融合" })
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+import ZhituCore
+@testable import StageTerms
+
+/// A small synthetic background: the parts of the governance vocabulary are frequent.
+private let background = Background(["社会": 50, "治理": 60, "污染": 30, "防治": 20, "噪声": 5, "土壤": 8, "源头": 9,
+                                     "防控": 12, "找矿": 3, "突破": 7, "战略": 40, "行动": 30, "工作": 90, "群众": 80])
+private let model = TermModel(glossary: ["社会治理", "市域社会治理", "网格化管理"], stop: ["人民群众"],
+                              background: background)
+
+/// Tokens: the given words, contiguous, as one sentence.
+private func doc(_ words: [String]) -> Document {
+    var d = Document(id: "t", path: "t.txt", bytes: [])
+    var pos = 0
+    for w in words {
+        let n = w.unicodeScalars.count
+        let punct = n == 1 && "，。、".contains(w)
+        d.tokens.append(Token(start: pos, end: pos + n, sentence: 0, kind: punct ? .punct : .ideo))
+        d.text += Array(w.unicodeScalars)
+        pos += n
+    }
+    d.sentences = [Sentence(start: 0, end: pos, kind: .body)]
+    return d
+}
+
+private func terms(_ words: [String]) -> [String] {
+    let d = doc(words)
+    return model.terms(d.text, d.tokens(inSentence: 0), 0..<d.text.count).map { d.string($0.0) }
+}
+
+@Test func glossaryMatchesAreLongestFirstAndNestedTermsAreNotRepeated() {
+    #expect(terms(["推进", "市域", "社会", "治理", "。"]) == ["市域社会治理"])
+    #expect(terms(["加强", "社会", "治理", "。"]) == ["社会治理"])
+}
+
+@Test func discoveryFindsHeadedNounPhrasesKnownToTheBackground() {
+    #expect(terms(["开展", "噪声", "污染", "防治", "。"]) == ["噪声污染防治"])
+    #expect(terms(["实施", "土壤", "污染", "源头", "防控", "。"]) == ["土壤污染源头防控"])
+}
+
+@Test func leadingVerbsAreStripped() {
+    #expect(!terms(["加强", "污染", "防治"]).contains("加强污染防治"))
+}
+
+@Test func weakHeadsNeedALongModifier() {
+    // 整治行动 alone is generic; a long programme name is a term.
+    #expect(terms(["开展", "群众", "行动", "。"]).isEmpty)
+    #expect(terms(["启动", "找矿", "突破", "战略", "行动", "。"]) == ["找矿突破战略行动"])
+}
+
+@Test func unknownPartsScoreBelowTheThreshold() {
+    #expect(terms(["开展", "啊啊", "呀呀", "治理", "。"]).isEmpty)
+}
+
+@Test func clausePunctuationEndsACandidate() {
+    #expect(!terms(["污染", "，", "防治"]).contains { $0.contains("，") })
+}
+
+@Test func stageSkipsSlogansAndFurniture() throws {
+    let stage = TermStage(model: model)
+    var d = doc(["推进", "社会", "治理", "。"])
+    d.annotate(.slogan, 2..<6)
+    try stage.process(&d)
+    #expect(!d.annotations.contains { $0.kind == .term })
+    var f = doc(["社会", "治理"])
+    f.sentences[0].kind = .furniture
+    try stage.process(&f)
+    #expect(f.annotations.isEmpty)
+}
+
+@Test func malformedBackgroundIsAnErrorNamingTheLine() throws {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("bg-\(UUID().uuidString).tsv")
+    try "社会治理\t5\t2\n坏行\n".write(to: url, atomically: true, encoding: .utf8)
+    #expect(throws: LexiconError.self) { try Background(contentsOf: url) }
+}
+
+@Test func shippedResourcesLoadWithDefaults() throws {
+    let options = StageOptions(specs: TermStage.descriptor.options)
+    let context = StageContext(baseDirectory: URL(fileURLWithPath: "/tmp"), instanceName: "terms", optionsPath: "stages[6].options")
+    _ = try TermStage(options: options, context: context)
+}
