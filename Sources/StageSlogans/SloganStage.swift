@@ -142,7 +142,7 @@ public struct SloganStage: Stage {
             for long in byFirst[short.unicodeScalars.first!] ?? [] where long.count > short.count && long.hasPrefix(short) { tails.insert(long) }
             for long in byLast[short.unicodeScalars.last!] ?? [] where long.count > short.count + 2 && long.hasSuffix(short) { tails.insert(long) }
             for long in tails.sorted() {
-                doc.annotate(.relation, r, type: "VARIANT_OF") { $0.head = short; $0.tail = long }
+                doc.annotate(.variant, r, type: "VARIANT_OF") { $0.head = short; $0.tail = long }
             }
         }
     }

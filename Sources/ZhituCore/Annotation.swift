@@ -33,6 +33,9 @@ public struct Annotation: Sendable, Equatable {
         public static let number: Kind = "number"
         public static let slogan: Kind = "slogan"
         public static let term: Kind = "term"
+        /// A link between two forms of one slogan (type VARIANT_OF, head → tail); a graph edge,
+        /// kept apart from `relation` records, which are entity relations.
+        public static let variant: Kind = "variant"
     }
 
     public var kind: Kind

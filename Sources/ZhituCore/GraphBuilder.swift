@@ -95,7 +95,7 @@ private struct Builder {
         }
         for a in d.records {
             switch a.kind {
-            case .relation:
+            case .relation, .variant:
                 guard let type = a.type, let head = a.head, let tail = a.tail else { continue }
                 let ends = GraphBuilder.relationEnds[type]
                 var props: [String: GraphValue] = [:]

@@ -45,7 +45,7 @@ public enum RecordCodec {
         w.field("doc", doc)
         w.field("kind", a.kind.rawValue)
         if let t = a.type { w.field("type", t) }
-        if a.kind == .relation {
+        if a.kind == .relation || a.kind == .variant {
             w.field("head", a.head)
             w.field("tail", a.tail)
             if let org = a.org { w.field("org", org) }

@@ -93,7 +93,7 @@ private func quoteClass(_ s: String) -> QuoteClass {
     doc.text = Array("深化“五治”融合。“五治”互融。".unicodeScalars)
     doc.sentences = [Sentence(start: 0, end: doc.text.count, kind: .body)]
     try SloganStage(rules: rules, dropInnerQuotes: true).process(&doc)
-    let rel = doc.annotations.filter { $0.kind == .relation && $0.type == "VARIANT_OF" }
+    let rel = doc.annotations.filter { $0.kind == .variant && $0.type == "VARIANT_OF" }
     #expect(rel.contains { $0.head == "五治" && $0.tail == "五治融合" })
     #expect(rel.contains { $0.head == "五治" && $0.tail == "五治互融" })
 }
