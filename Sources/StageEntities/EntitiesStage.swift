@@ -323,9 +323,8 @@ struct Builder {
         if !afterPlace && !coordinated {
             // An aspect particle may follow the marker (走访了科技园社区).
             let at = i > sentence.start && text[i - 1] == "了" ? i - 1 : i
-            guard at > sentence.start, Words.placeMarkerEnds.contains(text[at - 1]), Words.placeMarkers.contains(where: { m in
-                let n = m.unicodeScalars.count
-                return at - n >= sentence.start && doc.string((at - n)..<at) == m
+            guard at > sentence.start, Words.placeMarkerEnds.contains(text[at - 1]), Words.placeMarkerScalars.contains(where: { m in
+                at - m.count >= sentence.start && text[(at - m.count)..<at].elementsEqual(m)
             }) else { return nil }
         }
         var best: Int? = nil
@@ -333,11 +332,11 @@ struct Builder {
         var j = i + 2
         while j <= min(i + maxLen, sentence.end) {
             if !text[j - 1].isIdeograph { break }
-            for suffix in Words.placeSuffixes {
-                let sl = suffix.unicodeScalars.count
+            for (suffix, suffixScalars) in Words.placeSuffixScalars {
+                let sl = suffixScalars.count
                 let minPrefix = afterPlace && (suffix == "乡" || suffix == "镇") ? 1 : 2
                 guard j - sl >= i + minPrefix, j - sl - i <= (afterPlace ? 5 : 4) else { continue }
-                if doc.string((j - sl)..<j) == suffix {
+                if text[(j - sl)..<j].elementsEqual(suffixScalars) {
                     let prefix = doc.string(i..<(j - sl))
                     if prefix.unicodeScalars.contains(where: { !$0.isIdeograph }) { continue }
                     if !afterPlace && Words.genericPlacePrefixes.contains(where: { prefix.hasPrefix($0) || prefix.hasSuffix($0) }) { continue }

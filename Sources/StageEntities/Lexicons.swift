@@ -53,6 +53,8 @@ enum Words {
 
     /// Place suffixes for units found by pattern.
     static let placeSuffixes = ["社区", "街道", "村", "路", "小区", "镇", "乡", "大街", "巷", "牧委会"]
+    /// `placeSuffixes` as scalars, for comparing in place in the matching loop.
+    static let placeSuffixScalars = placeSuffixes.map { (word: $0, scalars: Array($0.unicodeScalars)) }
     /// Prefixes that make a 社区/村/街道 generic.
     static let genericPlacePrefixes: Set<String> = [
         "城乡", "农村", "城市", "全市", "全省", "全县", "全区", "全州", "各个", "所在", "辖区", "新型", "美丽", "和谐",
@@ -77,6 +79,8 @@ enum Words {
     /// Words before a place found by pattern (在祁连路西社区, 亲临文亭巷社区).
     static let placeMarkers = ["在", "到", "来到", "走进", "亲临", "位于", "深入", "前往", "赴", "于", "住在", "家住", "驻", "走访", "辖区内", "境内",
                                "落户", "来自", "途经", "沿", "从", "至", "居住在", "生活在"]
+    /// `placeMarkers` as scalars, for comparing in place.
+    static let placeMarkerScalars = placeMarkers.map { Array($0.unicodeScalars) }
     static let placeMarkerEnds: Set<Unicode.Scalar> = Set(placeMarkers.compactMap { $0.unicodeScalars.last })
     /// Bare posts that need the body right before them.
     static let boundTitles: Set<String> = ["代表", "委员", "常委", "理事", "董事", "干事", "专干", "主管", "首席", "负责人", "组长"]

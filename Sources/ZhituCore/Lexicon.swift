@@ -53,7 +53,7 @@ public struct Lexicon: Sendable {
 /// A trie over Unicode scalars with one hash lookup per step. Values are small integers
 /// (an index into the caller's table); a later insert of the same word overwrites.
 public struct Trie: Sendable {
-    private var edges: [UInt64: Int32] = [:]
+    private var edges = EdgeTable()
     private var values: [Int32] = [-1]
     /// Bitmap of the BMP scalars that start some entry: a fast reject before any hash lookup
     /// (scalars beyond the BMP always go to the hash table).
@@ -72,10 +72,10 @@ public struct Trie: Sendable {
         var len = 0
         for u in word.unicodeScalars {
             let key = UInt64(UInt32(node)) << 32 | UInt64(u.value)
-            if let next = edges[key] { node = next } else {
+            if let next = edges.find(key) { node = next } else {
                 let next = Int32(values.count)
                 values.append(-1)
-                edges[key] = next
+                edges.insert(key, next)
                 node = next
             }
             len += 1
@@ -103,7 +103,7 @@ public struct Trie: Sendable {
         var node: Int32 = 0
         var i = start
         while i < end {
-            guard let next = edges[UInt64(UInt32(node)) << 32 | UInt64(text[i].value)] else { return }
+            guard let next = edges.find(UInt64(UInt32(node)) << 32 | UInt64(text[i].value)) else { return }
             node = next
             i += 1
             let v = values[Int(node)]
@@ -123,5 +123,47 @@ public struct Trie: Sendable {
         var found = false
         forEachMatch(in: s, from: 0) { end, _ in if end == s.count { found = true } }
         return found
+    }
+}
+
+/// The trie's edges, (node << 32 | scalar) → child, in an open-addressing table with a
+/// multiplicative hash: several times faster than a Dictionary with SipHash in matching loops.
+struct EdgeTable: Sendable {
+    private static let empty = UInt64.max
+    private var keys = [UInt64](repeating: EdgeTable.empty, count: 16)
+    private var values = [Int32](repeating: 0, count: 16)
+    private var count = 0
+    private var shift = 60   // 64 - log2(capacity)
+
+    @inline(__always) private func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(shift)) }
+
+    @inline(__always) func find(_ key: UInt64) -> Int32? {
+        let mask = keys.count - 1
+        var i = slot(key)
+        while true {
+            let k = keys[i]
+            if k == key { return values[i] }
+            if k == EdgeTable.empty { return nil }
+            i = (i + 1) & mask
+        }
+    }
+
+    mutating func insert(_ key: UInt64, _ value: Int32) {
+        if (count + 1) * 2 > keys.count { grow() }
+        let mask = keys.count - 1
+        var i = slot(key)
+        while keys[i] != EdgeTable.empty && keys[i] != key { i = (i + 1) & mask }
+        if keys[i] == EdgeTable.empty { count += 1 }
+        keys[i] = key
+        values[i] = value
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys, oldValues = values
+        keys = [UInt64](repeating: EdgeTable.empty, count: oldKeys.count * 2)
+        values = [Int32](repeating: 0, count: oldKeys.count * 2)
+        shift -= 1
+        count = 0
+        for (k, v) in zip(oldKeys, oldValues) where k != EdgeTable.empty { insert(k, v) }
     }
 }
