@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Scale benchmark: runs the release zhitu over a corpus of SIZE_MB built by repeating corpus/
 # (and ../shared/corpus-extra when present), and prints throughput and peak memory (RSS).
-# usage: scripts/bench-scale.sh SIZE_MB [JOBS]     e.g. scripts/bench-scale.sh 100; scripts/bench-scale.sh 1000 2
+# usage: scripts/bench-scale.sh SIZE_MB [JOBS] [FORMATS]
+#   e.g. scripts/bench-scale.sh 100; scripts/bench-scale.sh 1000 2 annotations
+# FORMATS is passed to --format (default: the config's outputs). The pipeline itself streams
+# records to disk; the graph writers hold the graph, which grows with what the corpus names.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 size_mb=${1:?usage: scripts/bench-scale.sh SIZE_MB [JOBS]}
 jobs=${2:-$(nproc)}
+formats=${3:-}
 work=${TMPDIR:-/tmp}/zhitu-scale-$size_mb
 sources=(corpus/*.txt)
 [ -d ../shared/corpus-extra ] && sources+=(../shared/corpus-extra/*.txt)
@@ -24,7 +28,7 @@ if [ ! -f "$work/.complete" ]; then
 fi
 [ -x .build/release/zhitu ] || swift build -c release >/dev/null
 bytes=$(du -sb "$work/in" | cut -f1)
-/usr/bin/time -f "%e %M" -o "$work/time" .build/release/zhitu run --input "$work/in" --output "$work/out" --jobs "$jobs" --quiet || true
+/usr/bin/time -f "%e %M" -o "$work/time" .build/release/zhitu run --input "$work/in" --output "$work/out" --jobs "$jobs" --quiet ${formats:+--format "$formats"} || true
 read -r seconds rss_kb < "$work/time"
 awk -v b="$bytes" -v s="$seconds" -v r="$rss_kb" -v j="$jobs" \
-  'BEGIN { printf "input %.0f MB, %d thread(s): %.1f s, %.2f MB/s, peak RSS %.0f MB\n", b/1e6, j, s, b/1e6/s, r/1024 }'
+  -v f="${formats:-config outputs}" 'BEGIN { printf "input %.0f MB, %d thread(s), %s: %.1f s, %.2f MB/s, peak RSS %.0f MB\n", b/1e6, j, f, s, b/1e6/s, r/1024 }'

@@ -36,35 +36,39 @@ extension RecordCodec {
     /// A line that cannot be read is skipped (the file was written by zhitu itself).
     final class StreamReader {
         private let handle: FileHandle?
-        private var buffer = Data()
+        private var buffer: [UInt8] = []
+        /// Start of the unread part of `buffer` (lines are not removed one by one: that would
+        /// move the rest of the buffer for every line).
+        private var cursor = 0
         private var eof = false
         private var pending: DocumentResult?
-        private let decoder = JSONDecoder()
 
         init(url: URL) { handle = try? FileHandle(forReadingFrom: url) }
 
         deinit { try? handle?.close() }
 
-        private func nextLine() -> Data? {
+        private func nextLine() -> [UInt8]? {
             while true {
-                if let nl = buffer.firstIndex(of: 0x0A) {
-                    let line = buffer[buffer.startIndex..<nl]
-                    buffer.removeSubrange(buffer.startIndex...nl)
-                    return Data(line)
+                if let nl = buffer[cursor...].firstIndex(of: 0x0A) {
+                    let line = Array(buffer[cursor..<nl])
+                    cursor = nl + 1
+                    return line
                 }
                 if eof || handle == nil {
-                    if buffer.isEmpty { return nil }
-                    defer { buffer = Data() }
-                    return buffer
+                    guard cursor < buffer.count else { return nil }
+                    defer { buffer = []; cursor = 0 }
+                    return Array(buffer[cursor...])
                 }
+                buffer.removeFirst(cursor)
+                cursor = 0
                 let chunk = handle!.readData(ofLength: 1 << 20)
-                if chunk.isEmpty { eof = true } else { buffer.append(chunk) }
+                if chunk.isEmpty { eof = true } else { buffer.append(contentsOf: chunk) }
             }
         }
 
         func next() -> DocumentResult? {
             while let raw = nextLine() {
-                guard !raw.isEmpty, let line = try? decoder.decode(Line.self, from: raw) else { continue }
+                guard !raw.isEmpty, let line = Line(raw) else { continue }
                 if let p = pending, p.id != line.doc {
                     pending = RecordCodec.start(line.doc)
                     RecordCodec.apply(line, to: &pending!)
