@@ -1,0 +1,42 @@
+// End to end on the seeds: the shipped pipeline.json over corpus/, scored against the gold
+// with the scorer (which agrees with score.py), must hold the bars of the extraction issues.
+import Foundation
+import Testing
+import ZhituCore
+import ZhituStages
+
+@Suite struct SeedScoreTests {
+    static let report: ScoreReport? = {
+        let gold = Repo.root.appendingPathComponent("Tests/ZhituCoreTests/Fixtures/gold")
+        guard let cfg = try? PipelineConfig.load(path: Repo.root.appendingPathComponent("pipeline.json").path, registry: .builtIn),
+              let pipeline = try? Pipeline(config: cfg, registry: .builtIn),
+              let result = try? pipeline.run(InputFiles.collect([Repo.corpus.path]).files) else { return nil }
+        var golds: [ScoredRecord] = []
+        for kind in ["entities", "numbers", "discourse"] {
+            guard let g = try? Scorer.load(gold.appendingPathComponent("seeds.\(kind).jsonl").path) else { return nil }
+            golds += g
+        }
+        let predicted = result.documents.flatMap { d in d.records.map { ScoredRecord(annotation: $0, doc: d.id) } }
+        return Scorer.score(gold: golds, predicted: predicted)
+    }()
+
+    func f1(_ group: String) throws -> Double { try #require(Self.report?.groups[group]).f1 }
+
+    @Test func entitiesAndRelations() throws {
+        #expect(try f1("entity") >= 0.92)
+        for type in ["PER", "LOC", "ORG", "TITLE"] { #expect(try f1("entity.\(type)") >= 0.85, "\(type)") }
+        #expect(try f1("relation") >= 0.85)
+    }
+
+    @Test func numbers() throws {
+        #expect(try f1("number") >= 0.92)
+        #expect(try #require(Self.report?.valueAccuracy) >= 0.95)
+    }
+
+    @Test func slogansAndTerms() throws {
+        #expect(try f1("slogan") >= 0.85)
+        #expect(try #require(Self.report?.lenient["slogan"]).f1 >= 0.92)
+        #expect(try f1("term") >= 0.70)
+        #expect(try #require(Self.report?.lenient["term"]).f1 >= 0.85)
+    }
+}
