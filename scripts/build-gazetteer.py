@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Builds Sources/StageEntities/Resources/gazetteer.tsv from admin-divisions.tsv.
 
-Usage: python3 scripts/build-gazetteer.py [/work/shared/datasets/admin-divisions.tsv]
+Usage: python3 scripts/build-gazetteer.py [../shared/datasets/admin-divisions.tsv]
 
 Output: one line per unit from province to township (villages are found by pattern at run
 time), in tree order: name, level (P/D/C/T), parent line number (0-based among units,
@@ -12,7 +12,7 @@ are kept once. Deterministic: same input, same bytes.
 """
 import sys
 
-src = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/datasets/admin-divisions.tsv"
+src = sys.argv[1] if len(sys.argv) > 1 else "../shared/datasets/admin-divisions.tsv"
 dst = "Sources/StageEntities/Resources/gazetteer.tsv"
 LEVEL = {"province": "P", "prefecture": "D", "county": "C", "township": "T"}
 

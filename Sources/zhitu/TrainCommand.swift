@@ -15,7 +15,7 @@ struct Train: ParsableCommand {
         perceptron, keeps the strongest features, and writes the int8 model file.
 
         Example:
-          zhitu train --data /work/shared/datasets --output Sources/StageNER/Resources/ner-msra.model
+          zhitu train --data ../shared/datasets --output Sources/StageNER/Resources/ner-msra.model
         """)
 
     @Option(name: .long, help: "Folder holding msra.train.jsonl and msra.test.jsonl.") var data: String

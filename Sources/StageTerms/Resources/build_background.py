@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Builds background.tsv: the termhood table of the `terms` stage.
 
-Reproducible: python3 Sources/StageTerms/Resources/build_background.py /work/shared/corpus-extra \
+Reproducible: python3 Sources/StageTerms/Resources/build_background.py ../shared/corpus-extra \
     > Sources/StageTerms/Resources/background.tsv
 
 For every run of Han characters in the policy documents, counts the n-grams of 4..10 characters,
@@ -53,4 +53,4 @@ def main(folder):
             print(f'{g}\t{pairs[g]}\t0')
 
 if __name__ == '__main__':
-    main(sys.argv[1] if len(sys.argv) > 1 else '/work/shared/corpus-extra')
+    main(sys.argv[1] if len(sys.argv) > 1 else '../shared/corpus-extra')
