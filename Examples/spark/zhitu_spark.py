@@ -21,15 +21,17 @@ import subprocess
 import sys
 
 
-def articles(spark, path):
+def articles(spark, path, partitions):
     """An RDD of JSON Lines documents: {"id", "text", ...}."""
     if path.rstrip("/").endswith(".parquet") or os.path.exists(os.path.join(path, "_SUCCESS")):
         df = spark.read.parquet(path)
         keep = [c for c in ("id", "text", "date", "title", "source") if c in df.columns]
-        return df.select(*keep).toJSON()
+        docs = df.select(*keep).toJSON()
+        return docs.repartition(partitions) if partitions else docs
     sc = spark.sparkContext
     sc._jsc.hadoopConfiguration().set("mapreduce.input.fileinputformat.input.dir.recursive", "true")
-    files = sc.wholeTextFiles(path).filter(lambda kv: kv[0].lower().endswith((".txt", ".md")))
+    # split the files into partitions as they are read: no shuffle of the texts afterwards
+    files = sc.wholeTextFiles(path, minPartitions=partitions or None).filter(lambda kv: kv[0].lower().endswith((".txt", ".md")))
 
     def to_json(kv):
         name = os.path.basename(kv[0])
@@ -57,9 +59,7 @@ def main():
     spark = builder.getOrCreate()
     zhitu = os.path.abspath(args.zhitu) if os.path.exists(args.zhitu) else args.zhitu
     config = os.path.abspath(args.config)
-    docs = articles(spark, args.input)
-    if args.partitions:
-        docs = docs.repartition(args.partitions)
+    docs = articles(spark, args.input, args.partitions)
     # one zhitu per partition; each uses one thread, Spark runs the partitions in parallel
     command = f"{shlex.quote(zhitu)} run {shlex.quote(config)} --stdin-jsonl --quiet --jobs 1"
     records = docs.pipe(command, env={"LC_ALL": "C.UTF-8"})
