@@ -36,6 +36,7 @@ public struct EntitiesStage: Stage {
 
     public init(options: StageOptions, context: StageContext) throws {
         let path = options.string("gazetteer")
+        let gazetteer: Gazetteer
         if path.isEmpty {
             guard let url = Bundle.module.url(forResource: "gazetteer", withExtension: "tsv", subdirectory: "Resources") else {
                 throw LexiconError(file: "Resources/gazetteer.tsv", line: nil, message: "missing from the bundle")
@@ -44,26 +45,13 @@ public struct EntitiesStage: Stage {
         } else {
             gazetteer = try Gazetteer(contentsOf: context.resolve(path))
         }
-        types = Set(options.strings("types"))
-        useNER = options.bool("use_ner")
-        (titles, titleForms, titleOrganLength) = EntitiesStage.buildTitles()
-        var t = Trie()
-        for (i, w) in Words.orgHeads.enumerated() { t.insert(w, value: Int32(i)) }
-        orgHeads = t
-        orgHeadForms = Words.orgHeads
-        uniqueOrgs = Trie(Words.uniqueOrgs)
-        afterName = Trie(Words.afterName)
-        venues = Trie(Words.venues)
-        speech = Trie(Words.speechVerbs + ["同志"])
-        blockedForms = EntitiesStage.blocked(gazetteer)
-        introducers = Trie(Words.nameIntroducers)
-        landmarks = Trie(Words.landmarks)
+        self.init(gazetteer: gazetteer, types: Set(options.strings("types")), useNER: options.bool("use_ner"))
     }
 
-    init(gazetteer: Gazetteer) {
+    init(gazetteer: Gazetteer, types: Set<String> = ["PER", "LOC", "ORG", "TITLE"], useNER: Bool = true) {
         self.gazetteer = gazetteer
-        types = ["PER", "LOC", "ORG", "TITLE"]
-        useNER = true
+        self.types = types
+        self.useNER = useNER
         (titles, titleForms, titleOrganLength) = EntitiesStage.buildTitles()
         var t = Trie()
         for (i, w) in Words.orgHeads.enumerated() { t.insert(w, value: Int32(i)) }
