@@ -8,11 +8,22 @@ public struct GraphJSONWriter: OutputWriter {
     public init() {}
 
     public func write(_ output: RunOutput, to directory: URL) throws {
-        try AtomicFile.write(Self.render(output.graph), to: directory.appendingPathComponent("graph.json").path)
+        let graph = output.graph
+        try AtomicFile.write(to: directory.appendingPathComponent("graph.json").path) { file in
+            try Self.render(graph) { try file.write(contentsOf: Data($0.utf8)) }
+        }
     }
 
     public static func render(_ g: KnowledgeGraph) -> String {
+        var out = ""
+        render(g) { out += $0 }
+        return out
+    }
+
+    /// Renders in pieces of about a megabyte, so a large graph is never one string in memory.
+    public static func render(_ g: KnowledgeGraph, piece: (String) throws -> Void) rethrows {
         var w = JSONWriter()
+        func flush() throws { if w.text.utf8.count > 1 << 20 { try piece(w.drain()) } }
         w.beginObject()
         w.field("directed", true)
         w.field("multigraph", true)
@@ -32,6 +43,7 @@ public struct GraphJSONWriter: OutputWriter {
             w.field("docs", .strings(n.docs))
             for k in n.properties.keys.sorted() { w.field(k, n.properties[k]!) }
             w.endObject()
+            try flush()
         }
         w.raw("\n")
         w.endArray()
@@ -62,11 +74,12 @@ public struct GraphJSONWriter: OutputWriter {
             }
             w.endArray()
             w.endObject()
+            try flush()
         }
         w.raw("\n")
         w.endArray()
         w.endObject()
         w.raw("\n")
-        return w.text
+        try piece(w.drain())
     }
 }

@@ -40,6 +40,13 @@ public struct JSONWriter {
 
     public init() {}
 
+    /// Returns the text built so far and empties it, keeping the nesting state: for writing a
+    /// large document in pieces.
+    public mutating func drain() -> String {
+        defer { text = "" }
+        return text
+    }
+
     public static func quote(_ s: String) -> String {
         var out = "\""
         out.reserveCapacity(s.utf8.count + 2)
