@@ -63,16 +63,7 @@ public struct GraphJSONWriter: OutputWriter {
             w.field("type", e.type)
             w.field("count", e.count)
             for p in e.properties.keys.sorted() { w.field(p, e.properties[p]!) }
-            w.beginArray("evidence")
-            for ev in e.evidence {
-                w.beginObject()
-                w.field("doc", ev.doc)
-                w.field("sentence", ev.sentence)
-                w.field("start", ev.start)
-                w.field("end", ev.end)
-                w.endObject()
-            }
-            w.endArray()
+            w.evidence("evidence", e.evidence)
             w.endObject()
             try flush()
         }

@@ -85,16 +85,7 @@ public struct GraphMLWriter: OutputWriter {
     /// Evidence as a JSON list of {doc, sentence, start, end}.
     static func evidenceJSON(_ evidence: [Evidence]) -> String {
         var w = JSONWriter()
-        w.beginArray()
-        for ev in evidence {
-            w.beginObject()
-            w.field("doc", ev.doc)
-            w.field("sentence", ev.sentence)
-            w.field("start", ev.start)
-            w.field("end", ev.end)
-            w.endObject()
-        }
-        w.endArray()
+        w.evidence(nil, evidence)
         return w.text
     }
 

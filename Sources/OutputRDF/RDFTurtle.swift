@@ -26,24 +26,10 @@ extension RDFWriter {
         switch o {
         case .iri(let s): return s.hasPrefix(base) ? "<\(s)>" : s
         case .literal(let s, let lang, let dt):
-            return quoteTTL(s) + (lang.map { "@" + $0 } ?? "") + (dt.map { "^^" + $0 } ?? "")
+            return JSONWriter.quote(s) +   // Turtle's string escapes include JSON's
+                 (lang.map { "@" + $0 } ?? "") + (dt.map { "^^" + $0 } ?? "")
         case .blank(let props): return "[" + predicateList(props, indent: indent + "    ") + "\n" + indent + "]"
         }
     }
 
-    static func quoteTTL(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 || u.value == 0x7F { out += String(format: "\\u%04X", u.value) } else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out + "\""
-    }
 }

@@ -31,6 +31,22 @@ public struct Evidence: Sendable, Equatable {
     }
 }
 
+public extension JSONWriter {
+    /// Evidence as a JSON array of {doc, sentence, start, end} (under `key` inside an object).
+    mutating func evidence(_ key: String?, _ list: [Evidence]) {
+        beginArray(key)
+        for ev in list {
+            beginObject()
+            field("doc", ev.doc)
+            field("sentence", ev.sentence)
+            field("start", ev.start)
+            field("end", ev.end)
+            endObject()
+        }
+        endArray()
+    }
+}
+
 public struct GraphNode: Sendable {
     public var id: String
     public var type: String
