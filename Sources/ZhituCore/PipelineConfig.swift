@@ -25,8 +25,6 @@ public struct StageConfig: Sendable {
     public var name: String
     public var use: String
     public var options: StageOptions
-    /// Options the user set explicitly (for printing).
-    public var explicitOptions: Set<String>
     /// Set for `"use": "external"` stages: the command and what it described itself as.
     public var external: ExternalSpec? = nil
 }
@@ -159,7 +157,7 @@ private struct Validator {
         } else {
             config.stages = PipelineConfig.defaultStages(registry).map { use in
                 let d = registry.type(named: use)!.descriptor
-                return StageConfig(name: use, use: use, options: StageOptions(specs: d.options), explicitOptions: [])
+                return StageConfig(name: use, use: use, options: StageOptions(specs: d.options))
             }
         }
         if config.stages.isEmpty && errors.isEmpty { fail("stages", "no stages: list at least one (see `zhitu stages`)") }
@@ -216,8 +214,7 @@ private struct Validator {
                 fail(path, "stage \(use) requires \(jsonQuoted(req.rawValue)), which no earlier stage produces" + (by.isEmpty ? "" : "; put \(by.joined(separator: " or ")) before it"))
             }
             produced.formUnion(d.produces)
-            out.append(StageConfig(name: name, use: use, options: StageOptions(specs: d.options, overrides: overrides),
-                                   explicitOptions: Set(overrides.keys), external: external))
+            out.append(StageConfig(name: name, use: use, options: StageOptions(specs: d.options, overrides: overrides), external: external))
         }
         return out
     }
