@@ -131,6 +131,20 @@ public struct EntitiesStage: Stage {
     }
 }
 
+/// Gazetteer matches by start offset, computed once per document (both passes over the
+/// places and their context checks ask for the same positions).
+final class PlaceMatches {
+    private var memo: [[(end: Int, form: Int)]?]
+    init(count: Int) { memo = Array(repeating: nil, count: count + 1) }
+
+    func at(_ i: Int, _ compute: () -> [(end: Int, form: Int)]) -> [(end: Int, form: Int)] {
+        if let m = memo[i] { return m }
+        let m = compute()
+        memo[i] = m
+        return m
+    }
+}
+
 /// Per-document working state.
 struct Builder {
     typealias Span = EntitiesStage.Span
@@ -150,6 +164,7 @@ struct Builder {
     var boundary: [Bool]
     /// Multi-character tokens as start << 32 | end.
     var words: Set<Int>
+    let placeMatches: PlaceMatches
 
     init(stage: EntitiesStage, doc: Document, ner: [Annotation]) {
         self.stage = stage
@@ -161,6 +176,12 @@ struct Builder {
         b[doc.text.count] = true
         boundary = b
         words = Set(doc.tokens.filter { $0.end - $0.start >= 2 }.map { Int($0.start) << 32 | Int($0.end) })
+        placeMatches = PlaceMatches(count: doc.text.count)
+    }
+
+    /// Gazetteer forms starting at `i` that end inside `sentence`, shortest first.
+    func matches(at i: Int, _ sentence: Sentence) -> [(end: Int, form: Int)] {
+        placeMatches.at(i) { g.matches(in: text, from: i, limit: sentence.end) }
     }
 
     var g: Gazetteer { stage.gazetteer }
@@ -215,13 +236,13 @@ struct Builder {
             let inChain = previousEnd == i
             if !inChain { previous = nil }
             if !dryRun, boundary[i], let lm = stage.landmarks.longestMatch(in: text, from: i, limit: sentence.end), boundary[lm.end],
-               !g.matches(in: text, from: i, limit: sentence.end).contains(where: { $0.end > lm.end }) {
+               !matches(at: i, sentence).contains(where: { $0.end > lm.end }) {
                 spans.append(Span(kind: .loc, start: i, end: lm.end, fromPattern: true))
                 i = lm.end
                 continue
             }
             var accepted: (end: Int, unit: Int32)? = nil
-            for m in g.matches(in: text, from: i, limit: sentence.end).reversed() {
+            for m in matches(at: i, sentence).reversed() {
                 let form = g.forms[m.form]
                 if stage.blockedForms[m.form] { continue }
                 if form.kind == .derived && text[m.end - 1] == "区" && !boundary[i] && !inChain { continue }
@@ -249,12 +270,12 @@ struct Builder {
                 // 发展乡镇, 利于城镇化: a short township name must end at a word boundary.
                 if ok && !parentInChain && form.kind == .full && u.level == .township && len <= 3 && !boundary[m.end] { ok = false }
                 // 和民和县: a longer place starting inside a two-character one wins.
-                if ok && len == 2 && !parentInChain, g.matches(in: text, from: i + 1, limit: sentence.end).contains(where: { $0.end > m.end }) { ok = false }
+                if ok && len == 2 && !parentInChain, matches(at: i + 1, sentence).contains(where: { $0.end > m.end }) { ok = false }
                 // Bare two-character county forms need place context (平安 is also a word).
                 if ok && form.kind == .short && len == 2 && u.level >= .county && !parentInChain && !placeContextAfter(m.end, sentence, unit: unit, punctuation: false) { ok = false }
                 // 朝阳东路: a street named after a place is the street.
                 if ok && form.kind == .short, let pe = patternPlace(at: i, sentence: sentence, afterPlace: true), pe > m.end,
-                   !g.matches(in: text, from: m.end, limit: sentence.end).contains(where: { _ in true }) { ok = false }
+                   !matches(at: m.end, sentence).contains(where: { _ in true }) { ok = false }
                 if ok { accepted = (m.end, unit); break }
             }
             if let a = accepted {
@@ -298,7 +319,7 @@ struct Builder {
     func placeContextAfter(_ e: Int, _ sentence: Sentence, unit: Int32, punctuation: Bool = true) -> Bool {
         if e >= sentence.end || (punctuation && isPunct(e)) { return true }
         // Followed by a smaller unit of its own (平安区小峡街道), not by a larger one (平安青海).
-        for m in g.matches(in: text, from: e, limit: sentence.end) where g.forms[m.form].units.contains(where: { $0 != unit && g.isWithin($0, unit) }) {
+        for m in matches(at: e, sentence) where g.forms[m.form].units.contains(where: { $0 != unit && g.isWithin($0, unit) }) {
             return true
         }
         let rest = doc.string(e..<min(e + 2, sentence.end))

@@ -1,7 +1,8 @@
-// A small place-name list (province, prefecture and county names, their short forms and
-// short + generic suffix) used as a tagger feature: which characters a known name covers.
-// It is derived from admin-divisions.tsv by `zhitu train` and shipped with the model, because
-// the model's weights were learnt with it. (The full gazetteer lives in the entities stage.)
+// A small name list used as a tagger feature: which characters a known name covers, and its
+// class. Places (province, prefecture and county names, their short forms and short + generic
+// suffix, from admin-divisions.tsv) have no tag; names the training corpus annotates carry
+// their type (`name<TAB>PER`). `zhitu train` writes it and it ships with the model, because the
+// model's weights were learnt with it. (The full gazetteer lives in the entities stage.)
 import Foundation
 import ZhituCore
 
@@ -9,16 +10,29 @@ public struct PlaceGazetteer: Sendable {
     let trie: Trie
     public var count: Int { trie.count }
 
-    public init(names: [String]) {
-        trie = Trie(names)
+    /// Classes a name can have: untagged (a place), then the tagger's entity types.
+    public static let classes = [""] + Tags.types
+
+    /// `names` with their tags (`classes`; a later duplicate wins).
+    public init(names: [String], tags: [String]? = nil) {
+        var t = Trie()
+        for (i, n) in names.enumerated() {
+            t.insert(n, value: Int32(tags.flatMap { PlaceGazetteer.classes.firstIndex(of: $0[i]) } ?? 0))
+        }
+        trie = t
     }
 
     public init(contentsOf url: URL) throws {
-        self.init(names: try Lexicon(contentsOf: url).words)
+        let lexicon = try Lexicon(contentsOf: url)
+        for (n, e) in lexicon.entries.enumerated() where !PlaceGazetteer.classes.contains(e.tag) {
+            throw LexiconError(file: url.lastPathComponent, line: nil,
+                               message: "entry \(n + 1) (\(e.word)): unknown tag \"\(e.tag)\" (expected none or one of \(Tags.types.joined(separator: ", ")))")
+        }
+        self.init(names: lexicon.words, tags: lexicon.entries.map(\.tag))
     }
 
-    /// Per character: 0 outside any name, else position (1 single … 4 end) | length bucket << 3,
-    /// from greedy longest matches left to right.
+    /// Per character: 0 outside any name, else position (1 single … 4 end) | length bucket << 3
+    /// | class << 5, from greedy longest matches left to right.
     public func marks(_ chars: [UInt32]) -> [UInt8] {
         var out = [UInt8](repeating: 0, count: chars.count)
         if trie.count == 0 { return out }
@@ -27,7 +41,7 @@ public struct PlaceGazetteer: Sendable {
         while i < scalars.count {
             guard trie.mayStart(with: scalars[i]), let m = trie.longestMatch(in: scalars, from: i), m.end > i else { i += 1; continue }
             let len = m.end - i
-            let bucket = UInt8(min(len, 4)) << 3
+            let bucket = UInt8(min(len, 4)) << 3 | UInt8(m.value) << 5
             for k in i..<m.end { out[k] = (len == 1 ? 1 : (k == i ? 2 : (k == m.end - 1 ? 4 : 3))) | bucket }
             i = m.end
         }
@@ -48,5 +62,20 @@ public struct PlaceGazetteer: Sendable {
             for (full, generic) in suffixes where name.hasSuffix(full) { names.insert(short + generic) }
         }
         return names.sorted()
+    }
+
+    /// Entity names of the training sentences, each with its most frequent type: 2+ characters,
+    /// annotated at least `minCount` times.
+    public static func names(annotatedIn data: [TaggedSentence], minCount: Int = 1) -> (names: [String], tags: [String]) {
+        var counts: [String: [Int]] = [:]
+        for s in data {
+            for span in Tags.decode(s.tags) where span.range.count >= 2 {
+                let name = String(String.UnicodeScalarView(span.range.compactMap { Unicode.Scalar(s.input.chars[$0]) }))
+                counts[name, default: Array(repeating: 0, count: Tags.types.count)][span.type] += 1
+            }
+        }
+        let kept = counts.filter { $0.value.reduce(0, +) >= minCount }.sorted { $0.key < $1.key }
+        func majority(_ c: [Int]) -> String { Tags.types[c.indices.max { a, b in (c[a], b) < (c[b], a) }!] }
+        return (kept.map(\.key), kept.map { majority($0.value) })
     }
 }

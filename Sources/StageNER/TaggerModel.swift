@@ -9,14 +9,18 @@ public struct TaggerWeights: Sendable {
     public var weights: [Float]
     /// `(Tags.count + 1) × Tags.count`: previous tag (last row: sentence start) → tag.
     public var transitions: [Float]
+    /// How often each feature occurred in training (empty: unknown).
+    public var counts: [Int32]
 
-    public init(keys: [UInt64], weights: [Float], transitions: [Float]) {
+    public init(keys: [UInt64], weights: [Float], transitions: [Float], counts: [Int32] = []) {
         self.keys = keys
         self.weights = weights
         self.transitions = transitions
+        self.counts = counts
     }
 
     /// The `maxFeatures` rows with the largest weights (by max |w|), others dropped; zero rows always dropped.
+    /// Rows come most frequent first (the model keeps the first ones in a small, cache-resident table).
     public func pruned(maxFeatures: Int) -> TaggerWeights {
         let t = Tags.count
         var strength: [(Float, Int)] = []
@@ -30,11 +34,12 @@ public struct TaggerWeights: Sendable {
             strength.sort { $0.0 > $1.0 }
             strength.removeLast(strength.count - maxFeatures)
         }
-        let rows = strength.map { $0.1 }.sorted()
+        let frequency = counts.count == keys.count ? counts : Array(repeating: 0, count: keys.count)
+        let rows = strength.map { $0.1 }.sorted { (frequency[$0], keys[$1]) > (frequency[$1], keys[$0]) }
         var w: [Float] = []
         w.reserveCapacity(rows.count * t)
         for r in rows { w.append(contentsOf: weights[(r * t)..<(r * t + t)]) }
-        return TaggerWeights(keys: rows.map { keys[$0] }, weights: w, transitions: transitions)
+        return TaggerWeights(keys: rows.map { keys[$0] }, weights: w, transitions: transitions, counts: rows.map { frequency[$0] })
     }
 }
 
@@ -45,15 +50,72 @@ public enum TaggerModelError: Error, CustomStringConvertible {
     }
 }
 
+/// Open-addressing table of weight rows, one 16-byte slot per feature: the key's high 16 bits
+/// (0 = empty; the slot's position holds the low bits), a shift, then the row's weights as Int8
+/// in units of `unit << shift`. A look-up touches one cache line.
+struct SlotTable: Sendable {
+    static let width = 16
+    let bytes: [UInt8]
+    let mask: Int
+
+    /// Rows `rows` of the model, in a table at most `maxLoad` full.
+    init(rows: Range<Int>, keys32: [UInt32], quantized: [Int8], scales: [Float], unit: Float, maxLoad: Double) {
+        let t = Tags.count, width = SlotTable.width
+        var size = 16
+        while Double(size) * maxLoad < Double(rows.count) { size <<= 1 }
+        var table = [UInt8](repeating: 0, count: size * width)
+        for r in rows {
+            let k = keys32[r], key = SlotTable.key16(k)
+            var i = Int(k) & (size - 1)
+            while true {
+                let s = UInt16(table[i * width]) | UInt16(table[i * width + 1]) << 8
+                if s == 0 || s == key { break }
+                i = (i + 1) & (size - 1)
+            }
+            guard table[i * width] == 0 && table[i * width + 1] == 0 else { continue }   // key collision: first wins
+            table[i * width] = UInt8(truncatingIfNeeded: key)
+            table[i * width + 1] = UInt8(truncatingIfNeeded: key >> 8)
+            var shift = 0
+            while shift < 7 && scales[r] > unit * Float(1 << shift) { shift += 1 }
+            table[i * width + 2] = UInt8(shift)
+            let step = unit * Float(1 << shift)
+            for j in 0..<t {
+                let v = (Float(quantized[r * t + j]) * scales[r] / step).rounded()
+                table[i * width + 3 + j] = UInt8(bitPattern: Int8(max(-127, min(127, v))))
+            }
+        }
+        bytes = table
+        mask = size - 1
+    }
+
+    @inline(__always) static func key16(_ k: UInt32) -> UInt16 { max(1, UInt16(truncatingIfNeeded: k >> 16)) }
+
+    /// Byte offset of the slot of key `k` (`TaggerModel.key32`) in the table at `raw`, or -1.
+    @inline(__always) static func slot(_ raw: UnsafeRawPointer, _ mask: Int, _ k: UInt32) -> Int {
+        let key = key16(k)
+        var i = Int(k) & mask
+        while true {
+            let at = i &* width
+            let s = raw.loadUnaligned(fromByteOffset: at, as: UInt16.self)   // little-endian
+            if s == key { return at }
+            if s == 0 { return -1 }
+            i = (i + 1) & mask
+        }
+    }
+}
+
 /// The run-time model. Immutable and shared by all workers.
 public struct TaggerModel: Sendable {
     static let magic: [UInt8] = Array("ZTNER01\n".utf8)
 
-    /// Open-addressing table, one 32-byte slot per feature: the 32-bit key as two UInt16 (0 = empty),
-    /// then the row's weights as Int16 on one global scale, so a look-up touches one cache line.
-    let table: [UInt16]
-    let mask: Int
-    /// Float value of one Int16 weight unit.
+    /// The most frequent features (the file lists rows most frequent first), in a table small
+    /// enough to stay in the core's cache: most look-ups end here.
+    let hot: SlotTable
+    /// The other features.
+    let cold: SlotTable
+    /// One bit per `key32 >> 10` of the cold features: most absent features stop here.
+    let present: [UInt64]
+    /// Float value of one weight unit.
     let unit: Float
     /// Per-feature int8 weights and scale (what the file holds).
     let quantized: [Int8]
@@ -63,14 +125,17 @@ public struct TaggerModel: Sendable {
     let transitions: [Float]
     let rawTransitions: [Float]
 
-    static let slotWidth = 16
+    /// Rows in the hot table (16k slots, 256 KB).
+    public static let hotRows = 12_000
+    /// Bits of the `present` set: 2^21 (256 KB).
+    static let presentMask = (1 << 21) - 1
 
     public var featureCount: Int { keys32.count }
 
     @inline(__always) static func key32(_ h: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: h ^ (h >> 32)) | 1 }
 
     /// Quantises trained weights (what saving and loading yields, exactly).
-    public init(_ w: TaggerWeights) {
+    public init(_ w: TaggerWeights, hotRows: Int = TaggerModel.hotRows) {
         let t = Tags.count
         var q = [Int8](repeating: 0, count: w.keys.count * t)
         var scales = [Float](repeating: 0, count: w.keys.count)
@@ -81,39 +146,24 @@ public struct TaggerModel: Sendable {
             scales[r] = s
             for j in 0..<t { q[r * t + j] = Int8(max(-127, min(127, (w.weights[r * t + j] / s).rounded()))) }
         }
-        self.init(keys32: w.keys.map(TaggerModel.key32), quantized: q, scales: scales, transitions: w.transitions)
+        self.init(keys32: w.keys.map(TaggerModel.key32), quantized: q, scales: scales, transitions: w.transitions, hotRows: hotRows)
     }
 
-    init(keys32: [UInt32], quantized: [Int8], scales: [Float], transitions: [Float]) {
-        let t = Tags.count, width = TaggerModel.slotWidth
+    init(keys32: [UInt32], quantized: [Int8], scales: [Float], transitions: [Float], hotRows: Int = TaggerModel.hotRows) {
         self.keys32 = keys32
         self.quantized = quantized
         self.scales = scales
         rawTransitions = transitions
-        var top: Float = 0
-        for r in 0..<keys32.count { top = max(top, 127 * scales[r]) }
-        let unit = top > 0 ? top / 32000 : 1
+        // one global unit: a row's int8 weights count in units of unit << shift, shift 0...7 per row
+        let top = scales.max() ?? 0
+        let unit = top > 0 ? top / 128 : 1
         self.unit = unit
-        var size = 16
-        while size * 2 < keys32.count * 3 { size <<= 1 }
-        var table = [UInt16](repeating: 0, count: size * width)
-        for (r, k) in keys32.enumerated() {
-            var i = Int(k) & (size - 1)
-            while true {
-                let s = UInt32(table[i * width]) | UInt32(table[i * width + 1]) << 16
-                if s == 0 || s == k { break }
-                i = (i + 1) & (size - 1)
-            }
-            guard table[i * width] == 0 && table[i * width + 1] == 0 else { continue }   // 32-bit key collision: first wins
-            table[i * width] = UInt16(truncatingIfNeeded: k)
-            table[i * width + 1] = UInt16(truncatingIfNeeded: k >> 16)
-            for j in 0..<t {
-                let v = (Float(quantized[r * t + j]) * scales[r] / unit).rounded()
-                table[i * width + 2 + j] = UInt16(bitPattern: Int16(max(-32767, min(32767, v))))
-            }
-        }
-        self.table = table
-        mask = size - 1
+        let split = min(keys32.count, hotRows)
+        hot = SlotTable(rows: 0..<split, keys32: keys32, quantized: quantized, scales: scales, unit: unit, maxLoad: 0.75)
+        cold = SlotTable(rows: split..<keys32.count, keys32: keys32, quantized: quantized, scales: scales, unit: unit, maxLoad: 0.75)
+        var present = [UInt64](repeating: 0, count: (TaggerModel.presentMask + 1) / 64)
+        for k in keys32[split...] { let b = Int(k >> 10) & TaggerModel.presentMask; present[b >> 6] |= 1 << UInt64(b & 63) }
+        self.present = present
         self.transitions = TaggerModel.constrain(transitions)
     }
 
@@ -125,22 +175,11 @@ public struct TaggerModel: Sendable {
         return out
     }
 
-    /// Table offset of the slot of feature `h`, or -1.
-    @inline(__always) static func slot(_ table: UnsafeBufferPointer<UInt16>, _ mask: Int, _ h: UInt64) -> Int {
-        let k = key32(h), lo = UInt16(truncatingIfNeeded: k), hi = UInt16(truncatingIfNeeded: k >> 16)
-        var i = Int(k) & mask
-        while true {
-            let at = i &* slotWidth
-            let a = table[at], b = table[at + 1]
-            if a == lo && b == hi { return at }
-            if a == 0 && b == 0 { return -1 }
-            i = (i + 1) & mask
-        }
-    }
-
     /// Reusable buffers for one thread.
     public struct Scratch {
         var keys: [UInt64] = []
+        /// Per feature: hot-table byte offset + 1, or -(cold key), or 0 (absent).
+        var found: [Int] = []
         var emission: [Float] = []
         var score: [Float] = []
         var back: [UInt8] = []
@@ -151,36 +190,55 @@ public struct TaggerModel: Sendable {
     public func tag(_ input: TaggerInput, scratch: inout Scratch) -> [UInt8] {
         let n = input.chars.count
         if n == 0 { return [] }
-        let t = Tags.count
+        let t = Tags.count, f = Features.count, unit = self.unit
         Features.extract(input, into: &scratch.keys)
         scratch.emission.removeAll(keepingCapacity: true)
         scratch.emission.append(contentsOf: repeatElement(0, count: n * t))
-        let f = Features.count
-        let mask = self.mask, unit = self.unit
-        // touch every feature's first slot before using any: the loads are independent, so their
-        // cache misses overlap instead of queueing one by one behind each probe loop
-        let touched: UInt16 = scratch.keys.withUnsafeBufferPointer { keys in
-            table.withUnsafeBufferPointer { tb in
-                var x: UInt16 = 0
-                for i in 0..<keys.count { x |= tb[(Int(TaggerModel.key32(keys[i])) & mask) &* TaggerModel.slotWidth] }
-                return x
-            }
-        }
-        if touched == 0x5A5A { scratch.emission[0] += 0 }   // keeps the loads
-        scratch.keys.withUnsafeBufferPointer { keys in
-            table.withUnsafeBufferPointer { tb in
-                scratch.emission.withUnsafeMutableBufferPointer { e in
-                    var acc = (Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0))
-                    withUnsafeMutableBytes(of: &acc) { raw in
-                        let sum = raw.bindMemory(to: Int32.self)
-                        for i in 0..<n {
-                            for j in 0..<t { sum[j] = 0 }
-                            for k in 0..<f {
-                                let at = TaggerModel.slot(tb, mask, keys[i &* f &+ k])
-                                if at < 0 { continue }
-                                for j in 0..<t { sum[j] &+= Int32(Int16(bitPattern: tb[at &+ 2 &+ j])) }
+        scratch.found.removeAll(keepingCapacity: true)
+        scratch.found.append(contentsOf: repeatElement(0, count: n * f))
+        hot.bytes.withUnsafeBytes { hotRaw in
+            cold.bytes.withUnsafeBytes { coldRaw in
+                let hotBase = hotRaw.baseAddress!, coldBase = coldRaw.baseAddress!
+                let hotMask = hot.mask, coldMask = cold.mask
+                // Pass 1: find each feature in the hot table, else ask the `present` bits whether the
+                // cold table may have it and touch its slot: those loads are independent, so their
+                // cache misses overlap instead of queueing behind each probe loop.
+                let touched: UInt16 = scratch.keys.withUnsafeBufferPointer { keys in
+                    present.withUnsafeBufferPointer { bits in
+                        scratch.found.withUnsafeMutableBufferPointer { found in
+                            var x: UInt16 = 0
+                            for i in 0..<keys.count {
+                                let k = TaggerModel.key32(keys[i])
+                                let at = SlotTable.slot(hotBase, hotMask, k)
+                                if at >= 0 { found[i] = at &+ 1; continue }
+                                let b = Int(k >> 10) & TaggerModel.presentMask
+                                guard bits[b >> 6] & (1 << UInt64(b & 63)) != 0 else { continue }
+                                found[i] = -Int(k)
+                                x |= coldBase.loadUnaligned(fromByteOffset: (Int(k) & coldMask) &* SlotTable.width, as: UInt16.self)
                             }
-                            for j in 0..<t { e[i &* t &+ j] = Float(sum[j]) * unit }
+                            return x
+                        }
+                    }
+                }
+                if touched == 0x5A5A { scratch.emission[0] += 0 }   // keeps the loads
+                // Pass 2: a slot is 16 lanes (key, key, shift, 13 weights): add whole slots, read the weight lanes.
+                scratch.found.withUnsafeBufferPointer { found in
+                    scratch.emission.withUnsafeMutableBufferPointer { e in
+                        for i in 0..<n {
+                            var sum = SIMD16<Int32>(repeating: 0)
+                            for k in 0..<f {
+                                let v = found[i &* f &+ k]
+                                var lanes: SIMD16<Int32>
+                                if v > 0 {
+                                    lanes = SIMD16<Int32>(truncatingIfNeeded: hotBase.loadUnaligned(fromByteOffset: v &- 1, as: SIMD16<Int8>.self))
+                                } else if v < 0 {
+                                    let at = SlotTable.slot(coldBase, coldMask, UInt32(-v))
+                                    if at < 0 { continue }
+                                    lanes = SIMD16<Int32>(truncatingIfNeeded: coldBase.loadUnaligned(fromByteOffset: at, as: SIMD16<Int8>.self))
+                                } else { continue }
+                                sum &+= lanes &<< SIMD16<Int32>(repeating: lanes[2])
+                            }
+                            for j in 0..<t { e[i &* t &+ j] = Float(sum[3 &+ j]) * unit }
                         }
                     }
                 }
@@ -291,9 +349,14 @@ public struct TaggerModel: Sendable {
 
     /// Weights of one feature row as tagging uses them (for tests).
     func rowWeights(_ key: UInt64) -> [Float]? {
-        table.withUnsafeBufferPointer { tb in
-            let at = TaggerModel.slot(tb, mask, key)
-            return at < 0 ? nil : (0..<Tags.count).map { Float(Int16(bitPattern: tb[at + 2 + $0])) * unit }
+        let k = TaggerModel.key32(key)
+        for table in [hot, cold] {
+            let found: [Float]? = table.bytes.withUnsafeBytes { raw in
+                let at = SlotTable.slot(raw.baseAddress!, table.mask, k)
+                return at < 0 ? nil : (0..<Tags.count).map { Float(Int8(bitPattern: raw[at + 3 + $0])) * unit * Float(1 << Int(raw[at + 2])) }
+            }
+            if let found { return found }
         }
+        return nil
     }
 }

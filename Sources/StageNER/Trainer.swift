@@ -41,9 +41,11 @@ public struct PerceptronTrainer {
         for k in allKeys { counts[k, default: 0] += 1 }
         var ids: [UInt64: Int32] = [:]
         var keys: [UInt64] = []
+        var seen: [Int32] = []
         for (k, c) in counts where Int(c) >= minCount {
             ids[k] = Int32(keys.count)
             keys.append(k)
+            seen.append(c)
         }
         counts = [:]
         var rows = [Int32](repeating: -1, count: allKeys.count)
@@ -112,7 +114,7 @@ public struct PerceptronTrainer {
         for i in 0..<w.count { avg[i] = Float(Double(w[i]) - u[i] / c) }
         var tavg = [Float](repeating: 0, count: tw.count)
         for i in 0..<tw.count { tavg[i] = Float(Double(tw[i]) - tu[i] / c) }
-        return TaggerWeights(keys: keys, weights: avg, transitions: tavg)
+        return TaggerWeights(keys: keys, weights: avg, transitions: tavg, counts: seen)
     }
 }
 

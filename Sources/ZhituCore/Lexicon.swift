@@ -128,42 +128,55 @@ public struct Trie: Sendable {
 
 /// The trie's edges, (node << 32 | scalar) → child, in an open-addressing table with a
 /// multiplicative hash: several times faster than a Dictionary with SipHash in matching loops.
+/// A slot is three UInt32 (key low, key high, child), so a probe touches one cache line.
 struct EdgeTable: Sendable {
-    private static let empty = UInt64.max
-    private var keys = [UInt64](repeating: EdgeTable.empty, count: 16)
-    private var values = [Int32](repeating: 0, count: 16)
+    private static let emptyHigh = UInt32.max
+    private var slots = EdgeTable.emptySlots(16)
     private var count = 0
     private var shift = 60   // 64 - log2(capacity)
+
+    private static func emptySlots(_ n: Int) -> [UInt32] {
+        var s = [UInt32](repeating: 0, count: n * 3)
+        for i in 0..<n { s[i * 3 + 1] = emptyHigh }
+        return s
+    }
 
     @inline(__always) private func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(shift)) }
 
     @inline(__always) func find(_ key: UInt64) -> Int32? {
-        let mask = keys.count - 1
-        var i = slot(key)
-        while true {
-            let k = keys[i]
-            if k == key { return values[i] }
-            if k == EdgeTable.empty { return nil }
-            i = (i + 1) & mask
+        let lo = UInt32(truncatingIfNeeded: key), hi = UInt32(truncatingIfNeeded: key >> 32)
+        return slots.withUnsafeBufferPointer { s in
+            let mask = s.count / 3 - 1
+            var i = slot(key)
+            while true {
+                let h = s[i &* 3 &+ 1]
+                if h == hi && s[i &* 3] == lo { return Int32(bitPattern: s[i &* 3 &+ 2]) }
+                if h == EdgeTable.emptyHigh { return nil }
+                i = (i &+ 1) & mask
+            }
         }
     }
 
     mutating func insert(_ key: UInt64, _ value: Int32) {
-        if (count + 1) * 2 > keys.count { grow() }
-        let mask = keys.count - 1
+        if (count + 1) * 2 > slots.count / 3 { grow() }
+        let lo = UInt32(truncatingIfNeeded: key), hi = UInt32(truncatingIfNeeded: key >> 32)
+        precondition(hi != EdgeTable.emptyHigh, "trie too large")
+        let mask = slots.count / 3 - 1
         var i = slot(key)
-        while keys[i] != EdgeTable.empty && keys[i] != key { i = (i + 1) & mask }
-        if keys[i] == EdgeTable.empty { count += 1 }
-        keys[i] = key
-        values[i] = value
+        while slots[i * 3 + 1] != EdgeTable.emptyHigh && !(slots[i * 3 + 1] == hi && slots[i * 3] == lo) { i = (i + 1) & mask }
+        if slots[i * 3 + 1] == EdgeTable.emptyHigh { count += 1 }
+        slots[i * 3] = lo
+        slots[i * 3 + 1] = hi
+        slots[i * 3 + 2] = UInt32(bitPattern: value)
     }
 
     private mutating func grow() {
-        let oldKeys = keys, oldValues = values
-        keys = [UInt64](repeating: EdgeTable.empty, count: oldKeys.count * 2)
-        values = [Int32](repeating: 0, count: oldKeys.count * 2)
+        let old = slots
+        slots = EdgeTable.emptySlots(old.count / 3 * 2)
         shift -= 1
         count = 0
-        for (k, v) in zip(oldKeys, oldValues) where k != EdgeTable.empty { insert(k, v) }
+        for i in 0..<(old.count / 3) where old[i * 3 + 1] != EdgeTable.emptyHigh {
+            insert(UInt64(old[i * 3 + 1]) << 32 | UInt64(old[i * 3]), Int32(bitPattern: old[i * 3 + 2]))
+        }
     }
 }

@@ -86,6 +86,26 @@ public struct Pipeline: Sendable {
         }
     }
 
+    /// Stage names in order.
+    public var stageNames: [String] { instances.map(\.config.name) }
+
+    /// Runs every stage on one document, adding each stage's CPU seconds on this thread to
+    /// `seconds` (indexed like `stageNames`), for benchmarks.
+    public func process(_ doc: inout Document, seconds: inout [Double]) throws {
+        func now() -> Double {
+            var t = timespec()
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+            return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+        }
+        if seconds.count < instances.count { seconds += Array(repeating: 0, count: instances.count - seconds.count) }
+        for (k, inst) in instances.enumerated() {
+            let start = now()
+            try inst.stage.process(&doc)
+            seconds[k] += now() - start
+            doc.layers.formUnion(inst.produces)
+        }
+    }
+
     /// Processes one document given in memory.
     public func process(document: Document) -> Result<DocumentResult, DocumentFailure> {
         process(documents: [document])[0]

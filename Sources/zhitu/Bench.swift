@@ -50,16 +50,15 @@ struct Bench: ParsableCommand {
                 print(String(format: "%-15@ %d thread%@: %6.2f MB/s  (%.2fs)", label as NSString, j, j == 1 ? " " : "s", Double(total) / 1e6 / s, s))
             }
         }
-        // Cost of each stage on one thread: the difference between pipelines of the first k stages.
-        var previous = 0.0
-        var line = "per stage, 1 thread (ms/MB):"
-        for k in 1...cfg.stages.count {
-            var prefix = cfg
-            prefix.stages = Array(cfg.stages.prefix(k))
-            let s = measure(makePipeline(prefix), docs, jobs: 1)
-            line += String(format: " %@ %.0f", cfg.stages[k - 1].name, max(0, s - previous) * 1000 / (Double(total) / 1e6))
-            previous = s
+        // Cost of each stage on one thread: CPU time spent in it, over the whole input.
+        var seconds: [Double] = []
+        for (i, bytes) in docs.enumerated() {
+            var doc = Document(id: "bench\(i)", path: "bench", bytes: bytes)
+            try full.process(&doc, seconds: &seconds)
         }
+        var line = "per stage, 1 thread, CPU (ms/MB):"
+        for (name, s) in zip(full.stageNames, seconds) { line += String(format: " %@ %.0f", name, s * 1000 / (Double(total) / 1e6)) }
+        line += String(format: " (sum %.0f)", seconds.reduce(0, +) * 1000 / (Double(total) / 1e6))
         print(line)
         print(String(format: "peak memory (RSS): %.0f MB", peakRSSMegabytes()))
     }

@@ -7,7 +7,10 @@ import ZhituCore
 enum Streaming {
     struct Input: Decodable {
         var id: String
-        var text: String
+        /// The article, or
+        var text: String?
+        /// a file to read it from (for engines that hand out paths on a shared filesystem).
+        var path: String?
         var date: String?
         var title: String?
         var source: String?
@@ -45,10 +48,20 @@ enum Streaming {
             let input: Input
             do { input = try decoder.decode(Input.self, from: Data(line.utf8)) } catch {
                 failed += 1
-                FileHandle.standardError.write(Data("zhitu: stdin:\(lineNumber): expected {\"id\": …, \"text\": …} (optional date, title, source)\n".utf8))
+                FileHandle.standardError.write(Data("zhitu: stdin:\(lineNumber): expected {\"id\": …, \"text\": …} or {\"id\": …, \"path\": …} (optional date, title, source)\n".utf8))
                 continue
             }
-            var doc = Document(id: input.id, path: "stdin:\(lineNumber)", bytes: Array(input.text.utf8))
+            var doc: Document
+            if let text = input.text {
+                doc = Document(id: input.id, path: "stdin:\(lineNumber)", bytes: Array(text.utf8))
+            } else if let path = input.path, let bytes = FileManager.default.contents(atPath: path) {
+                doc = Document(id: input.id, path: path, bytes: Array(bytes))
+            } else {
+                failed += 1
+                let why = input.path.map { "cannot read \($0)" } ?? "neither \"text\" nor \"path\""
+                FileHandle.standardError.write(Data("zhitu: stdin:\(lineNumber): document \(input.id): \(why)\n".utf8))
+                continue
+            }
             doc.meta = DocumentMeta(date: input.date, title: input.title, source: input.source)
             batch.append(doc)
             if batch.count == batchSize { flush() }

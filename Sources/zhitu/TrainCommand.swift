@@ -40,17 +40,28 @@ struct Train: ParsableCommand {
         let url = URL(fileURLWithPath: output)
         let tsvURL = dir.appendingPathComponent("admin-divisions.tsv")
         guard let tsv = try? String(contentsOf: tsvURL, encoding: .utf8) else { fail("cannot read \(tsvURL.path)", code: 1) }
-        let names = PlaceGazetteer.derive(fromAdminDivisions: tsv)
+        let places = PlaceGazetteer.derive(fromAdminDivisions: tsv)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let placesURL = NERStage.placesURL(forModel: url)
-        let header = "# Place names for the ner tagger's gazetteer feature (province to county, short forms), written by `zhitu train`.\n"
-            + "# Place names derived from JioNLP's china_location dictionary (Apache-2.0).\n"
-        try (header + names.joined(separator: "\n") + "\n").write(to: placesURL, atomically: true, encoding: .utf8)
-        say("wrote \(placesURL.path): \(names.count) place names")
-        let gazetteer = PlaceGazetteer(names: names)
-        if evalOnly { return try evaluate(url, dir, segment, gazetteer) }
-        var train = try load(dir.appendingPathComponent("msra.train.jsonl"), segment, gazetteer)
+        if evalOnly { return try evaluate(url, dir, segment, try PlaceGazetteer(contentsOf: placesURL)) }
+        var train = try load(dir.appendingPathComponent("msra.train.jsonl"), segment, PlaceGazetteer(names: places))
         if limit > 0 && train.count > limit { train.removeLast(train.count - limit) }
+        // Names the corpus annotates join the list. A training sentence sees only the names of
+        // the other half of the corpus (as a new text sees only names from training), so the
+        // model learns how far a listed name can be trusted.
+        func gazetteer(_ named: [TaggedSentence]) -> PlaceGazetteer {
+            let n = PlaceGazetteer.names(annotatedIn: named)
+            return PlaceGazetteer(names: places + n.names, tags: Array(repeating: "", count: places.count) + n.tags)
+        }
+        let halves = [0, 1].map { h in gazetteer(train.indices.filter { $0 % 2 != h }.map { train[$0] }) }
+        for i in train.indices { train[i].input.places = halves[i % 2].marks(train[i].input.chars) }
+        let all = PlaceGazetteer.names(annotatedIn: train)
+        let header = "# Names for the ner tagger's gazetteer feature, written by `zhitu train`: places (province to county, short forms; no tag)\n"
+            + "# and the names the MSRA training corpus annotates (with their type).\n"
+            + "# Place names derived from JioNLP's china_location dictionary (Apache-2.0).\n"
+        let lines = places + zip(all.names, all.tags).map { "\($0)\t\($1)" }
+        try (header + lines.joined(separator: "\n") + "\n").write(to: placesURL, atomically: true, encoding: .utf8)
+        say("wrote \(placesURL.path): \(places.count) place names, \(all.names.count) annotated names")
         let started = Date()
         let trainer = PerceptronTrainer(epochs: epochs, minCount: minCount) { say($0) }
         let weights = trainer.train(train)
@@ -61,7 +72,7 @@ struct Train: ParsableCommand {
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
         say("wrote \(output): \(model.featureCount) features, \(size) bytes")
         if noEval { return }
-        try evaluate(url, dir, segment, gazetteer)
+        try evaluate(url, dir, segment, try PlaceGazetteer(contentsOf: placesURL))
     }
 
     func evaluate(_ url: URL, _ dir: URL, _ segment: any Stage, _ gazetteer: PlaceGazetteer) throws {

@@ -75,7 +75,7 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: "Comma-separated output formats, instead of the config's \"outputs\" (see `zhitu export --list`).")
     var format: String?
     @Flag(name: .long, help: "No progress or summary on stderr.") var quiet = false
-    @Flag(name: .long, help: ArgumentHelp("Read documents as JSON Lines from stdin ({\"id\", \"text\", \"date\"?, \"title\"?, \"source\"?}) and write their records as JSON Lines to stdout, in input order.",
+    @Flag(name: .long, help: ArgumentHelp("Read documents as JSON Lines from stdin ({\"id\", \"text\", \"date\"?, \"title\"?, \"source\"?}, or {\"id\", \"path\"} to read a file) and write their records as JSON Lines to stdout, in input order.",
                                           discussion: "Memory stays bounded: documents go through in batches. Corpus-wide stage decisions (finish) see one batch at a time."))
     var stdinJsonl = false
 

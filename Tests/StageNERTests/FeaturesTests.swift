@@ -1,4 +1,6 @@
 import Testing
+import Foundation
+import ZhituCore
 @testable import StageNER
 
 @Suite struct FeaturesTests {
@@ -84,6 +86,32 @@ import Testing
         let marks = g.marks(Array("在青海省西宁市".unicodeScalars.map(\.value)))
         #expect(marks.map { $0 & 7 } == [0, 2, 3, 4, 2, 4, 0])
         #expect(marks[1] >> 3 == 3)
+    }
+
+    @Test func taggedNamesCarryTheirClass() {
+        let g = PlaceGazetteer(names: ["西宁", "江泽民", "新华社"], tags: ["", "PER", "ORG"])
+        let marks = g.marks(Array("江泽民在西宁".unicodeScalars.map(\.value)))
+        #expect(marks.map { $0 >> 5 } == [1, 1, 1, 0, 0, 0])
+        #expect(marks.map { $0 & 7 } == [2, 3, 4, 0, 2, 4])
+    }
+
+    @Test func annotatedNamesTakeTheirMostFrequentType() {
+        func sentence(_ text: String, _ spans: [(type: Int, range: Range<Int>)]) -> TaggedSentence {
+            let chars = text.unicodeScalars.map(\.value)
+            return TaggedSentence(input: TaggerInput(chars: chars, tokens: []), tags: Tags.encode(spans, length: chars.count))
+        }
+        let data = [sentence("中国人民银行", [(2, 0..<6)]), sentence("中国队", [(2, 0..<3)]),
+                    sentence("中国队赢了", [(1, 0..<2)]), sentence("在中国", [(1, 1..<3)]), sentence("王", [(0, 0..<1)])]
+        let n = PlaceGazetteer.names(annotatedIn: data)
+        #expect(n.names == ["中国", "中国人民银行", "中国队"])
+        #expect(n.tags == ["LOC", "ORG", "ORG"])
+    }
+
+    @Test func anUnknownTagInTheNameListIsAnError() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("names-\(getpid()).txt")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try "西宁\n江泽民\tPERSON\n".write(to: url, atomically: true, encoding: .utf8)
+        #expect(throws: LexiconError.self) { try PlaceGazetteer(contentsOf: url) }
     }
 
     @Test func placeMarksAreFeatures() {

@@ -45,8 +45,26 @@ import Testing
         let loaded = try TaggerModel(contentsOf: url)
         #expect(loaded.featureCount == model.featureCount)
         #expect(loaded.transitions == model.transitions)
-        #expect(loaded.quantized == model.quantized && loaded.scales == model.scales && loaded.table == model.table)
+        #expect(loaded.quantized == model.quantized && loaded.scales == model.scales)
+        #expect(loaded.hot.bytes == model.hot.bytes && loaded.cold.bytes == model.cold.bytes)
         for s in try toyCorpus() { #expect(loaded.tag(s.input) == model.tag(s.input)) }
+    }
+
+    @Test func prunedRowsComeMostFrequentFirst() throws {
+        let weights = PerceptronTrainer(epochs: 3, minCount: 1).train(try toyCorpus())
+        let pruned = weights.pruned(maxFeatures: 50)
+        #expect(pruned.counts.count == 50)
+        #expect(pruned.counts == pruned.counts.sorted(by: >))
+        #expect(pruned.counts.first == weights.counts.max())
+    }
+
+    @Test func theHotAndColdTablesTagAlike() throws {
+        let weights = PerceptronTrainer(epochs: 5, minCount: 1).train(try toyCorpus()).pruned(maxFeatures: 400)
+        let allHot = TaggerModel(weights, hotRows: weights.keys.count)
+        let split = TaggerModel(weights, hotRows: 20)
+        #expect(split.cold.bytes.contains { $0 != 0 })
+        for k in weights.keys { #expect(split.rowWeights(k) == allHot.rowWeights(k)) }
+        for s in try toyCorpus() { #expect(split.tag(s.input) == allHot.tag(s.input)) }
     }
 
     @Test func aTruncatedModelFileIsAnError() throws {

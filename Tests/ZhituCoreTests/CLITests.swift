@@ -142,17 +142,21 @@ import ZhituCore
         let out = Repo.tempDir()
         #expect(try zhitu(["run", "--output", out.path, "--quiet"]).status == 0)
         var input = ""
-        for f in try FileManager.default.contentsOfDirectory(atPath: Repo.corpus.path).sorted() {
-            let text = try String(contentsOf: Repo.corpus.appendingPathComponent(f), encoding: .utf8)
-            let obj = try JSONSerialization.data(withJSONObject: ["id": (f as NSString).deletingPathExtension, "text": text])
+        // documents given by text, and (every other one) by a path zhitu reads
+        for (n, f) in try FileManager.default.contentsOfDirectory(atPath: Repo.corpus.path).sorted().enumerated() {
+            let url = Repo.corpus.appendingPathComponent(f)
+            let body = n % 2 == 0 ? ["text": try String(contentsOf: url, encoding: .utf8)] : ["path": url.path]
+            let obj = try JSONSerialization.data(withJSONObject: body.merging(["id": (f as NSString).deletingPathExtension]) { a, _ in a })
             input += String(decoding: obj, as: UTF8.self) + "\n"
         }
         input += "{not json\n"
+        input += "{\"id\": \"gone\", \"path\": \"/nonexistent/gone.txt\"}\n"
         let inFile = out.appendingPathComponent("in.jsonl")
         try input.write(to: inFile, atomically: true, encoding: .utf8)
         let r = try run(URL(fileURLWithPath: "/bin/sh"), ["-c", "\"\(Repo.zhitu.path)\" run --stdin-jsonl < \"\(inFile.path)\""])
         #expect(r.status == 1)
         #expect(r.stderr.contains("stdin:6:"))
+        #expect(r.stderr.contains("stdin:7: document gone: cannot read /nonexistent/gone.txt"))
         func records(_ s: String) -> [Substring] { s.split(separator: "\n").filter { !$0.contains("\"kind\":\"document\"") } }
         let expected = try String(contentsOf: out.appendingPathComponent("annotations.jsonl"), encoding: .utf8)
         #expect(records(r.stdout) == records(expected))
