@@ -58,6 +58,13 @@ public struct Trie: Sendable {
     /// Bitmap of the BMP scalars that start some entry: a fast reject before any hash lookup
     /// (scalars beyond the BMP always go to the hash table).
     private var firsts = [UInt64](repeating: 0, count: 0x10000 / 64)
+    /// Bitmap of the BMP scalars that are an entry by themselves.
+    private var singles = [UInt64](repeating: 0, count: 0x10000 / 64)
+    /// Bloom bits of the first two scalars of entries of two or more: in a large trie most
+    /// positions stop here, before a walk whose every step is a cache miss.
+    private var pairs = [UInt64](repeating: 0, count: 64)
+    private var pairCount = 0
+    var pairBits: Int { pairs.count * 64 }
     public private(set) var maxLength = 0
     public private(set) var count = 0
 
@@ -70,6 +77,7 @@ public struct Trie: Sendable {
     public mutating func insert(_ word: String, value: Int32) {
         var node: Int32 = 0
         var len = 0
+        var first: UInt32 = 0
         for u in word.unicodeScalars {
             let key = UInt64(UInt32(node)) << 32 | UInt64(u.value)
             if let next = edges.find(key) { node = next } else {
@@ -77,15 +85,41 @@ public struct Trie: Sendable {
                 values.append(-1)
                 edges.insert(key, next)
                 node = next
+                if len == 1 { addPair(first, u.value) }
             }
+            if len == 0 { first = u.value }
             len += 1
         }
         guard len > 0 else { return }
-        let f = word.unicodeScalars.first!.value
-        if f < 0x10000 { firsts[Int(f >> 6)] |= 1 << UInt64(f & 63) }
+        if first < 0x10000 { firsts[Int(first >> 6)] |= 1 << UInt64(first & 63) }
+        if len == 1 && first < 0x10000 { singles[Int(first >> 6)] |= 1 << UInt64(first & 63) }
         if values[Int(node)] < 0 { count += 1 }
         values[Int(node)] = value
         maxLength = max(maxLength, len)
+    }
+
+    @inline(__always) private static func pairBit(_ a: UInt32, _ b: UInt32, _ bits: Int) -> Int {
+        Int(truncatingIfNeeded: ((UInt64(a) << 21 | UInt64(b)) &* 0x9E37_79B9_7F4A_7C15) >> 40) & (bits - 1)
+    }
+
+    /// Records a new two-scalar prefix; past 1 pair per 8 bits the bitmap doubles and is refilled from the edges.
+    private mutating func addPair(_ a: UInt32, _ b: UInt32) {
+        pairCount += 1
+        if pairCount * 8 > pairs.count * 64 {
+            var bits = pairs.count * 64
+            while pairCount * 8 > bits { bits *= 2 }
+            pairs = [UInt64](repeating: 0, count: bits / 64)
+            var rootChildren: [Int32: UInt32] = [:]
+            edges.forEach { key, child in if key >> 32 == 0 { rootChildren[child] = UInt32(truncatingIfNeeded: key) } }
+            edges.forEach { key, _ in
+                if let first = rootChildren[Int32(truncatingIfNeeded: key >> 32)], key >> 32 != 0 {
+                    let bit = Trie.pairBit(first, UInt32(truncatingIfNeeded: key), bits)
+                    pairs[bit >> 6] |= 1 << UInt64(bit & 63)
+                }
+            }
+        }
+        let bit = Trie.pairBit(a, b, pairs.count * 64)
+        pairs[bit >> 6] |= 1 << UInt64(bit & 63)
     }
 
     /// Whether some entry may start with `u` (false means none does).
@@ -100,6 +134,15 @@ public struct Trie: Sendable {
     public func forEachMatch(in text: [Unicode.Scalar], from start: Int, limit: Int? = nil, _ body: (Int, Int32) -> Void) {
         let end = min(limit ?? text.count, text.count)
         guard start < end, mayStart(with: text[start]) else { return }
+        let f = text[start].value
+        let bit = start + 1 < end ? Trie.pairBit(f, text[start + 1].value, pairs.count * 64) : 0
+        if start + 1 >= end || pairs[bit >> 6] & (1 << UInt64(bit & 63)) == 0 {
+            // no entry of two or more scalars starts here: at most a single one
+            guard f >= 0x10000 || singles[Int(f >> 6)] & (1 << UInt64(f & 63)) != 0,
+                  let next = edges.find(UInt64(f)), values[Int(next)] >= 0 else { return }
+            body(start + 1, values[Int(next)])
+            return
+        }
         var node: Int32 = 0
         var i = start
         while i < end {
@@ -154,6 +197,13 @@ struct EdgeTable: Sendable {
                 if h == EdgeTable.emptyHigh { return nil }
                 i = (i &+ 1) & mask
             }
+        }
+    }
+
+    /// Calls `body(key, child)` for every edge.
+    func forEach(_ body: (UInt64, Int32) -> Void) {
+        for i in 0..<(slots.count / 3) where slots[i * 3 + 1] != EdgeTable.emptyHigh {
+            body(UInt64(slots[i * 3 + 1]) << 32 | UInt64(slots[i * 3]), Int32(bitPattern: slots[i * 3 + 2]))
         }
     }
 
