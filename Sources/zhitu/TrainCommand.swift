@@ -20,7 +20,7 @@ struct Train: ParsableCommand {
 
     @Option(name: .long, help: "Folder holding msra.train.jsonl and msra.test.jsonl.") var data: String
     @Option(name: .long, help: "Model file to write.") var output: String
-    @Option(name: .long, help: "Training epochs.") var epochs = 12
+    @Option(name: .long, help: "Training epochs.") var epochs = 16
     @Option(name: .long, help: "Drop features seen fewer times in training.") var minCount = 2
     @Option(name: .long, help: "Keep at most this many features (the strongest).") var maxFeatures = 200_000
     @Option(name: .long, help: "Train on the first N sentences only (0: all).") var limit = 0
