@@ -65,11 +65,28 @@ enum FrontMatter {
 
     /// The first Markdown heading, or else the first short line that does not end a sentence.
     static func firstHeading(in text: [Unicode.Scalar], from start: Int) -> String? {
-        let lines = splitLines(text, from: start, maxLines: 60).map { $0.text.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        if let h = lines.first(where: { $0.hasPrefix("#") }) {
-            return h.drop(while: { $0 == "#" }).trimmingCharacters(in: .whitespaces)
+        func isSpace(_ u: Unicode.Scalar) -> Bool { u == "\t" || u.properties.generalCategory == .spaceSeparator }
+        func string(_ r: Range<Int>) -> String { String(String.UnicodeScalarView(text[r])) }
+        let stops = Set("。，！？；：.!?".unicodeScalars)
+        var short: Range<Int>?
+        var lineStart = start, lines = 0
+        // the first 60 lines, as scalar ranges: only the chosen one becomes a String
+        for i in start...text.count where i == text.count || text[i] == "\n" {
+            if lines == 60 { break }
+            lines += 1
+            var a = lineStart, b = i
+            lineStart = i + 1
+            while a < b && isSpace(text[a]) { a += 1 }
+            while b > a && isSpace(text[b - 1]) { b -= 1 }
+            if a == b { continue }
+            if text[a] == "#" {
+                while a < b && text[a] == "#" { a += 1 }
+                while a < b && isSpace(text[a]) { a += 1 }
+                return string(a..<b)
+            }
+            if short == nil && string(a..<b).count <= 40 && !text[a..<b].contains(where: stops.contains) { short = a..<b }
         }
-        return lines.first { $0.count <= 40 && !$0.contains(where: { "。，！？；：.!?".contains($0) }) }
+        return short.map(string)
     }
 
     /// The first `maxLines` lines from `start`.

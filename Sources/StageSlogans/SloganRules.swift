@@ -236,7 +236,11 @@ public struct SloganRules: Sendable {
             // Grow the longest run starting at a whose members (after trimming the first and
             // the last to the common length) share a template.
             var best: Range<Int>?
-            var b = ms.count
+            // inner members all have the width of the second (templateRun): no run reaches past
+            // the first member of another width plus one
+            var same = a + 1
+            while same + 1 < ms.count && ms[same + 1].count == ms[a + 1].count { same += 1 }
+            var b = min(ms.count, same + 2)
             while b > a + 1 {
                 let run = Array(ms[a..<b])
                 if let r = templateRun(t, run) { best = r; break }

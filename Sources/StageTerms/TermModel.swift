@@ -41,6 +41,8 @@ public struct TermModel: Sendable {
     /// Heads that need a long modifier (6+ characters in all) to make a term: 新一轮找矿突破战略行动, not 整治行动.
     static let weakHeads: Set<String> = ["行动", "工程", "管理", "战略", "体系", "制度", "机制"]
     static let headScalars: [[Unicode.Scalar]] = heads.map { Array($0.unicodeScalars) }
+    /// `headScalars` by last scalar, in list order.
+    static let headsByLast: [Unicode.Scalar: [[Unicode.Scalar]]] = Dictionary(grouping: headScalars.filter { !$0.isEmpty }) { $0[$0.count - 1] }
     static let weakHeadScalars: Set<[Unicode.Scalar]> = Set(weakHeads.map { Array($0.unicodeScalars) })
 
     func endsWith(_ t: [Unicode.Scalar], _ r: Range<Int>, _ w: [Unicode.Scalar]) -> Bool {
@@ -107,7 +109,8 @@ public struct TermModel: Sendable {
         while h < toks.count {
             let head = toks[h]
             // Scalar comparison: String suffix tests dominated the stage's time.
-            guard let matched = Self.headScalars.first(where: { endsWith(t, head.range, $0) }), isHanRun(t, head.range) else { h += 1; continue }
+            guard !head.range.isEmpty, let matched = Self.headsByLast[t[head.range.upperBound - 1]]?.first(where: { endsWith(t, head.range, $0) }),
+                  isHanRun(t, head.range) else { h += 1; continue }
             let isWeak = head.range.count == matched.count && Self.weakHeadScalars.contains(matched)
             var best: (Range<Int>, Double)?
             var k = h
