@@ -874,9 +874,9 @@ struct Builder {
     // MARK: Output
 
     mutating func emitEntities() {
-        // Titles count only when held by a named person.
+        // Titles count only when held by a named person. Every mention is a record (the graph
+        // counts them); scorers read records as a set per document.
         let held = Set(output.filter { $0.type == "HOLDS" }.compactMap(\.tail))
-        var seen = Set<String>()
         for s in spans {
             let t = str(s.start..<s.end)
             let type: String
@@ -887,7 +887,6 @@ struct Builder {
             case .per: type = "PER"
             }
             guard stage.types.contains(type), t.unicodeScalars.count >= 2 || type == "TITLE" else { continue }
-            guard seen.insert(type + "|" + t).inserted else { continue }
             var a = Annotation(kind: .entity, type: type, text: t, start: s.start, end: s.end)
             a.sentence = doc.sentenceIndex(at: s.start)
             if let u = s.unit {

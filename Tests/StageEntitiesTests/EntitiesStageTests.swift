@@ -59,6 +59,12 @@ func relations(_ doc: Document, _ type: String) -> Set<String> {
         #expect(canon["青海"] == "青海省")
     }
 
+    @Test func everyMentionIsARecord() throws {
+        let doc = try run("西宁市召开会议。会后，西宁市和海东市的干部座谈。")
+        let xining = doc.annotations.filter { $0.kind == .entity && $0.text == "西宁市" }
+        #expect(xining.map(\.start) == [0, 11])
+    }
+
     @Test func minheCountyIsNotHeCounty() throws {
         let doc = try run("海东市民和县官亭镇。")
         #expect(entities(doc, "LOC").contains("民和县"))
