@@ -31,7 +31,7 @@ public struct TaggerWeights: Sendable {
             if m > 0 { strength.append((m, r)) }
         }
         if strength.count > maxFeatures {
-            strength.sort { $0.0 > $1.0 }
+            strength.sort { ($0.0, keys[$1.1]) > ($1.0, keys[$0.1]) }   // ties: smaller key first, so training is reproducible
             strength.removeLast(strength.count - maxFeatures)
         }
         let frequency = counts.count == keys.count ? counts : Array(repeating: 0, count: keys.count)
