@@ -61,6 +61,7 @@ struct SlotTable: Sendable {
     /// Rows `rows` of the model, in a table at most `maxLoad` full.
     init(rows: Range<Int>, keys32: [UInt32], quantized: [Int8], scales: [Float], unit: Float, maxLoad: Double) {
         let t = Tags.count, width = SlotTable.width
+        precondition(3 + t <= width, "\(t) tags do not fit a \(width)-byte slot")
         var size = 16
         while Double(size) * maxLoad < Double(rows.count) { size <<= 1 }
         var table = [UInt8](repeating: 0, count: size * width)

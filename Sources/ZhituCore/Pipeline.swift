@@ -78,12 +78,8 @@ public struct Pipeline: Sendable {
 
     /// Runs every stage on one document.
     public func process(_ doc: inout Document) throws {
-        for inst in instances {
-            do { try inst.stage.process(&doc) } catch {
-                throw DocumentFailure(path: doc.path, stage: inst.config.name, message: "\(error)")
-            }
-            doc.layers.formUnion(inst.produces)
-        }
+        var unused: [Double] = []
+        try process(&doc, seconds: &unused)
     }
 
     /// Stage names in order.
@@ -100,7 +96,9 @@ public struct Pipeline: Sendable {
         if seconds.count < instances.count { seconds += Array(repeating: 0, count: instances.count - seconds.count) }
         for (k, inst) in instances.enumerated() {
             let start = now()
-            try inst.stage.process(&doc)
+            do { try inst.stage.process(&doc) } catch {
+                throw DocumentFailure(path: doc.path, stage: inst.config.name, message: "\(error)")
+            }
             seconds[k] += now() - start
             doc.layers.formUnion(inst.produces)
         }
