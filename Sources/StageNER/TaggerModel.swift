@@ -1,5 +1,6 @@
 // The trained tagger: hashed feature weights per tag, tag transitions, Viterbi decoding with
 // BMES constraints, and a compact binary file (32-bit keys, int8 weights with a per-feature scale).
+import CPrefetch
 import Foundation
 
 /// Weights as training leaves them: one row of `Tags.count` floats per feature key.
@@ -202,12 +203,11 @@ public struct TaggerModel: Sendable {
                 let hotBase = hotRaw.baseAddress!, coldBase = coldRaw.baseAddress!
                 let hotMask = hot.mask, coldMask = cold.mask
                 // Pass 1: find each feature in the hot table, else ask the `present` bits whether the
-                // cold table may have it and touch its slot: those loads are independent, so their
-                // cache misses overlap instead of queueing behind each probe loop.
-                let touched: UInt16 = scratch.keys.withUnsafeBufferPointer { keys in
+                // cold table may have it and prefetch its slot, so that the cache misses overlap
+                // instead of queueing one by one behind each probe in pass 2.
+                scratch.keys.withUnsafeBufferPointer { keys in
                     present.withUnsafeBufferPointer { bits in
                         scratch.found.withUnsafeMutableBufferPointer { found in
-                            var x: UInt16 = 0
                             for i in 0..<keys.count {
                                 let k = TaggerModel.key32(keys[i])
                                 let at = SlotTable.slot(hotBase, hotMask, k)
@@ -215,13 +215,11 @@ public struct TaggerModel: Sendable {
                                 let b = Int(k >> 10) & TaggerModel.presentMask
                                 guard bits[b >> 6] & (1 << UInt64(b & 63)) != 0 else { continue }
                                 found[i] = -Int(k)
-                                x |= coldBase.loadUnaligned(fromByteOffset: (Int(k) & coldMask) &* SlotTable.width, as: UInt16.self)
+                                zt_prefetch(coldBase + (Int(k) & coldMask) &* SlotTable.width)
                             }
-                            return x
                         }
                     }
                 }
-                if touched == 0x5A5A { scratch.emission[0] += 0 }   // keeps the loads
                 // Pass 2: a slot is 16 lanes (key, key, shift, 13 weights): add whole slots, read the weight lanes.
                 scratch.found.withUnsafeBufferPointer { found in
                     scratch.emission.withUnsafeMutableBufferPointer { e in
