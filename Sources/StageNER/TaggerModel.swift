@@ -127,8 +127,8 @@ public struct TaggerModel: Sendable {
     let transitions: [Float]
     let rawTransitions: [Float]
 
-    /// Rows in the hot table (16k slots, 256 KB).
-    public static let hotRows = 12_000
+    /// Rows in the hot table (16k slots at half load, 256 KB: a probe for a feature it lacks ends soon).
+    public static let hotRows = 8_000
     /// Bits of the `present` set: 2^21 (256 KB).
     static let presentMask = (1 << 21) - 1
 
@@ -161,7 +161,7 @@ public struct TaggerModel: Sendable {
         let unit = top > 0 ? top / 128 : 1
         self.unit = unit
         let split = min(keys32.count, hotRows)
-        hot = SlotTable(rows: 0..<split, keys32: keys32, quantized: quantized, scales: scales, unit: unit, maxLoad: 0.75)
+        hot = SlotTable(rows: 0..<split, keys32: keys32, quantized: quantized, scales: scales, unit: unit, maxLoad: 0.5)
         cold = SlotTable(rows: split..<keys32.count, keys32: keys32, quantized: quantized, scales: scales, unit: unit, maxLoad: 0.75)
         var present = [UInt64](repeating: 0, count: (TaggerModel.presentMask + 1) / 64)
         for k in keys32[split...] { let b = Int(k >> 10) & TaggerModel.presentMask; present[b >> 6] |= 1 << UInt64(b & 63) }
