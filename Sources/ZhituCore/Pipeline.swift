@@ -78,47 +78,50 @@ public struct Pipeline: Sendable {
 
     /// Runs every stage on one document.
     public func process(_ doc: inout Document) throws {
-        var unused: [Double] = []
-        try process(&doc, seconds: &unused)
+        for inst in instances {
+            do { try inst.stage.process(&doc) } catch {
+                throw DocumentFailure(path: doc.path, stage: inst.config.name, message: "\(error)")
+            }
+            doc.layers.formUnion(inst.produces)
+        }
     }
 
     /// Stage names in order.
     public var stageNames: [String] { instances.map(\.config.name) }
-
-    /// Runs every stage on one document, adding each stage's CPU seconds on this thread to
-    /// `seconds` (indexed like `stageNames`), for benchmarks.
-    public func process(_ doc: inout Document, seconds: inout [Double]) throws {
-        func now() -> Double {
-            var t = timespec()
-            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
-            return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
-        }
-        if seconds.count < instances.count { seconds += Array(repeating: 0, count: instances.count - seconds.count) }
-        for (k, inst) in instances.enumerated() {
-            let start = now()
-            do { try inst.stage.process(&doc) } catch {
-                throw DocumentFailure(path: doc.path, stage: inst.config.name, message: "\(error)")
-            }
-            seconds[k] += now() - start
-            doc.layers.formUnion(inst.produces)
-        }
-    }
 
     /// Processes one document given in memory.
     public func process(document: Document) -> Result<DocumentResult, DocumentFailure> {
         process(documents: [document])[0]
     }
 
+    /// CPU seconds per stage (indexed like `stageNames`), summed over the batches given to
+    /// `process(documents:clock:)` on one thread.
+    public final class StageClock {
+        public private(set) var seconds: [Double] = []
+        public init() {}
+        func now() -> Double {
+            var t = timespec()
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+            return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+        }
+        func add(_ stage: Int, _ s: Double) {
+            if seconds.count <= stage { seconds += Array(repeating: 0, count: stage + 1 - seconds.count) }
+            seconds[stage] += s
+        }
+    }
+
     /// Documents a worker takes at a time; batch stages get them in one call.
     public static let batchSize = 8
 
     /// Processes documents given in memory, stage by stage; a document that fails a stage
-    /// skips the later ones.
-    public func process(documents: [Document]) -> [Result<DocumentResult, DocumentFailure>] {
+    /// skips the later ones. A `clock` gets each stage's CPU time on this thread (benchmarks).
+    public func process(documents: [Document], clock: StageClock? = nil) -> [Result<DocumentResult, DocumentFailure>] {
         var docs = documents
         var failed: [Int: DocumentFailure] = [:]
         var alive = Array(docs.indices)
-        for inst in instances where !alive.isEmpty {
+        for (k, inst) in instances.enumerated() where !alive.isEmpty {
+            let started = clock?.now()
+            defer { if let clock, let started { clock.add(k, clock.now() - started) } }
             func failure(_ i: Int, _ error: Error) -> DocumentFailure {
                 error as? DocumentFailure ?? DocumentFailure(path: docs[i].path, stage: inst.config.name, message: "\(error)")
             }

@@ -51,24 +51,27 @@ struct Bench: ParsableCommand {
             }
         }
         // Cost of each stage on one thread: CPU time spent in it, over the whole input.
-        var seconds: [Double] = []
-        for (i, bytes) in docs.enumerated() {
-            var doc = Document(id: "bench\(i)", path: "bench", bytes: bytes)
-            try full.process(&doc, seconds: &seconds)
-        }
+        let clock = Pipeline.StageClock()
+        for batch in batches(docs) { _ = full.process(documents: batch, clock: clock) }
         var line = "per stage, 1 thread, CPU (ms/MB):"
-        for (name, s) in zip(full.stageNames, seconds) { line += String(format: " %@ %.0f", name, s * 1000 / (Double(total) / 1e6)) }
-        line += String(format: " (sum %.0f)", seconds.reduce(0, +) * 1000 / (Double(total) / 1e6))
+        for (name, s) in zip(full.stageNames, clock.seconds) { line += String(format: " %@ %.0f", name, s * 1000 / (Double(total) / 1e6)) }
+        line += String(format: " (sum %.0f)", clock.seconds.reduce(0, +) * 1000 / (Double(total) / 1e6))
         print(line)
         print(String(format: "peak memory (RSS): %.0f MB", peakRSSMegabytes()))
     }
 
-    /// Seconds to process every document with `jobs` threads.
-    func measure(_ p: Pipeline, _ docs: [[UInt8]], jobs: Int) -> Double {
-        let start = Date()
-        _ = parallelMap(docs.count, jobs: jobs) { i in
-            p.process(document: Document(id: "bench\(i)", path: "bench", bytes: docs[i])).map { $0.records.count }
+    /// The documents in batches, as `zhitu run` hands them to its workers.
+    func batches(_ docs: [[UInt8]]) -> [[Document]] {
+        stride(from: 0, to: docs.count, by: Pipeline.batchSize).map { from in
+            (from..<min(from + Pipeline.batchSize, docs.count)).map { Document(id: "bench\($0)", path: "bench", bytes: docs[$0]) }
         }
+    }
+
+    /// Seconds to process every document with `jobs` threads, in batches as `zhitu run` does.
+    func measure(_ p: Pipeline, _ docs: [[UInt8]], jobs: Int) -> Double {
+        let work = batches(docs)
+        let start = Date()
+        _ = parallelMap(work.count, jobs: jobs) { i in p.process(documents: work[i]).count }
         return Date().timeIntervalSince(start)
     }
 }
