@@ -252,8 +252,9 @@ public struct TaggerModel: Sendable {
         return tag(input, scratch: &s)
     }
 
-    /// For each tag, the tags BMES allows before it (the others score -1e9 and never win).
-    static let predecessors: [[Int]] = (0..<Tags.count).map { b in (0..<Tags.count).filter { Tags.allowed($0, b) } }
+    /// Tags that start or stand outside a span (O, B, S), and the tags they may follow (O, E, S).
+    static let openTags: [Int] = (0..<Tags.count).filter { [0, 1, 4].contains(Tags.position($0)) }
+    static let closedTags: [Int] = (0..<Tags.count).filter { [0, 3, 4].contains(Tags.position($0)) }
 
     /// Viterbi over `length × Tags.count` emission scores; transitions row `Tags.count` is the start.
     static func viterbi(emission: [Float], transitions: [Float], length n: Int, score: inout [Float], back: inout [UInt8]) -> [UInt8] {
@@ -268,17 +269,32 @@ public struct TaggerModel: Sendable {
                 score.withUnsafeMutableBufferPointer { s in
                     back.withUnsafeMutableBufferPointer { bp in
                         for j in 0..<t { s[j] = e[j] + tr[t * t + j] }
+                        // BMES: O, B and S follow O, E or S (seven each, in SIMD lanes); M and E follow
+                        // B or M of their type. Predecessors in ascending order, ties to the first.
+                        let open = TaggerModel.openTags, closed = TaggerModel.closedTags
+                        var fromClosed = [SIMD8<Float>](repeating: SIMD8(repeating: -.infinity), count: closed.count)
+                        for (c, a) in closed.enumerated() { for (lane, j) in open.enumerated() { fromClosed[c][lane] = tr[a * t + j] } }
                         if n > 1 {
                             for i in 1..<n {
                                 let prev = (i - 1) * t, cur = i * t
-                                for j in 0..<t {
-                                    var best: Float = -Float.infinity, arg = 0
-                                    for a in predecessors[j] {
-                                        let v = s[prev + a] + tr[a * t + j]
-                                        if v > best { best = v; arg = a }
+                                var best = SIMD8<Float>(repeating: -.infinity), arg = SIMD8<Int32>(repeating: 0)
+                                for (c, a) in closed.enumerated() {
+                                    let v = SIMD8<Float>(repeating: s[prev + a]) + fromClosed[c]
+                                    let better = v .> best
+                                    best.replace(with: v, where: better)
+                                    arg.replace(with: Int32(a), where: better)
+                                }
+                                for (lane, j) in open.enumerated() {
+                                    s[cur + j] = best[lane] + e[cur + j]
+                                    bp[cur + j] = UInt8(arg[lane])
+                                }
+                                for k in 0..<Tags.types.count {
+                                    let b = Int(Tags.begin(k)), m = Int(Tags.middle(k))
+                                    for j in m...(m + 1) {   // M, then E
+                                        let vb = s[prev + b] + tr[b * t + j], vm = s[prev + m] + tr[m * t + j]
+                                        s[cur + j] = (vm > vb ? vm : vb) + e[cur + j]
+                                        bp[cur + j] = UInt8(vm > vb ? m : b)
                                     }
-                                    s[cur + j] = best + e[cur + j]
-                                    bp[cur + j] = UInt8(arg)
                                 }
                             }
                         }
