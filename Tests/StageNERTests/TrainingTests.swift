@@ -84,3 +84,43 @@ import Testing
         #expect(score.micro.2 == 0.5)
     }
 }
+
+@Suite struct ViterbiTests {
+    /// The textbook decoder over every allowed transition, for comparison.
+    static func reference(_ e: [Float], _ tr: [Float], _ n: Int) -> [UInt8] {
+        let t = Tags.count
+        var s = [Float](repeating: -.infinity, count: n * t), back = [Int](repeating: 0, count: n * t)
+        for j in 0..<t where Tags.allowed(nil, j) { s[j] = e[j] + tr[t * t + j] }
+        for i in 1..<max(n, 1) {
+            for j in 0..<t {
+                for a in 0..<t where Tags.allowed(a, j) && s[(i - 1) * t + a] + tr[a * t + j] > s[i * t + j] - e[i * t + j] {
+                    s[i * t + j] = s[(i - 1) * t + a] + tr[a * t + j] + e[i * t + j]
+                    back[i * t + j] = a
+                }
+            }
+        }
+        var arg = (0..<t).filter { Tags.canEnd($0) }.max { s[(n - 1) * t + $0] < s[(n - 1) * t + $1] }!
+        var out = [UInt8](repeating: 0, count: n)
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            out[i] = UInt8(arg)
+            arg = back[i * t + arg]
+        }
+        return out
+    }
+
+    @Test func decodesTheBestAllowedPath() {
+        var rng = SplitMix(7)
+        func uniform() -> Float { Float(rng.next() % 2000) / 100 - 10 }
+        let t = Tags.count
+        for n in [1, 2, 5, 17, 40] {
+            for _ in 0..<20 {
+                let e = (0..<(n * t)).map { _ in uniform() }
+                let tr = TaggerModel.constrain((0..<((t + 1) * t)).map { _ in uniform() / 2 })
+                var score: [Float] = [], back: [UInt8] = []
+                let got = TaggerModel.viterbi(emission: e, transitions: tr, length: n, score: &score, back: &back)
+                #expect(got == ViterbiTests.reference(e, tr, n))
+                #expect(Tags.decode(got).allSatisfy { !$0.range.isEmpty })
+            }
+        }
+    }
+}
