@@ -70,8 +70,8 @@ def documents(spark, path, partitions):
         articles = local_articles(path)
         if not articles:
             sys.exit(f"zhitu_spark: no .txt or .md articles under {path}")
-        # several partitions per core, of similar size, so no core idles at the end
-        groups = balanced(articles, partitions or min(len(articles), 4 * sc.defaultParallelism))
+        # two partitions per core, of similar size (each starts one zhitu, which takes half a second)
+        groups = balanced(articles, partitions or min(len(articles), 2 * sc.defaultParallelism))
         lines = [[json.dumps({"id": a[0], "path": a[1]}, ensure_ascii=False) for a in g] for g in groups]
         return sc.parallelize(lines, len(lines)).flatMap(lambda g: g)
     sc._jsc.hadoopConfiguration().set("mapreduce.input.fileinputformat.input.dir.recursive", "true")
@@ -110,7 +110,7 @@ def main():
     ap.add_argument("--zhitu", default="zhitu", help="path of the zhitu binary on the executors")
     ap.add_argument("--config", default="pipeline.json", help="pipeline config (a path the executors can read)")
     ap.add_argument("--output", default="out-spark", help="output folder: annotations/ (partitioned JSON Lines) and the graph files")
-    ap.add_argument("--partitions", type=int, default=0, help="number of partitions (default: 4 per core for folders, else Spark's)")
+    ap.add_argument("--partitions", type=int, default=0, help="number of partitions (default: 2 per core for folders, else Spark's)")
     ap.add_argument("--master", default=None, help="Spark master, e.g. local[2] (default: from spark-submit)")
     ap.add_argument("--no-graph", action="store_true", help="only write the annotations")
     args = ap.parse_args()
