@@ -51,7 +51,7 @@ public enum CharClass: UInt8, Sendable {
 
 public enum Features {
     /// Features per character (the width of the feature matrix).
-    public static let count = 23
+    public static let count = 20
 
     /// Full-width ASCII letters and digits → ASCII (as the normalize stage does).
     @inline(__always) public static func fold(_ v: UInt32) -> UInt32 {
@@ -75,14 +75,11 @@ public enum Features {
     static let before: UInt32 = 0x110001, after: UInt32 = 0x110002
 
     /// Token position of a character: 1 single, 2 begin, 3 inside, 4 end, 0 no token.
-    static func tokenPositions(_ input: TaggerInput) -> (pos: [UInt8], len: [UInt8], word: [UInt64], previous: [UInt64], next: [UInt64]) {
+    static func tokenPositions(_ input: TaggerInput) -> (pos: [UInt8], len: [UInt8], word: [UInt64]) {
         let n = input.chars.count
         var pos = [UInt8](repeating: 0, count: n)
         var len = [UInt8](repeating: 0, count: n)
         var word = [UInt64](repeating: 0, count: n)
-        var previous = [UInt64](repeating: 0x77, count: n)
-        var next = [UInt64](repeating: 0x88, count: n)
-        var last: (Range<Int>, UInt64)?
         for t in input.tokens where t.upperBound <= n {
             let l = t.count
             var h: UInt64 = 0xA5A5
@@ -92,13 +89,8 @@ public enum Features {
                 len[i] = UInt8(min(l, 5))
                 word[i] = h
             }
-            if let (r, lh) = last {
-                for i in t { previous[i] = lh }
-                for i in r { next[i] = h }
-            }
-            last = (t, h)
         }
-        return (pos, len, word, previous, next)
+        return (pos, len, word)
     }
 
     /// The feature keys of every character, `count` per character, row-major.
@@ -106,7 +98,7 @@ public enum Features {
         let n = input.chars.count
         out.removeAll(keepingCapacity: true)
         out.reserveCapacity(n * count)
-        let (pos, len, word, previous, next) = tokenPositions(input)
+        let (pos, len, word) = tokenPositions(input)
         input.chars.withUnsafeBufferPointer { c in
             @inline(__always) func ch(_ i: Int) -> UInt64 { UInt64(i < 0 ? before : (i >= n ? after : c[i])) }
             @inline(__always) func cl(_ i: Int) -> UInt64 { i < 0 || i >= n ? 0 : UInt64(CharClass.of(c[i]).rawValue) }
@@ -124,7 +116,6 @@ public enum Features {
                 out.append(mix(mix(8, cm1), c0))
                 out.append(mix(mix(9, c0), cp1))
                 out.append(mix(mix(10, cp1), cp2))
-                out.append(mix(mix(11, cm1), cp1))
                 out.append(mix(12, cl(i - 1) << 16 | cl(i) << 8 | cl(i + 1)))
                 out.append(mix(13, UInt64(pos[i]) << 8 | UInt64(len[i])))
                 out.append(mix(mix(14, UInt64(pos[i])), c0))
@@ -136,8 +127,6 @@ public enum Features {
                 out.append(mix(19, place << 8 | UInt64(pos[i])))
                 out.append(mix(mix(mix(20, cm2), cm1), c0))
                 out.append(mix(mix(mix(21, c0), cp1), cp2))
-                out.append(mix(mix(22, previous[i]), UInt64(pos[i])))
-                out.append(mix(mix(23, next[i]), UInt64(pos[i])))
             }
         }
     }
