@@ -153,6 +153,9 @@ public struct GraphMLWriter: OutputWriter {
     /// A node id as a valid XML name: characters that are not XML name characters become
     /// `_xHEX_`, and `_` itself `__`, so distinct ids stay distinct and readable.
     public static func xmlID(_ id: String) -> String {
+        var plain = !id.isEmpty   // most ids are XML names already: return them as they are
+        for (i, u) in id.unicodeScalars.enumerated() where u == "_" || !(i == 0 ? isNameStart(u) : isNameChar(u)) { plain = false; break }
+        if plain { return id }
         var s = ""
         s.reserveCapacity(id.utf8.count)
         for (i, u) in id.unicodeScalars.enumerated() {
@@ -184,6 +187,8 @@ public struct GraphMLWriter: OutputWriter {
     /// Escapes text for XML 1.0 element content and attribute values; characters XML 1.0
     /// cannot carry (most C0 controls) are dropped.
     public static func escape(_ s: String) -> String {
+        // Most text needs no escape; 0xEF leads U+FFFE/U+FFFF (and others, which then take the slow path).
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0xEF }) { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for u in s.unicodeScalars {

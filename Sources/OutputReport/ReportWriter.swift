@@ -244,6 +244,7 @@ public struct ReportWriter: OutputWriter {
 
     /// Escapes text for HTML content and attribute values.
     public static func esc(_ s: String) -> String {
+        if !s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for c in s.unicodeScalars {

@@ -98,6 +98,9 @@ public struct JSONWriter {
     }
 
     public static func quote(_ s: String) -> String {
+        // Most strings need no escape: copy them whole. 0xE2 leads U+2028/U+2029 (and other
+        // characters, which then take the slow path unchanged).
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) { return "\"" + s + "\"" }
         var out = "\""
         out.reserveCapacity(s.utf8.count + 2)
         for u in s.unicodeScalars {
