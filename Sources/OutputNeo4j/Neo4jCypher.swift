@@ -45,6 +45,7 @@ extension Neo4jWriter {
 
     /// A Cypher string literal in single quotes.
     static func quote(_ s: String) -> String {
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x27 || $0 == 0x5C }) { return "'" + s + "'" }   // nothing to escape
         var out = "'"
         for u in s.unicodeScalars {
             switch u {
