@@ -3,8 +3,8 @@
 # (and ../shared/corpus-extra when present), and prints throughput and peak memory (RSS).
 # usage: scripts/bench-scale.sh SIZE_MB [JOBS] [FORMATS]
 #   e.g. scripts/bench-scale.sh 100; scripts/bench-scale.sh 1000 2 annotations
-# FORMATS is passed to --format (default: the config's outputs). The pipeline itself streams
-# records to disk; the graph writers hold the graph, which grows with what the corpus names.
+# FORMATS is passed to --format (default: the config's outputs). The pipeline streams records to
+# disk; the graph keeps only what merges across documents in memory and spills the rest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 size_mb=${1:?usage: scripts/bench-scale.sh SIZE_MB [JOBS]}

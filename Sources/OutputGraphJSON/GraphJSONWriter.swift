@@ -8,20 +8,20 @@ public struct GraphJSONWriter: OutputWriter {
     public init() {}
 
     public func write(_ output: RunOutput, to directory: URL) throws {
-        let graph = output.graph
+        let graph = try output.graphSource()
         try AtomicFile.write(to: directory.appendingPathComponent("graph.json").path) { file in
             try Self.render(graph) { try file.write(contentsOf: Data($0.utf8)) }
         }
     }
 
-    public static func render(_ g: KnowledgeGraph) -> String {
+    public static func render<G: GraphSource>(_ g: G) -> String {
         var out = ""
         render(g) { out += $0 }
         return out
     }
 
     /// Renders in pieces of about a megabyte, so a large graph is never one string in memory.
-    public static func render(_ g: KnowledgeGraph, piece: (String) throws -> Void) rethrows {
+    public static func render<G: GraphSource>(_ g: G, piece: (String) throws -> Void) rethrows {
         var w = JSONWriter()
         func flush() throws { if w.text.utf8.count > 1 << 20 { try piece(w.drain()) } }
         w.beginObject()
@@ -33,7 +33,7 @@ public struct GraphJSONWriter: OutputWriter {
         w.endObject()
         w.raw("\n")
         w.beginArray("nodes")
-        for n in g.nodes {
+        for n in g.nodeStream() {
             w.raw("\n")
             w.beginObject()
             w.field("id", n.id)
@@ -49,12 +49,14 @@ public struct GraphJSONWriter: OutputWriter {
         w.endArray()
         w.raw("\n")
         w.beginArray("links")
+        // networkx multigraph edge key: unique per (source, target). Edges come grouped by
+        // source, so counting per target within the current source is enough.
+        var source: String?
         var keys: [String: Int] = [:]
-        for e in g.edges {
-            // networkx multigraph edge key: unique per (source, target).
-            let pair = "\(e.source)\u{1}\(e.target)"
-            let k = keys[pair, default: 0]
-            keys[pair] = k + 1
+        for e in g.edgeStream() {
+            if e.source != source { source = e.source; keys.removeAll(keepingCapacity: true) }
+            let k = keys[e.target, default: 0]
+            keys[e.target] = k + 1
             w.raw("\n")
             w.beginObject()
             w.field("source", e.source)

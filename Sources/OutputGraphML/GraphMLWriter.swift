@@ -8,7 +8,10 @@ public struct GraphMLWriter: OutputWriter {
     public init() {}
 
     public func write(_ output: RunOutput, to directory: URL) throws {
-        try AtomicFile.write(Self.render(output.graph), to: directory.appendingPathComponent("graph.graphml").path)
+        let graph = try output.graphSource()
+        try AtomicFile.write(to: directory.appendingPathComponent("graph.graphml").path) { file in
+            try Self.render(graph) { try file.write(contentsOf: Data($0.utf8)) }
+        }
     }
 
     /// A GraphML attribute: its id, name and type.
@@ -18,20 +21,28 @@ public struct GraphMLWriter: OutputWriter {
         var type: String
     }
 
-    public static func render(_ graph: KnowledgeGraph) -> String {
+    public static func render<G: GraphSource>(_ graph: G) -> String {
+        var out = ""
+        render(graph) { out += $0 }
+        return out
+    }
+
+    /// Renders in pieces of about a megabyte: one pass over the graph for the attribute
+    /// types, one to write it.
+    public static func render<G: GraphSource>(_ graph: G, piece: (String) throws -> Void) rethrows {
         let g = graph.withEdgeEnds()
         // Node and edge attributes: fixed ones first, then every property name, typed by its values.
         var nodeKeys = [Key(id: "n_label", name: "label", type: "string"), Key(id: "n_type", name: "type", type: "string"),
                         Key(id: "n_name", name: "name", type: "string"), Key(id: "n_zhitu_id", name: "zhitu_id", type: "string"),
                         Key(id: "n_count", name: "count", type: "int"), Key(id: "n_docs", name: "docs", type: "string")]
         let fixedNode = Set(nodeKeys.map(\.name))
-        for (name, type) in propertyTypes(g.nodes.map(\.properties)) where !fixedNode.contains(name) {
+        for (name, type) in propertyTypes(g.nodeStream().lazy.map(\.properties)) where !fixedNode.contains(name) {
             nodeKeys.append(Key(id: "n_" + keyID(name), name: name, type: type))
         }
         var edgeKeys = [Key(id: "e_label", name: "label", type: "string"), Key(id: "e_type", name: "type", type: "string"),
                         Key(id: "e_count", name: "count", type: "int"), Key(id: "e_evidence", name: "evidence", type: "string")]
         let fixedEdge = Set(edgeKeys.map(\.name))
-        for (name, type) in propertyTypes(g.edges.map(\.properties)) where !fixedEdge.contains(name) {
+        for (name, type) in propertyTypes(g.edgeStream().lazy.map(\.properties)) where !fixedEdge.contains(name) {
             edgeKeys.append(Key(id: "e_" + keyID(name), name: name, type: type))
         }
         let nodeKeyByName = Dictionary(uniqueKeysWithValues: nodeKeys.map { ($0.name, $0) })
@@ -48,7 +59,8 @@ public struct GraphMLWriter: OutputWriter {
         for k in edgeKeys { out += "  <key id=\"\(k.id)\" for=\"edge\" attr.name=\"\(escape(k.name))\" attr.type=\"\(k.type)\"/>\n" }
         out += "  <graph id=\"G\" edgedefault=\"directed\">\n"
         out += "    <data key=\"g_name\">\(escape(g.name))</data>\n"
-        for n in g.nodes {
+        func flush() throws { if out.utf8.count > 1 << 20 { try piece(out); out = "" } }
+        for n in g.nodeStream() {
             out += "    <node id=\"\(xmlID(n.id))\">\n"
             data(&out, "n_label", n.name)
             data(&out, "n_type", n.type)
@@ -61,8 +73,9 @@ public struct GraphMLWriter: OutputWriter {
                 data(&out, k.id, text(n.properties[p]!, as: k.type))
             }
             out += "    </node>\n"
+            try flush()
         }
-        for (i, e) in g.edges.enumerated() {
+        for (i, e) in g.edgeStream().enumerated() {
             out += "    <edge id=\"e\(i)\" source=\"\(xmlID(e.source))\" target=\"\(xmlID(e.target))\">\n"
             data(&out, "e_label", e.type)
             data(&out, "e_type", e.type)
@@ -73,9 +86,10 @@ public struct GraphMLWriter: OutputWriter {
                 data(&out, k.id, text(e.properties[p]!, as: k.type))
             }
             out += "    </edge>\n"
+            try flush()
         }
         out += "  </graph>\n</graphml>\n"
-        return out
+        try piece(out)
     }
 
     static func data(_ out: inout String, _ key: String, _ value: String) {
@@ -91,7 +105,7 @@ public struct GraphMLWriter: OutputWriter {
 
     /// The GraphML type of each property name over all `properties`: the narrowest of
     /// boolean < int/long < double < string that holds every value.
-    static func propertyTypes(_ all: [[String: GraphValue]]) -> [(String, String)] {
+    static func propertyTypes<S: Sequence>(_ all: S) -> [(String, String)] where S.Element == [String: GraphValue] {
         var types: [String: String] = [:]
         for props in all {
             for (k, v) in props {
@@ -139,6 +153,9 @@ public struct GraphMLWriter: OutputWriter {
     /// A node id as a valid XML name: characters that are not XML name characters become
     /// `_xHEX_`, and `_` itself `__`, so distinct ids stay distinct and readable.
     public static func xmlID(_ id: String) -> String {
+        var plain = !id.isEmpty   // most ids are XML names already: return them as they are
+        for (i, u) in id.unicodeScalars.enumerated() where u == "_" || !(i == 0 ? isNameStart(u) : isNameChar(u)) { plain = false; break }
+        if plain { return id }
         var s = ""
         s.reserveCapacity(id.utf8.count)
         for (i, u) in id.unicodeScalars.enumerated() {
@@ -170,6 +187,8 @@ public struct GraphMLWriter: OutputWriter {
     /// Escapes text for XML 1.0 element content and attribute values; characters XML 1.0
     /// cannot carry (most C0 controls) are dropped.
     public static func escape(_ s: String) -> String {
+        // Most text needs no escape; 0xEF leads U+FFFE/U+FFFF (and others, which then take the slow path).
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0xEF }) { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for u in s.unicodeScalars {

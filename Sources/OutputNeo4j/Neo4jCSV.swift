@@ -9,9 +9,12 @@ extension Neo4jWriter {
         var header: String { type == "string" ? name : "\(name):\(type)" }
     }
 
-    static func columnTypes(_ all: [[String: GraphValue]], excluding: Set<String>) -> [Column] {
+    /// The column types of the properties seen so far, widened as values come.
+    struct ColumnTypes {
+        var excluding: Set<String>
         var types: [String: String] = [:]
-        for props in all {
+
+        mutating func add(_ props: [String: GraphValue]) {
             for (k, v) in props where !excluding.contains(k) {
                 let t: String
                 switch v {
@@ -29,44 +32,70 @@ extension Neo4jWriter {
                 }
             }
         }
-        return types.keys.sorted().map { Column(name: $0, type: types[$0]!) }
+
+        var columns: [Column] { types.keys.sorted().map { Column(name: $0, type: types[$0]!) } }
     }
 
+    static func columnTypes(_ all: [[String: GraphValue]], excluding: Set<String>) -> [Column] {
+        var c = ColumnTypes(excluding: excluding)
+        all.forEach { c.add($0) }
+        return c.columns
+    }
+
+    static let fixedNode: Set<String> = ["id", "name", "count", "docs"]
+    static let fixedEdge: Set<String> = ["count", "evidence_doc", "evidence_sentence", "evidence_start", "evidence_end", "evidence"]
+
     /// File name → contents, sorted by name: one nodes file per node type, one rels file per edge type.
-    public static func csvFiles(_ graph: KnowledgeGraph) -> [(String, String)] {
+    public static func csvFiles<G: GraphSource>(_ graph: G) -> [(String, String)] {
+        var files: [String: String] = [:]
+        try! csv(graph) { name in { files[name, default: ""] += $0 } }
+        return files.keys.sorted().map { ($0, files[$0]!) }
+    }
+
+    /// Writes the CSV files in two passes over the graph (column types, then rows): `file`
+    /// gives the writer of the named file, asked for once per file, rows in graph order.
+    static func csv<G: GraphSource>(_ graph: G, file: (String) throws -> ((String) throws -> Void)) throws {
         let g = graph.withEdgeEnds()
-        var files: [(String, String)] = []
-        let byType = Dictionary(grouping: g.nodes, by: \.type)
-        let fixedNode: Set<String> = ["id", "name", "count", "docs"]
-        for type in byType.keys.sorted() {
-            let nodes = byType[type]!
-            let cols = columnTypes(nodes.map(\.properties), excluding: fixedNode)
-            let docsAsJSON = nodes.contains { $0.docs.contains { $0.contains(";") } }
-            var out = csvLine(["id:ID(\(idSpace))", ":LABEL", "name", "count:int", docsAsJSON ? "docs" : "docs:string[]"] + cols.map(\.header))
-            for n in nodes {
-                var row = [n.id, "\(idSpace);\(n.type)", n.name, String(n.count), docsAsJSON ? GraphValue.strings(n.docs).json : arrayField(n.docs)]
-                for c in cols { row.append(n.properties[c.name].map { field($0, as: c.type) } ?? "") }
-                out += csvLine(row)
-            }
-            files.append(("nodes_\(fileSafe(type)).csv", out))
+        // Pass 1: per node type, its property columns and whether docs must be JSON text.
+        var nodeColumns: [String: ColumnTypes] = [:]
+        var docsAsJSON: [String: Bool] = [:]
+        for n in g.nodeStream() {
+            nodeColumns[n.type, default: ColumnTypes(excluding: fixedNode)].add(n.properties)
+            if docsAsJSON[n.type] != true { docsAsJSON[n.type] = n.docs.contains { $0.contains(";") } }
         }
-        let edgesByType = Dictionary(grouping: g.edges, by: \.type)
-        let fixedEdge: Set<String> = ["count", "evidence_doc", "evidence_sentence", "evidence_start", "evidence_end", "evidence"]
-        for type in edgesByType.keys.sorted() {
-            let edges = edgesByType[type]!
-            let cols = columnTypes(edges.map(\.properties), excluding: fixedEdge)
-            var out = csvLine([":START_ID(\(idSpace))", ":END_ID(\(idSpace))", ":TYPE", "count:int", "evidence_doc", "evidence_sentence",
-                               "evidence_start:int", "evidence_end:int", "evidence"] + cols.map(\.header))
-            for e in edges {
-                let ev = e.evidence.first
-                var row = [e.source, e.target, e.type, String(e.count), ev?.doc ?? "", ev?.sentence ?? "",
-                           ev.map { String($0.start) } ?? "", ev.map { String($0.end) } ?? "", e.evidence.isEmpty ? "" : evidenceJSON(e.evidence)]
-                for c in cols { row.append(e.properties[c.name].map { field($0, as: c.type) } ?? "") }
-                out += csvLine(row)
+        var edgeColumns: [String: ColumnTypes] = [:]
+        for e in g.edgeStream() { edgeColumns[e.type, default: ColumnTypes(excluding: fixedEdge)].add(e.properties) }
+
+        // Pass 2: rows, each to its type's file.
+        var nodeFiles: [String: (write: (String) throws -> Void, columns: [Column], docsAsJSON: Bool)] = [:]
+        for n in g.nodeStream() {
+            if nodeFiles[n.type] == nil {
+                let cols = nodeColumns[n.type]!.columns, json = docsAsJSON[n.type]!
+                let w = try file("nodes_\(fileSafe(n.type)).csv")
+                try w(csvLine(["id:ID(\(idSpace))", ":LABEL", "name", "count:int", json ? "docs" : "docs:string[]"] + cols.map(\.header)))
+                nodeFiles[n.type] = (w, cols, json)
             }
-            files.append(("rels_\(fileSafe(type)).csv", out))
+            let f = nodeFiles[n.type]!
+            var row = [n.id, "\(idSpace);\(n.type)", n.name, String(n.count), f.docsAsJSON ? GraphValue.strings(n.docs).json : arrayField(n.docs)]
+            for c in f.columns { row.append(n.properties[c.name].map { field($0, as: c.type) } ?? "") }
+            try f.write(csvLine(row))
         }
-        return files.sorted { $0.0 < $1.0 }
+        var edgeFiles: [String: (write: (String) throws -> Void, columns: [Column])] = [:]
+        for e in g.edgeStream() {
+            if edgeFiles[e.type] == nil {
+                let cols = edgeColumns[e.type]!.columns
+                let w = try file("rels_\(fileSafe(e.type)).csv")
+                try w(csvLine([":START_ID(\(idSpace))", ":END_ID(\(idSpace))", ":TYPE", "count:int", "evidence_doc", "evidence_sentence",
+                               "evidence_start:int", "evidence_end:int", "evidence"] + cols.map(\.header)))
+                edgeFiles[e.type] = (w, cols)
+            }
+            let f = edgeFiles[e.type]!
+            let ev = e.evidence.first
+            var row = [e.source, e.target, e.type, String(e.count), ev?.doc ?? "", ev?.sentence ?? "",
+                       ev.map { String($0.start) } ?? "", ev.map { String($0.end) } ?? "", e.evidence.isEmpty ? "" : evidenceJSON(e.evidence)]
+            for c in f.columns { row.append(e.properties[c.name].map { field($0, as: c.type) } ?? "") }
+            try f.write(csvLine(row))
+        }
     }
 
     static func evidenceJSON(_ evidence: [Evidence]) -> String {

@@ -4,17 +4,17 @@ import ZhituCore
 
 extension Neo4jWriter {
     /// MERGE statements, one per line: a uniqueness constraint, the nodes, then the edges.
-    public static func cypher(_ g: KnowledgeGraph, _ emit: (String) throws -> Void) throws {
-        try emit("// zhitu graph \(literal(.string(g.name))): \(g.nodes.count) nodes, \(g.edges.count) edges\n")
+    public static func cypher<G: GraphSource>(_ g: G, _ emit: (String) throws -> Void) throws {
+        try emit("// zhitu graph \(literal(.string(g.name))): \(g.nodeCount) nodes, \(g.edgeCount) edges\n")
         try emit("CREATE CONSTRAINT zhitu_node_id IF NOT EXISTS FOR (n:\(idSpace)) REQUIRE n.id IS UNIQUE;\n")
-        for n in g.nodes {
+        for n in g.nodeStream() {
             var sets = ["n.name = \(literal(.string(n.name)))", "n.count = \(n.count)", "n.docs = \(literal(.strings(n.docs)))"]
             for k in n.properties.keys.sorted() where !["id", "name", "count", "docs"].contains(k) {
                 sets.append("n.\(name(k)) = \(literal(n.properties[k]!))")
             }
             try emit("MERGE (n:\(idSpace) {id: \(literal(.string(n.id)))}) SET n:\(name(n.type)), \(sets.joined(separator: ", "));\n")
         }
-        for e in g.edges {
+        for e in g.edgeStream() {
             let key = e.properties.keys.sorted().map { "\(name($0)): \(literal(e.properties[$0]!))" }
             var sets = ["r.count = \(e.count)"]
             if let ev = e.evidence.first {
@@ -45,6 +45,7 @@ extension Neo4jWriter {
 
     /// A Cypher string literal in single quotes.
     static func quote(_ s: String) -> String {
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x27 || $0 == 0x5C }) { return "'" + s + "'" }   // nothing to escape
         var out = "'"
         for u in s.unicodeScalars {
             switch u {

@@ -12,14 +12,18 @@ public struct Neo4jWriter: OutputWriter {
     public static let idSpace = "Node"
 
     public func write(_ output: RunOutput, to directory: URL) throws {
-        let g = output.graph.withEdgeEnds()
+        let g = try output.graphSource().withEdgeEnds()
         let dir = directory.appendingPathComponent("neo4j")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        for (name, text) in Self.csvFiles(g) {
-            try AtomicFile.write(text, to: dir.appendingPathComponent(name).path)
+        var files: [AtomicFile.Output] = []
+        try Self.csv(g) { name in
+            let f = try AtomicFile.Output(path: dir.appendingPathComponent(name).path)
+            files.append(f)
+            return f.write
         }
-        try AtomicFile.write(to: directory.appendingPathComponent("graph.cypher").path) { file in
-            try Self.cypher(g) { try file.write(contentsOf: Data($0.utf8)) }
-        }
+        for f in files { try f.commit() }
+        let cypher = try AtomicFile.Output(path: directory.appendingPathComponent("graph.cypher").path)
+        try Self.cypher(g, cypher.write)
+        try cypher.commit()
     }
 }

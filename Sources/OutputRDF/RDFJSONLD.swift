@@ -3,25 +3,50 @@ import ZhituCore
 
 extension RDFWriter {
     public static func jsonld(_ resources: [Resource]) -> String {
+        var s = JSONLDStream()
+        for r in resources { s.add(r) }
+        return s.finish()
+    }
+
+    /// JSON-LD for the graph, written in pieces of about a megabyte.
+    public static func jsonld<G: GraphSource>(_ g: G, _ emit: (String) throws -> Void) throws {
+        var s = JSONLDStream()
+        try forEachResource(g) { r in
+            s.add(r)
+            if s.w.text.utf8.count > 1 << 20 { try emit(s.w.drain()) }
+        }
+        try emit(s.finish())
+    }
+
+    /// One JSON-LD document written a resource at a time.
+    struct JSONLDStream {
         var w = JSONWriter()
-        w.beginObject()
-        w.beginObject("@context")
-        for (p, iri) in prefixes { w.field(p, iri) }
-        w.endObject()
-        w.raw("\n")
-        w.beginArray("@graph")
-        for r in resources {
+
+        init() {
+            w.beginObject()
+            w.beginObject("@context")
+            for (p, iri) in prefixes { w.field(p, iri) }
+            w.endObject()
+            w.raw("\n")
+            w.beginArray("@graph")
+        }
+
+        mutating func add(_ r: Resource) {
             w.raw("\n")
             w.beginObject()
             w.field("@id", r.iri)
             properties(&w, r.properties)
             w.endObject()
         }
-        w.raw("\n")
-        w.endArray()
-        w.endObject()
-        w.raw("\n")
-        return w.text
+
+        /// The rest of the text.
+        mutating func finish() -> String {
+            w.raw("\n")
+            w.endArray()
+            w.endObject()
+            w.raw("\n")
+            return w.drain()
+        }
     }
 
     static func properties(_ w: inout JSONWriter, _ props: [(String, [Object])]) {

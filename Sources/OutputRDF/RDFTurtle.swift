@@ -4,13 +4,21 @@ import ZhituCore
 
 extension RDFWriter {
     public static func turtle(_ resources: [Resource]) -> String {
-        var out = prefixes.map { "@prefix \($0.0): <\($0.1)> .\n" }.joined() + "\n"
-        for r in resources {
-            out += "<\(r.iri)>"
-            out += predicateList(r.properties, indent: "    ")
-            out += " .\n\n"
-        }
+        var out = header
+        for r in resources { out += turtle(r) }
         return out
+    }
+
+    /// Turtle for the graph, a resource at a time.
+    public static func turtle<G: GraphSource>(_ g: G, _ emit: (String) throws -> Void) throws {
+        try emit(header)
+        try forEachResource(g) { try emit(turtle($0)) }
+    }
+
+    static var header: String { prefixes.map { "@prefix \($0.0): <\($0.1)> .\n" }.joined() + "\n" }
+
+    static func turtle(_ r: Resource) -> String {
+        "<\(r.iri)>" + predicateList(r.properties, indent: "    ") + " .\n\n"
     }
 
     static func predicateList(_ props: [(String, [Object])], indent: String) -> String {

@@ -13,9 +13,13 @@ public struct RDFWriter: OutputWriter {
     public static let vocab = "urn:zhitu:vocab:"
 
     public func write(_ output: RunOutput, to directory: URL) throws {
-        let triples = Self.resources(output.graph)
-        try AtomicFile.write(Self.turtle(triples), to: directory.appendingPathComponent("graph.ttl").path)
-        try AtomicFile.write(Self.jsonld(triples), to: directory.appendingPathComponent("graph.jsonld").path)
+        let g = try output.graphSource()
+        let ttl = try AtomicFile.Output(path: directory.appendingPathComponent("graph.ttl").path)
+        try Self.turtle(g, ttl.write)
+        try ttl.commit()
+        let jsonld = try AtomicFile.Output(path: directory.appendingPathComponent("graph.jsonld").path)
+        try Self.jsonld(g, jsonld.write)
+        try jsonld.commit()
     }
 
     // MARK: Model
@@ -77,40 +81,42 @@ public struct RDFWriter: OutputWriter {
     /// A vocabulary term (z:name) for a property or relation name.
     static func term(_ name: String) -> String { "z:" + encode(name, local: true) }
 
-    public static func resources(_ g: KnowledgeGraph) -> [Resource] {
+    public static func resources<G: GraphSource>(_ g: G) -> [Resource] {
         var out: [Resource] = []
-        for n in g.nodes {
-            var p: [(String, [Object])] = []
-            var types: [Object] = [.iri(term(n.type))]
-            if let s = schemaTypes[n.type] { types.append(.iri(s)) }
-            if n.type == "Document" { types.append(.iri("prov:Entity")) }
-            p.append(("rdf:type", types))
-            p.append(("schema:name", [zh(n.name)]))
-            p.append(("rdfs:label", [zh(n.name)]))
-            p.append(("schema:identifier", [plain(n.id)]))
-            p.append(("z:count", [typed(String(n.count), "xsd:integer")]))
-            if n.type != "Document" && !n.docs.isEmpty { p.append(("prov:wasDerivedFrom", n.docs.map { .iri(docIRI($0)) })) }
-            for k in n.properties.keys.sorted() {
-                let v = n.properties[k]!
-                switch (n.type, k, v) {
-                case ("Document", "date", .string(let s)): p.append(("schema:datePublished", [date(s)]))
-                case ("Document", "title", .string(let s)): p.append(("schema:headline", [zh(s)]))
-                case ("Document", "path", .string(let s)): p.append(("z:path", [plain(s)]))
-                case (_, "aliases", .strings(let l)): p.append(("schema:alternateName", l.map(zh)))
-                case (_, "first_date", .string(let s)), (_, "last_date", .string(let s)), (_, "date", .string(let s)): p.append((term(k), [date(s)]))
-                case ("Measurement", "value", .double(let d)): p.append(("schema:value", [typed(String(d), "xsd:double")]))
-                case ("Measurement", "value", .int(let i)): p.append(("schema:value", [typed(String(i), "xsd:double")]))
-                case ("Measurement", "unit", .string(let s)): p.append(("schema:unitText", [zh(s)]))
-                default: p.append((term(k), value(v)))
-                }
-            }
-            out.append(Resource(iri: nodeIRI(n.id), properties: p))
+        forEachResource(g) { out.append($0) }
+        return out
+    }
+
+    /// The resources in order: nodes (with the direct triples of the edges from them), edge
+    /// statements with their evidence, then edge sources the node list lacks. One pass over
+    /// the nodes alongside the edges (both in id order), then one over the edges.
+    public static func forEachResource<G: GraphSource>(_ g: G, _ body: (Resource) throws -> Void) rethrows {
+        var edges = g.edgeStream().makeIterator()
+        var pending = edges.next()
+        var orphans: [String: [(String, [Object])]] = [:]   // direct triples of sources that are not nodes
+        /// Direct triples on a node, grouped by predicate.
+        func grouped(_ direct: [(String, [Object])]) -> [(String, [Object])] {
+            let byPredicate = Dictionary(grouping: direct, by: \.0)
+            return byPredicate.keys.sorted().map { k in (k, byPredicate[k]!.flatMap(\.1)) }
         }
-        // Each edge: a direct triple on its source, and a statement resource with its count and
-        // evidence, each evidence an oa:Annotation targeting a text position in the document.
-        var direct: [String: [(String, [Object])]] = [:]
-        for (i, e) in g.edges.enumerated() {
-            direct[e.source, default: []].append((term(e.type), [.iri(nodeIRI(e.target))]))
+        for n in g.nodeStream() {
+            var direct: [(String, [Object])] = []
+            while let e = pending, e.source <= n.id {
+                if e.source == n.id { direct.append((term(e.type), [.iri(nodeIRI(e.target))])) }
+                else { orphans[e.source, default: []].append((term(e.type), [.iri(nodeIRI(e.target))])) }
+                pending = edges.next()
+            }
+            var r = nodeResource(n)
+            if !direct.isEmpty { r.properties += grouped(direct) }
+            try body(r)
+        }
+        while let e = pending {
+            orphans[e.source, default: []].append((term(e.type), [.iri(nodeIRI(e.target))]))
+            pending = edges.next()
+        }
+        // Each edge: a statement resource with its count and evidence, each evidence an
+        // oa:Annotation targeting a text position in the document.
+        for (i, e) in g.edgeStream().enumerated() {
             let iri = base + "edge:\(i)"
             var p: [(String, [Object])] = [
                 ("rdf:type", [.iri("rdf:Statement"), .iri("z:Edge")]),
@@ -122,9 +128,9 @@ public struct RDFWriter: OutputWriter {
                 p.append(("prov:wasDerivedFrom", Array(Set(e.evidence.map(\.doc))).sorted().map { .iri(docIRI($0)) }))
                 p.append(("z:evidence", e.evidence.enumerated().map { (k, ev) in .iri(iri + ":evidence:\(k)") }))
             }
-            out.append(Resource(iri: iri, properties: p))
+            try body(Resource(iri: iri, properties: p))
             for (k, ev) in e.evidence.enumerated() {
-                out.append(Resource(iri: iri + ":evidence:\(k)", properties: [
+                try body(Resource(iri: iri + ":evidence:\(k)", properties: [
                     ("rdf:type", [.iri("oa:Annotation"), .iri("prov:Entity")]),
                     ("oa:motivatedBy", [.iri("oa:identifying")]),
                     ("oa:hasBody", [.iri(iri)]),
@@ -142,14 +148,35 @@ public struct RDFWriter: OutputWriter {
                 ]))
             }
         }
-        // Direct triples go on the node resources (nodes missing from the list get their own).
-        var index: [String: Int] = [:]
-        for (i, r) in out.enumerated() { index[r.iri] = i }
-        for id in direct.keys.sorted() {
-            let grouped = Dictionary(grouping: direct[id]!, by: \.0)
-            let props = grouped.keys.sorted().map { k in (k, grouped[k]!.flatMap(\.1)) }
-            if let i = index[nodeIRI(id)] { out[i].properties += props } else { out.append(Resource(iri: nodeIRI(id), properties: props)) }
+        // Edge sources missing from the node list get resources of their own.
+        for id in orphans.keys.sorted() { try body(Resource(iri: nodeIRI(id), properties: grouped(orphans[id]!))) }
+    }
+
+    static func nodeResource(_ n: GraphNode) -> Resource {
+        var p: [(String, [Object])] = []
+        var types: [Object] = [.iri(term(n.type))]
+        if let s = schemaTypes[n.type] { types.append(.iri(s)) }
+        if n.type == "Document" { types.append(.iri("prov:Entity")) }
+        p.append(("rdf:type", types))
+        p.append(("schema:name", [zh(n.name)]))
+        p.append(("rdfs:label", [zh(n.name)]))
+        p.append(("schema:identifier", [plain(n.id)]))
+        p.append(("z:count", [typed(String(n.count), "xsd:integer")]))
+        if n.type != "Document" && !n.docs.isEmpty { p.append(("prov:wasDerivedFrom", n.docs.map { .iri(docIRI($0)) })) }
+        for k in n.properties.keys.sorted() {
+            let v = n.properties[k]!
+            switch (n.type, k, v) {
+            case ("Document", "date", .string(let s)): p.append(("schema:datePublished", [date(s)]))
+            case ("Document", "title", .string(let s)): p.append(("schema:headline", [zh(s)]))
+            case ("Document", "path", .string(let s)): p.append(("z:path", [plain(s)]))
+            case (_, "aliases", .strings(let l)): p.append(("schema:alternateName", l.map(zh)))
+            case (_, "first_date", .string(let s)), (_, "last_date", .string(let s)), (_, "date", .string(let s)): p.append((term(k), [date(s)]))
+            case ("Measurement", "value", .double(let d)): p.append(("schema:value", [typed(String(d), "xsd:double")]))
+            case ("Measurement", "value", .int(let i)): p.append(("schema:value", [typed(String(i), "xsd:double")]))
+            case ("Measurement", "unit", .string(let s)): p.append(("schema:unitText", [zh(s)]))
+            default: p.append((term(k), value(v)))
+            }
         }
-        return out
+        return Resource(iri: nodeIRI(n.id), properties: p)
     }
 }

@@ -11,44 +11,132 @@ public struct ReportWriter: OutputWriter {
     /// Rows kept per table.
     public static let tableLimit = 200
 
+    /// Nodes kept in the network view: beyond this, the most mentioned ones and the edges
+    /// between them (a browser cannot lay out more anyway).
+    public static let networkLimit = 20_000
+
     public func write(_ output: RunOutput, to directory: URL) throws {
-        try AtomicFile.write(Self.render(output.graph), to: directory.appendingPathComponent("report.html").path)
+        let g = try output.graphSource()
+        let file = try AtomicFile.Output(path: directory.appendingPathComponent("report.html").path)
+        try Self.render(g, file.write)
+        try file.commit()
     }
 
-    public static func render(_ g: KnowledgeGraph) -> String {
+    public static func render<G: GraphSource>(_ g: G) -> String {
+        var html = ""
+        try! render(g) { html += $0 }
+        return html
+    }
+
+    /// A slogan or term row, without the node's document list.
+    struct DiscourseRow {
+        var id: String, name: String, type: String, count: Int, documents: Int, first: String, last: String
+        var perYear: [String: Int] = [:]
+    }
+
+    /// Renders in pieces over a few passes of the graph, holding only table rows and the
+    /// network view's node index.
+    public static func render<G: GraphSource>(_ g: G, _ emit: (String) throws -> Void) throws {
+        // Pass 1 over the nodes: counts by type, document dates, table candidates, and the
+        // nodes of the network view.
+        var types: [String: Int] = [:]
+        var dates: [String: String] = [:]
+        var discourse: [DiscourseRow] = []
+        var measurements = TopRows<GraphNode>(limit: tableLimit) { (str($0.properties["date"]), $0.id) < (str($1.properties["date"]), $1.id) }
+        var network = TopRows<(id: String, count: Int)>(limit: networkLimit) { ($0.count, $1.id) > ($1.count, $0.id) }
+        for n in g.nodeStream() {
+            types[n.type, default: 0] += 1
+            if n.type == "Document", case .string(let d)? = n.properties["date"], let doc = n.docs.first { dates[doc] = d }
+            if n.type == "Slogan" || n.type == "Term" {
+                discourse.append(DiscourseRow(id: n.id, name: n.name, type: n.type, count: n.count, documents: n.docs.count,
+                                              first: str(n.properties["first_date"]), last: str(n.properties["last_date"])))
+            }
+            if n.type == "Measurement" { measurements.add(n) }
+            if g.nodeCount > networkLimit { network.add((n.id, n.count)) }
+        }
+        discourse.sort { ($0.count, $1.name, $1.id) > ($1.count, $0.name, $0.id) }
+        // The edges of the people table, and the names of their ends.
+        let holds = g.edgeStream().filter { $0.type == "HOLDS" }
+        var names: [String: String] = [:]
+        for e in holds { names[e.source] = e.source; names[e.target] = e.target }
+        // Pass 2 over the nodes: per-year document counts of the shown rows, HOLDS end names,
+        // and the network view's node index.
+        let shown = Dictionary(uniqueKeysWithValues: discourse.prefix(tableLimit).enumerated().map { ($1.id, $0) })
+        var years: Set<String> = []
+        let capped = g.nodeCount > networkLimit
+        let selected = capped ? Set(network.rows.map(\.id)) : []
+        var index: [String: Int] = [:]
+        for n in g.nodeStream() {
+            if n.type == "Slogan" || n.type == "Term" {
+                let row = shown[n.id]
+                for d in n.docs {
+                    guard let y = dates[d]?.prefix(4) else { continue }
+                    years.insert(String(y))
+                    if let row { discourse[row].perYear[String(y), default: 0] += 1 }
+                }
+            }
+            if names[n.id] != nil { names[n.id] = n.name }
+            if !capped || selected.contains(n.id) { index[n.id] = index.count }
+        }
+
         var html = "<!DOCTYPE html>\n<html lang=\"zh\">\n<head>\n<meta charset=\"utf-8\">\n"
         html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         html += "<link rel=\"icon\" href=\"data:,\">\n"
         html += "<title>\(esc(g.name)) — 知图 report</title>\n<style>\n\(ReportAssets.css)</style>\n</head>\n<body>\n"
-        let types = Dictionary(grouping: g.nodes, by: \.type).mapValues(\.count)
         html += "<header><h1>\(esc(g.name)) <small>知图 Zhitu report</small></h1>\n"
-        html += "<p class=\"counts\">\(g.nodes.count) nodes, \(g.edges.count) edges: "
+        html += "<p class=\"counts\">\(g.nodeCount) nodes, \(g.edgeCount) edges: "
         html += types.keys.sorted().map { "\(types[$0]!) \(esc($0))" }.joined(separator: ", ") + "</p>\n"
         html += "<nav><a href=\"#network\">Network</a> <a href=\"#slogans\">Slogans and terms</a> <a href=\"#people\">People and posts</a> <a href=\"#measurements\">Measurements</a></nav></header>\n"
         html += ReportAssets.networkSection
-        html += slogansTable(g)
-        html += peopleTable(g)
-        html += measurementsTable(g)
-        html += "<script type=\"application/json\" id=\"graph-data\">\(data(g))</script>\n"
-        html += "<script>\n\(ReportAssets.script)</script>\n</body>\n</html>\n"
-        return html
+        if capped {
+            html += "<p class=\"note\">The network shows the \(networkLimit) most mentioned of \(g.nodeCount) nodes and the edges between them.</p>\n"
+        }
+        html += slogansTable(discourse, years: years.sorted())
+        html += peopleTable(holds, names: names)
+        html += measurementsTable(measurements.rows, total: measurements.seen)
+        html += "<script type=\"application/json\" id=\"graph-data\">"
+        try emit(html)
+        try data(g, index: index, capped: capped) { try emit($0.replacingOccurrences(of: "<", with: "\\u003c")) }
+        try emit("</script>\n<script>\n\(ReportAssets.script)</script>\n</body>\n</html>\n")
+    }
+
+    /// The `limit` first rows by `less` of those added, and how many were added.
+    struct TopRows<T> {
+        let limit: Int
+        let less: (T, T) -> Bool
+        private(set) var seen = 0
+        private var buffer: [T] = []
+
+        init(limit: Int, by less: @escaping (T, T) -> Bool) { self.limit = limit; self.less = less }
+
+        mutating func add(_ row: T) {
+            seen += 1
+            buffer.append(row)
+            if buffer.count >= 2 * limit + 64 { buffer.sort(by: less); buffer.removeLast(buffer.count - limit) }
+        }
+
+        var rows: [T] { Array(buffer.sorted(by: less).prefix(limit)) }
     }
 
     // MARK: Data for the network view
 
-    /// The graph as compact JSON, safe inside a <script> element.
-    static func data(_ g: KnowledgeGraph) -> String {
-        var index: [String: Int] = [:]
-        for (i, n) in g.nodes.enumerated() { index[n.id] = i }
+    /// The graph as compact JSON, in pieces (the caller makes "<" safe inside a <script>
+    /// element): the edges between the nodes in `index`, then those nodes. Uncapped, an edge
+    /// end missing from the node list is added after them; capped, such edges are left out.
+    static func data<G: GraphSource>(_ g: G, index: [String: Int], capped: Bool, _ emit: (String) throws -> Void) throws {
+        var index = index
+        let listed = index.count
         var extra: [String] = []   // edge ends missing from the node list
         var w = JSONWriter()
+        func flush() throws { if w.text.utf8.count > 1 << 20 { try emit(w.drain()) } }
         w.beginObject()
         w.field("name", g.name)
         w.beginArray("edges")
-        for e in g.edges {
+        for e in g.edgeStream() {
+            if capped && (index[e.source] == nil || index[e.target] == nil) { continue }
             func idx(_ id: String) -> Int {
                 if let i = index[id] { return i }
-                index[id] = g.nodes.count + extra.count
+                index[id] = listed + extra.count
                 extra.append(id)
                 return index[id]!
             }
@@ -69,10 +157,12 @@ public struct ReportWriter: OutputWriter {
             }
             w.endObject()
             w.raw("\n")
+            try flush()
         }
         w.endArray()
         w.beginArray("nodes")
-        for n in g.nodes {
+        for n in g.nodeStream() {
+            guard let i = index[n.id], i < listed else { continue }
             w.beginObject()
             w.field("i", n.id); w.field("t", n.type); w.field("n", n.name); w.field("c", n.count)
             w.field("d", .strings(n.docs))
@@ -83,52 +173,35 @@ public struct ReportWriter: OutputWriter {
             }
             w.endObject()
             w.raw("\n")
+            try flush()
         }
         for id in extra {
             w.beginObject(); w.field("i", id); w.field("t", "Thing"); w.field("n", id); w.field("c", 0); w.field("d", .strings([])); w.endObject()
         }
         w.endArray()
         w.endObject()
-        // "<" only occurs inside JSON strings, where \u003c means the same; this keeps
-        // "</script>" and "<!--" in names from ending the element.
-        return w.text.replacingOccurrences(of: "<", with: "\\u003c")
+        try emit(w.drain())
     }
 
     // MARK: Tables
 
-    static func docDates(_ g: KnowledgeGraph) -> [String: String] {
-        var dates: [String: String] = [:]
-        for n in g.nodes where n.type == "Document" {
-            if case .string(let d)? = n.properties["date"], let doc = n.docs.first { dates[doc] = d }
-        }
-        return dates
-    }
-
-    static func slogansTable(_ g: KnowledgeGraph) -> String {
-        let dates = docDates(g)
-        let rows = g.nodes.filter { $0.type == "Slogan" || $0.type == "Term" }
-            .sorted { ($0.count, $1.name) > ($1.count, $0.name) }
-        let years = Set(rows.flatMap { $0.docs.compactMap { dates[$0].map { String($0.prefix(4)) } } }).sorted()
+    static func slogansTable(_ rows: [DiscourseRow], years: [String]) -> String {
         var h = "<section id=\"slogans\"><h2>Slogans and terms over time</h2>\n"
         h += "<p class=\"note\">Mentions over the corpus and, per year, the number of documents that use each (top \(tableLimit)).</p>\n"
         h += "<input type=\"search\" class=\"table-filter\" data-table=\"slogans-table\" placeholder=\"Filter…\">\n"
         h += "<table id=\"slogans-table\"><thead><tr><th>Name</th><th>Type</th><th>Mentions</th><th>Documents</th><th>First</th><th>Last</th>"
         h += years.map { "<th>\(esc($0))</th>" }.joined() + "</tr></thead><tbody>\n"
         for n in rows.prefix(tableLimit) {
-            var perYear: [String: Int] = [:]
-            for d in n.docs { if let y = dates[d]?.prefix(4) { perYear[String(y), default: 0] += 1 } }
-            h += "<tr><td><a href=\"#network\" data-node=\"\(esc(n.id))\">\(esc(n.name))</a></td><td>\(esc(n.type))</td><td>\(n.count)</td><td>\(n.docs.count)</td>"
-            h += "<td>\(esc(str(n.properties["first_date"])))</td><td>\(esc(str(n.properties["last_date"])))</td>"
-            h += years.map { y in "<td>\(perYear[y].map(String.init) ?? "")</td>" }.joined() + "</tr>\n"
+            h += "<tr><td><a href=\"#network\" data-node=\"\(esc(n.id))\">\(esc(n.name))</a></td><td>\(esc(n.type))</td><td>\(n.count)</td><td>\(n.documents)</td>"
+            h += "<td>\(esc(n.first))</td><td>\(esc(n.last))</td>"
+            h += years.map { y in "<td>\(n.perYear[y].map(String.init) ?? "")</td>" }.joined() + "</tr>\n"
         }
         if rows.isEmpty { h += "<tr><td colspan=\"\(6 + years.count)\">No slogans or terms.</td></tr>\n" }
         return h + "</tbody></table></section>\n"
     }
 
-    static func peopleTable(_ g: KnowledgeGraph) -> String {
-        var names: [String: String] = [:]
-        for n in g.nodes { names[n.id] = n.name }
-        let holds = g.edges.filter { $0.type == "HOLDS" }
+    static func peopleTable(_ edges: [GraphEdge], names: [String: String]) -> String {
+        let holds = edges
             .sorted { (names[$0.source] ?? $0.source, names[$0.target] ?? $0.target) < (names[$1.source] ?? $1.source, names[$1.target] ?? $1.target) }
         var h = "<section id=\"people\"><h2>People and their posts</h2>\n"
         h += "<input type=\"search\" class=\"table-filter\" data-table=\"people-table\" placeholder=\"Filter…\">\n"
@@ -143,11 +216,9 @@ public struct ReportWriter: OutputWriter {
         return h + "</tbody></table></section>\n"
     }
 
-    static func measurementsTable(_ g: KnowledgeGraph) -> String {
-        let rows = g.nodes.filter { $0.type == "Measurement" }
-            .sorted { (str($0.properties["date"]), $0.id) < (str($1.properties["date"]), $1.id) }
+    static func measurementsTable(_ rows: [GraphNode], total: Int) -> String {
         var h = "<section id=\"measurements\"><h2>Measurements</h2>\n"
-        if rows.count > tableLimit { h += "<p class=\"note\">The first \(tableLimit) of \(rows.count), by date.</p>\n" }
+        if total > tableLimit { h += "<p class=\"note\">The first \(tableLimit) of \(total), by date.</p>\n" }
         h += "<input type=\"search\" class=\"table-filter\" data-table=\"measurements-table\" placeholder=\"Filter…\">\n"
         h += "<table id=\"measurements-table\"><thead><tr><th>Text</th><th>Value</th><th>Unit</th><th>Type</th><th>Qualifier</th><th>Subject</th><th>Date</th><th>Document</th></tr></thead><tbody>\n"
         for n in rows.prefix(tableLimit) {
@@ -173,6 +244,7 @@ public struct ReportWriter: OutputWriter {
 
     /// Escapes text for HTML content and attribute values.
     public static func esc(_ s: String) -> String {
+        if !s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for c in s.unicodeScalars {

@@ -90,12 +90,15 @@ public struct SQLiteWriter: OutputWriter {
         try? FileManager.default.removeItem(at: tmp)
         defer { try? FileManager.default.removeItem(at: tmp) }
         try Self.build(output, at: tmp.path)
-        try AtomicFile.write(Data(contentsOf: tmp), to: final.path)
+        // The database is built beside its final place: renaming it there is atomic.
+        if rename(tmp.path, final.path) != 0 {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: final.path, NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+        }
     }
 
     /// Builds the database at `path` (which must not exist).
     public static func build(_ output: RunOutput, at path: String) throws {
-        let g = output.graph.withEdgeEnds()
+        let g = try output.graphSource().withEdgeEnds()
         var config = Configuration()
         config.foreignKeysEnabled = true
         let db = try DatabaseQueue(path: path, configuration: config)
@@ -118,58 +121,68 @@ public struct SQLiteWriter: OutputWriter {
         try db.close()
     }
 
-    static func fill(_ db: Database, _ g: KnowledgeGraph, _ documents: DocumentResults) throws {
+    static func fill<G: GraphSource>(_ db: Database, _ g: G, _ documents: DocumentResults) throws {
         // Documents: from the run's records when there are any, and from Document nodes.
         var docRows: [String: [DatabaseValueConvertible?]] = [:]
         for d in documents {
             docRows[d.id] = [d.id, d.path, d.meta.title, d.meta.date, d.meta.source, d.characters]
         }
-        for n in g.nodes where n.type == "Document" {
+        func ensureDocument(_ id: String) {
+            if docRows[id] == nil { docRows[id] = [id, nil, nil, nil, nil, nil] }
+        }
+        for n in g.nodeStream() where n.type == "Document" {
             let id = n.docs.first ?? (n.id.hasPrefix("doc:") ? String(n.id.dropFirst(4)) : n.id)
             if docRows[id] == nil {
                 docRows[id] = [id, string(n.properties["path"]), string(n.properties["title"]), string(n.properties["date"]), string(n.properties["source"]), nil]
             }
         }
-        func ensureDocument(_ id: String) {
-            if docRows[id] == nil { docRows[id] = [id, nil, nil, nil, nil, nil] }
-        }
-        for n in g.nodes { n.docs.forEach(ensureDocument) }
-        for e in g.edges { e.evidence.forEach { ensureDocument($0.doc) } }
+        for n in g.nodeStream() { n.docs.forEach(ensureDocument) }
+        for e in g.edgeStream() { e.evidence.forEach { ensureDocument($0.doc) } }
         let insertDoc = try db.cachedStatement(sql: "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?)")
         for id in docRows.keys.sorted() { try insertDoc.execute(arguments: StatementArguments(docRows[id]!)) }
+        docRows = [:]
 
         // Nodes (with a placeholder for any edge end the graph does not list; see withEdgeEnds).
-        let nodeIDs = Set(g.nodes.map(\.id))
         let insertNode = try db.cachedStatement(sql: "INSERT INTO nodes VALUES (?, ?, ?, ?, ?, ?, ?)")
         let insertNodeDoc = try db.cachedStatement(sql: "INSERT OR IGNORE INTO node_documents VALUES (?, ?)")
-        for n in g.nodes {
+        for n in g.nodeStream() {
             var rest = n.properties
             let first = rest.removeValue(forKey: "first_date"), last = rest.removeValue(forKey: "last_date")
             try insertNode.execute(arguments: [n.id, n.type, n.name, n.count, string(first), string(last), json(rest)])
             for d in n.docs { try insertNodeDoc.execute(arguments: [n.id, d]) }
         }
-        // Sentences: those the records cite (with offsets), then evidence sentences.
-        var sentenceIDs: [String: Int64] = [:]   // doc \u{1} text -> rowid
+        // Sentences: those the records cite (with offsets), then evidence sentences. Ids are
+        // looked up in the database, with the sentences of the latest document cached: the
+        // edges of a document come together.
         let insertSentence = try db.cachedStatement(sql: "INSERT INTO sentences (document_id, start_offset, end_offset, text) VALUES (?, ?, ?, ?)")
-        func sentenceID(_ doc: String, _ text: String, _ start: Int?, _ end: Int?) throws -> Int64 {
-            let key = doc + "\u{1}" + text
-            if let id = sentenceIDs[key] { return id }
+        let findSentence = try db.cachedStatement(sql: "SELECT id FROM sentences WHERE document_id = ? AND text = ?")
+        var cachedDoc: String?
+        var cached: [String: Int64] = [:]
+        func lookup(_ doc: String, _ text: String, inDatabase: Bool = true) throws -> Int64? {
+            if doc != cachedDoc { cachedDoc = doc; cached.removeAll(keepingCapacity: true) }
+            if let id = cached[text] { return id }
+            guard inDatabase, let id = try Int64.fetchOne(findSentence, arguments: [doc, text]) else { return nil }
+            cached[text] = id
+            return id
+        }
+        func sentenceID(_ doc: String, _ text: String, _ start: Int?, _ end: Int?, inDatabase: Bool = true) throws -> Int64 {
+            if let id = try lookup(doc, text, inDatabase: inDatabase) { return id }
             try insertSentence.execute(arguments: [doc, start, end, text])
             let id = db.lastInsertedRowID
-            sentenceIDs[key] = id
+            cached[text] = id
             return id
         }
         for d in documents {
             for k in d.sentences.keys.sorted() {
                 let s = d.sentences[k]!
-                _ = try sentenceID(d.id, s.text, s.start, s.end)
+                _ = try sentenceID(d.id, s.text, s.start, s.end, inDatabase: false)   // a document's sentences come together
             }
         }
 
         // Edges and their evidence.
         let insertEdge = try db.cachedStatement(sql: "INSERT INTO edges VALUES (?, ?, ?, ?, ?, ?)")
         let insertEvidence = try db.cachedStatement(sql: "INSERT INTO evidence (edge_id, document_id, sentence_id, start_offset, end_offset) VALUES (?, ?, ?, ?, ?)")
-        for (i, e) in g.edges.enumerated() {
+        for (i, e) in g.edgeStream().enumerated() {
             try insertEdge.execute(arguments: [i + 1, e.source, e.target, e.type, e.count, json(e.properties)])
             for ev in e.evidence {
                 let s = try sentenceID(ev.doc, ev.sentence, nil, nil)
@@ -181,11 +194,12 @@ public struct SQLiteWriter: OutputWriter {
         // the graph was read from a file.
         let insertMention = try db.cachedStatement(sql: "INSERT INTO mentions (document_id, node_id, kind, type, text, start_offset, end_offset, sentence_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         if documents.isEmpty {
-            for e in g.edges where e.type == "MENTIONS" {
-                let node = g.nodes.binarySearch(e.target)
+            let nodes = Array(g.nodeStream())   // a graph read from a file: in memory already
+            for e in g.edgeStream() where e.type == "MENTIONS" {
+                let node = nodes.binarySearch(e.target)
                 for ev in e.evidence {
                     try insertMention.execute(arguments: [ev.doc, e.target, node.map { kindName($0.type) } ?? "entity", node?.type, node?.name ?? e.target,
-                                                          ev.start, ev.end, sentenceIDs[ev.doc + "\u{1}" + ev.sentence]])
+                                                          ev.start, ev.end, try lookup(ev.doc, ev.sentence)])
                 }
             }
         } else {
@@ -195,8 +209,8 @@ public struct SQLiteWriter: OutputWriter {
                     if a.kind == .number { nodeID = "measurement:\(d.id):\(a.start)" }
                     else if let t = GraphBuilder.nodeType(of: a) { nodeID = GraphBuilder.nodeID(type: t, name: a.canonical ?? a.text) }
                     else { continue }
-                    guard nodeIDs.contains(nodeID) else { continue }
-                    let sid = a.sentence.flatMap { d.sentences[$0] }.flatMap { sentenceIDs[d.id + "\u{1}" + $0.text] }
+                    guard g.containsNode(nodeID) else { continue }
+                    let sid = try a.sentence.flatMap { d.sentences[$0] }.flatMap { try lookup(d.id, $0.text) }
                     try insertMention.execute(arguments: [d.id, nodeID, a.kind.rawValue, a.type, a.text, a.start, a.end, sid])
                 }
             }
@@ -226,17 +240,5 @@ public struct SQLiteWriter: OutputWriter {
         for k in props.keys.sorted() { w.field(k, props[k]!) }
         w.endObject()
         return w.text
-    }
-}
-
-extension Array where Element == GraphNode {
-    /// The node with `id` in a list sorted by id.
-    func binarySearch(_ id: String) -> GraphNode? {
-        var lo = 0, hi = count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if self[mid].id < id { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < count && self[lo].id == id ? self[lo] : nil
     }
 }

@@ -24,6 +24,56 @@ public enum AtomicFile {
         }
     }
 
+    /// A file written a piece at a time, while other files are open too (one per node type,
+    /// say): text is buffered, and the file appears at `path` only on `commit()`; released
+    /// without a commit, the temporary file is removed.
+    public final class Output {
+        public let path: String
+        private let tmp: URL
+        private var handle: FileHandle?
+        private var buffer = ""
+
+        public init(path: String) throws {
+            self.path = path
+            let url = URL(fileURLWithPath: path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
+            guard FileManager.default.createFile(atPath: tmp.path, contents: nil) else {
+                throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: tmp.path])
+            }
+            handle = try FileHandle(forWritingTo: tmp)
+        }
+
+        deinit {
+            if let handle {
+                try? handle.close()
+                try? FileManager.default.removeItem(at: tmp)
+            }
+        }
+
+        public func write(_ text: String) throws {
+            buffer += text
+            if buffer.utf8.count >= 1 << 20 { try flush() }
+        }
+
+        private func flush() throws {
+            try handle?.write(contentsOf: Data(buffer.utf8))
+            buffer = ""
+        }
+
+        /// Writes what is buffered and renames the file into place.
+        public func commit() throws {
+            try flush()
+            try handle?.close()
+            handle = nil
+            if rename(tmp.path, path) != 0 {
+                let message = String(cString: strerror(errno))
+                try? FileManager.default.removeItem(at: tmp)
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: message])
+            }
+        }
+    }
+
     public static func write(_ data: Data, to path: String) throws {
         try write(to: path) { try $0.write(contentsOf: data) }
     }
@@ -48,6 +98,9 @@ public struct JSONWriter {
     }
 
     public static func quote(_ s: String) -> String {
+        // Most strings need no escape: copy them whole. 0xE2 leads U+2028/U+2029 (and other
+        // characters, which then take the slow path unchanged).
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) { return "\"" + s + "\"" }
         var out = "\""
         out.reserveCapacity(s.utf8.count + 2)
         for u in s.unicodeScalars {

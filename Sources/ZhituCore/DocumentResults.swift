@@ -6,6 +6,7 @@ public struct DocumentResults: Sequence, Sendable {
     enum Storage: Sendable {
         case memory([DocumentResult])
         case file(URL)
+        case indexed(files: [URL], documents: [RecordIndex.Entry])
     }
     let storage: Storage
 
@@ -27,6 +28,131 @@ public struct DocumentResults: Sequence, Sendable {
         case .file(let url):
             let reader = RecordCodec.StreamReader(url: url)
             return AnyIterator { reader.next() }
+        case .indexed(let files, let documents):
+            let reader = RecordIndex.Reader(files: files)
+            var i = 0
+            return AnyIterator {
+                guard i < documents.count else { return nil }
+                defer { i += 1 }
+                return reader.read(documents[i])
+            }
+        }
+    }
+
+    /// The documents of several records files (as `zhitu run` or `--stdin-jsonl` write them),
+    /// merged in id order without holding them: each file is read once, every line checked
+    /// (errors name the file and line), to note where each document's lines are; iterating
+    /// reads them back from there. A document in two files is an error.
+    public static func merging(files paths: [String]) throws -> (documents: DocumentResults, count: Int) {
+        var entries: [String: RecordIndex.Entry] = [:]
+        for (f, path) in paths.enumerated() {
+            try RecordIndex.scan(path) { doc, offset, length in
+                if var e = entries[doc] {
+                    if e.file != f { throw RecordIndex.DuplicateDocument(id: doc, file: path, other: paths[e.file]) }
+                    if let last = e.spans.last, last.offset + UInt64(last.length) == offset {
+                        e.spans[e.spans.count - 1].length += length
+                    } else {
+                        e.spans.append(RecordIndex.Span(offset: offset, length: length))
+                    }
+                    entries[doc] = e
+                } else {
+                    entries[doc] = RecordIndex.Entry(id: doc, file: f, spans: [RecordIndex.Span(offset: offset, length: length)])
+                }
+            }
+        }
+        let sorted = entries.values.sorted { $0.id < $1.id }
+        return (DocumentResults(storage: .indexed(files: paths.map { URL(fileURLWithPath: $0) }, documents: sorted)), sorted.count)
+    }
+
+    private init(storage: Storage) { self.storage = storage }
+}
+
+/// Where each document's lines are in records files: for merging files without reading them
+/// into memory.
+public enum RecordIndex {
+    /// A run of whole lines in a file.
+    struct Span: Sendable {
+        var offset: UInt64
+        var length: UInt32
+    }
+
+    struct Entry: Sendable {
+        var id: String
+        var file: Int
+        var spans: [Span]
+    }
+
+    public struct DuplicateDocument: Error, CustomStringConvertible {
+        public var id: String
+        public var file: String
+        public var other: String
+        public var description: String { "\(file): document \(id) is also in \(other)" }
+    }
+
+    public struct Unreadable: Error, CustomStringConvertible {
+        public var file: String
+        public var description: String { "\(file): cannot be read" }
+    }
+
+    /// Calls `body` with the document, offset and length of every record line of `path` (line
+    /// end included), checking each line as `RecordCodec.read` does.
+    static func scan(_ path: String, _ body: (String, UInt64, UInt32) throws -> Void) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw Unreadable(file: path) }
+        defer { try? handle.close() }
+        var buffer: [UInt8] = []
+        var bufferStart: UInt64 = 0   // file offset of buffer[0]
+        var lineNumber = 0
+        var eof = false
+        while !eof || !buffer.isEmpty {
+            if !eof {
+                let chunk: Data
+                do { chunk = try handle.read(upToCount: 1 << 20) ?? Data() } catch { throw Unreadable(file: path) }
+                if chunk.isEmpty { eof = true } else { buffer.append(contentsOf: chunk) }
+            }
+            var start = 0
+            while start < buffer.count {
+                let nl = buffer[start...].firstIndex(of: 0x0A)
+                if nl == nil && !eof { break }   // an incomplete line: read more
+                let end = nl ?? buffer.count
+                lineNumber += 1
+                let raw = buffer[start..<end]
+                let next = nl.map { $0 + 1 } ?? buffer.count
+                if !raw.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) {
+                    guard let l = RecordCodec.Line(Array(raw)) else {
+                        throw RecordCodec.ReadError(file: path, line: lineNumber, message: "not a record line (expected a JSON object with \"doc\" and \"kind\")")
+                    }
+                    if l.kind == "sentence" && (l.index == nil || l.text == nil || l.start == nil || l.end == nil) {
+                        throw RecordCodec.ReadError(file: path, line: lineNumber, message: "sentence record needs index, text, start and end")
+                    }
+                    try body(l.doc, bufferStart + UInt64(start), UInt32(next - start))
+                }
+                start = next
+            }
+            buffer.removeFirst(start)
+            bufferStart += UInt64(start)
+        }
+    }
+
+    /// Reads indexed documents back, keeping one open handle per file.
+    final class Reader {
+        private let files: [URL]
+        private var handles: [Int: FileHandle] = [:]
+
+        init(files: [URL]) { self.files = files }
+
+        deinit { for h in handles.values { try? h.close() } }
+
+        func read(_ e: Entry) -> DocumentResult? {
+            if handles[e.file] == nil { handles[e.file] = try? FileHandle(forReadingFrom: files[e.file]) }
+            guard let h = handles[e.file] else { return nil }
+            var d = RecordCodec.start(e.id)
+            for span in e.spans {
+                guard (try? h.seek(toOffset: span.offset)) != nil, let data = try? h.read(upToCount: Int(span.length)) else { return nil }
+                for raw in [UInt8](data).split(separator: 0x0A) {
+                    if let l = RecordCodec.Line(Array(raw)) { RecordCodec.apply(l, to: &d) }
+                }
+            }
+            return d
         }
     }
 }

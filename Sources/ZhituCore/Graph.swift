@@ -47,7 +47,7 @@ public extension JSONWriter {
     }
 }
 
-public struct GraphNode: Sendable {
+public struct GraphNode: Sendable, Equatable {
     public var id: String
     public var type: String
     public var name: String
@@ -63,7 +63,7 @@ public struct GraphNode: Sendable {
     }
 }
 
-public struct GraphEdge: Sendable {
+public struct GraphEdge: Sendable, Equatable {
     public var source: String
     public var target: String
     public var type: String
@@ -86,6 +86,49 @@ public struct KnowledgeGraph: Sendable {
 
     public init(name: String, nodes: [GraphNode], edges: [GraphEdge]) {
         self.name = name; self.nodes = nodes; self.edges = edges
+    }
+}
+
+/// A graph that writers read in passes, without holding it whole: nodes in id order, edges
+/// in (source, type, target) order, each call to `nodeStream`/`edgeStream` a new pass.
+/// `KnowledgeGraph` is one (in memory); the graph `GraphBuilder.stream` builds is another
+/// (what merges across documents in memory, what is per document spilled to disk).
+public protocol GraphSource: Sendable {
+    var name: String { get }
+    var nodeCount: Int { get }
+    var edgeCount: Int { get }
+    /// Nodes sorted by id.
+    func nodeStream() -> AnySequence<GraphNode>
+    /// Edges sorted by (source, type, target).
+    func edgeStream() -> AnySequence<GraphEdge>
+    /// The graph with a node for every edge end it does not list (see `KnowledgeGraph.withEdgeEnds`).
+    func withEdgeEnds() -> Self
+    /// Whether a node has this id.
+    func containsNode(_ id: String) -> Bool
+}
+
+extension KnowledgeGraph: GraphSource {
+    public var nodeCount: Int { nodes.count }
+    public var edgeCount: Int { edges.count }
+    public func nodeStream() -> AnySequence<GraphNode> { AnySequence(nodes) }
+    public func edgeStream() -> AnySequence<GraphEdge> { AnySequence(edges) }
+    public func containsNode(_ id: String) -> Bool { nodes.binarySearch(id) != nil }
+
+    /// Reads a whole graph into memory (small graphs and tests).
+    public init<G: GraphSource>(_ source: G) {
+        self.init(name: source.name, nodes: Array(source.nodeStream()), edges: Array(source.edgeStream()))
+    }
+}
+
+extension Array where Element == GraphNode {
+    /// The node with `id` in a list sorted by id.
+    public func binarySearch(_ id: String) -> GraphNode? {
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if self[mid].id < id { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < count && self[lo].id == id ? self[lo] : nil
     }
 }
 

@@ -1,6 +1,7 @@
 // Builds the knowledge graph from the records of all documents: one node per entity, slogan
 // or term across documents, Document and Measurement nodes, MENTIONS, relation, MEASURES and
 // CO_OCCURS edges, each with evidence.
+import Foundation
 
 public enum GraphBuilder {
     /// Node type for an entity type.
@@ -24,63 +25,132 @@ public enum GraphBuilder {
 
     public static func nodeID(type: String, name: String) -> String { "\(type.lowercased()):\(name)" }
 
+    /// The whole graph in memory (small corpora and tests; writers use `stream`).
     public static func build<S: Sequence>(_ documents: S, name: String) -> KnowledgeGraph where S.Element == DocumentResult {
-        var b = Builder()
-        for d in documents { b.add(d) }
-        return b.graph(name: name)
+        KnowledgeGraph(try! stream(documents, name: name))
+    }
+
+    /// The graph with its per-document parts (Document and Measurement nodes, the MENTIONS
+    /// edges of each document, MEASURES edges) spilled to temporary files in `directory`;
+    /// what merges across documents stays in memory, bounded by the vocabulary.
+    public static func stream<S: Sequence>(_ documents: S, name: String,
+                                           directory: URL = FileManager.default.temporaryDirectory) throws -> SpilledGraph where S.Element == DocumentResult {
+        var b = try GraphAccumulator(directory: directory)
+        for d in documents { try b.add(d) }
+        return try b.finish(name: name)
     }
 }
 
-private struct Builder {
-    var nodes: [String: GraphNode] = [:]
-    var nodeDocs: [String: Set<String>] = [:]
-    var aliases: [String: Set<String>] = [:]
-    var dates: [String: (first: String, last: String)] = [:]
-    var edges: [String: GraphEdge] = [:]
 
-    mutating func node(_ type: String, _ name: String, doc: String?, date: String?) -> String {
+/// Collects the graph document by document. Entity, slogan and term nodes and the edges
+/// between them merge across documents and stay here, their ids interned and their document
+/// lists as document numbers; each document's own nodes and edges go to block spills.
+struct GraphAccumulator {
+    /// An interned id or edge type.
+    typealias Ref = Int32
+
+    struct EdgeKey: Hashable {
+        var source: Ref
+        var target: Ref
+        var type: Ref
+        /// The edge's properties as text ("" for none): edges differing in them stay apart.
+        var properties: String
+    }
+
+    private var refs: [String: Ref] = [:]
+    private var nodeIndex: [String: Int] = [:]
+    private var nodes: [GraphNode] = []
+    /// Per node, the numbers of the documents it occurs in, in the order they were added.
+    private var nodeDocs: [[UInt32]] = []
+    private var aliases: [Int: Set<String>] = [:]
+    private var dates: [Int: (first: String, last: String)] = [:]
+    private var edgeIndex: [EdgeKey: Int] = [:]
+    private var edges: [GraphEdge] = []
+    private var docIDs: [String] = []
+    private let spills: SpilledGraph.Spills
+
+    init(directory: URL) throws { spills = try SpilledGraph.Spills(directory: directory) }
+
+    private mutating func ref(_ s: String) -> Ref {
+        if let r = refs[s] { return r }
+        let r = Ref(refs.count)
+        refs[s] = r
+        return r
+    }
+
+    /// The merged node `type`/`name`, created on first use; returns its id.
+    mutating func node(_ type: String, _ name: String, doc: UInt32?, date: String?, counting: Bool = false) -> String {
         let id = GraphBuilder.nodeID(type: type, name: name)
-        if nodes[id] == nil { nodes[id] = GraphNode(id: id, type: type, name: name, docs: [], count: 0, properties: [:]) }
-        if let doc { nodeDocs[id, default: []].insert(doc) }
+        let i: Int
+        if let j = nodeIndex[id] { i = j } else {
+            i = nodes.count
+            nodeIndex[id] = i
+            nodes.append(GraphNode(id: id, type: type, name: name, docs: [], count: 0, properties: [:]))
+            nodeDocs.append([])
+        }
+        if counting { nodes[i].count += 1 }
+        if let doc, nodeDocs[i].last != doc { nodeDocs[i].append(doc) }
         if let date {
-            if let d = dates[id] { dates[id] = (min(d.first, date), max(d.last, date)) } else { dates[id] = (date, date) }
+            if let d = dates[i] { dates[i] = (min(d.first, date), max(d.last, date)) } else { dates[i] = (date, date) }
         }
         return id
     }
 
     mutating func edge(_ source: String, _ target: String, _ type: String, evidence: Evidence?, properties: [String: GraphValue] = [:]) {
-        let key = "\(source)\u{1}\(type)\u{1}\(target)\u{1}" + properties.keys.sorted().map { "\($0)=\(properties[$0]!.json)" }.joined(separator: ",")
-        var e = edges[key] ?? GraphEdge(source: source, target: target, type: type, count: 0, properties: properties, evidence: [])
-        e.count += 1
-        if let evidence, e.evidence.count < GraphBuilder.evidencePerEdge, !e.evidence.contains(evidence) { e.evidence.append(evidence) }
-        edges[key] = e
+        let props = properties.isEmpty ? "" : properties.keys.sorted().map { "\($0)=\(properties[$0]!.json)" }.joined(separator: ",")
+        let key = EdgeKey(source: ref(source), target: ref(target), type: ref(type), properties: props)
+        let i: Int
+        if let j = edgeIndex[key] { i = j } else {
+            i = edges.count
+            edgeIndex[key] = i
+            edges.append(GraphEdge(source: source, target: target, type: type, count: 0, properties: properties, evidence: []))
+        }
+        Self.count(&edges[i], evidence)
     }
 
-    mutating func add(_ d: DocumentResult) {
+    /// One more sighting of `e`; the first few distinct pieces of evidence are kept.
+    static func count(_ e: inout GraphEdge, _ evidence: Evidence?) {
+        e.count += 1
+        if let evidence, e.evidence.count < GraphBuilder.evidencePerEdge, !e.evidence.contains(evidence) { e.evidence.append(evidence) }
+    }
+
+    mutating func add(_ d: DocumentResult) throws {
+        let seq = UInt32(docIDs.count)
+        docIDs.append(d.id)
         let docID = "doc:\(d.id)"
         var props: [String: GraphValue] = ["path": .string(d.path)]
         if let v = d.meta.date { props["date"] = .string(v) }
         if let v = d.meta.title { props["title"] = .string(v) }
         if let v = d.meta.source { props["source"] = .string(v) }
-        nodes[docID] = GraphNode(id: docID, type: "Document", name: d.meta.title ?? d.id, docs: [d.id], count: 1, properties: props)
+        spills.docNodes.append(GraphNode(id: docID, type: "Document", name: d.meta.title ?? d.id, docs: [d.id], count: 1, properties: props))
 
         func evidence(_ a: Annotation) -> Evidence? {
             guard let s = a.sentence, let sent = d.sentences[s] else { return nil }
             return Evidence(doc: d.id, sentence: sent.text, start: a.start, end: a.end)
         }
+        // This document's own edges and measurements, keyed like merged edges.
+        var mentions: [String: GraphEdge] = [:]   // target -> MENTIONS edge from the document
+        func mention(_ target: String, _ ev: Evidence?) {
+            var e = mentions[target] ?? GraphEdge(source: docID, target: target, type: "MENTIONS", count: 0, properties: [:], evidence: [])
+            Self.count(&e, ev)
+            mentions[target] = e
+        }
+        var measurements: [String: GraphNode] = [:]
+        var measures: [String: GraphEdge] = [:]   // source \u{1} target -> MEASURES edge
+
         // Entities, slogans, terms: nodes, and MENTIONS edges from the document.
         var byText: [String: [String: String]] = [:]   // node type -> text -> node id, for relations
         var sentenceNodes: [Int: Set<String>] = [:]
         for a in d.records {
             guard let type = GraphBuilder.nodeType(of: a) else { continue }
             let name = a.canonical ?? a.text
-            let id = node(type, name, doc: d.id, date: d.meta.date)
-            nodes[id]!.count += 1
-            if let code = a.code { nodes[id]!.properties["code"] = .string(code) }
-            if a.text != name { aliases[id, default: []].insert(a.text) }
+            let id = node(type, name, doc: seq, date: d.meta.date, counting: true)
+            let i = nodeIndex[id]!
+            if let code = a.code { nodes[i].properties["code"] = .string(code) }
+            if a.text != name { aliases[i, default: []].insert(a.text) }
             byText[type, default: [:]][a.text] = id
             byText[type, default: [:]][name] = id
-            edge(docID, id, "MENTIONS", evidence: evidence(a))
+            mention(id, evidence(a))
             if (a.kind == .slogan || a.kind == .term), let s = a.sentence { sentenceNodes[s, default: []].insert(id) }
         }
         for (_, ids) in sentenceNodes where ids.count > 1 {
@@ -91,7 +161,7 @@ private struct Builder {
             if type == "Document" { return docID }   // AUTHOR and the like point at this document
             if let type, let id = byText[type]?[text] { return id }
             for (_, m) in byText.sorted(by: { $0.key < $1.key }) { if let id = m[text] { return id } }
-            return node(type ?? "Thing", text, doc: d.id, date: d.meta.date)
+            return node(type ?? "Thing", text, doc: seq, date: d.meta.date)
         }
         for a in d.records {
             switch a.kind {
@@ -114,29 +184,50 @@ private struct Builder {
                 if let v = a.qualifier { p["qualifier"] = .string(v) }
                 if let v = a.subject { p["subject"] = .string(v) }
                 if let v = d.meta.date { p["date"] = .string(v) }
-                nodes[id] = GraphNode(id: id, type: "Measurement", name: a.text, docs: [d.id], count: 1, properties: p)
-                edge(docID, id, "MENTIONS", evidence: evidence(a))
+                measurements[id] = GraphNode(id: id, type: "Measurement", name: a.text, docs: [d.id], count: 1, properties: p)
+                mention(id, evidence(a))
                 if let subject = a.subject, let target = byText.keys.sorted().lazy.compactMap({ byText[$0]?[subject] }).first {
-                    edge(id, target, "MEASURES", evidence: evidence(a))
+                    let key = id + "\u{1}" + target
+                    var e = measures[key] ?? GraphEdge(source: id, target: target, type: "MEASURES", count: 0, properties: [:], evidence: [])
+                    Self.count(&e, evidence(a))
+                    measures[key] = e
                 }
             default: continue
             }
         }
+        // One block per document in each spill, in graph order within the document.
+        for t in mentions.keys.sorted() { spills.docEdges.append(mentions[t]!) }
+        for id in measurements.keys.sorted() { spills.measurementNodes.append(measurements[id]!) }
+        for e in measures.values.sorted(by: SpilledGraph.edgeOrder) { spills.measurementEdges.append(e) }
+        try spills.endBlock()
     }
 
-    func graph(name: String) -> KnowledgeGraph {
-        var list: [GraphNode] = []
-        for (id, var n) in nodes {
-            if n.type != "Document" && n.type != "Measurement" { n.docs = (nodeDocs[id] ?? []).sorted() }
-            if let a = aliases[id] { n.properties["aliases"] = .strings(a.sorted()) }
-            if let d = dates[id], n.type == "Slogan" || n.type == "Term" {
+    func finish(name: String) throws -> SpilledGraph {
+        try spills.close()
+        var list: [(GraphNode, [UInt32])] = []
+        list.reserveCapacity(nodes.count)
+        // Document numbers in document id order (the order documents came in, normally).
+        let byID = docIDs.indices.sorted { docIDs[$0] < docIDs[$1] }
+        var rank = [UInt32](repeating: 0, count: docIDs.count)
+        for (r, i) in byID.enumerated() { rank[i] = UInt32(r) }
+        for (i, var n) in nodes.enumerated() {
+            if let a = aliases[i] { n.properties["aliases"] = .strings(a.sorted()) }
+            if let d = dates[i], n.type == "Slogan" || n.type == "Term" {
                 n.properties["first_date"] = .string(d.first)
                 n.properties["last_date"] = .string(d.last)
             }
-            list.append(n)
+            var docs = nodeDocs[i].map { rank[Int($0)] }
+            if !docs.isSorted { docs.sort() }
+            list.append((n, docs))
         }
-        list.sort { $0.id < $1.id }
-        let e = edges.values.sorted { ($0.source, $0.type, $0.target, $0.properties.description) < ($1.source, $1.type, $1.target, $1.properties.description) }
-        return KnowledgeGraph(name: name, nodes: list, edges: e)
+        list.sort { $0.0.id < $1.0.id }
+        // Measurement ids are "measurement:<doc>:<offset>": in id order, documents go by "<doc>:".
+        let measurementOrder = docIDs.indices.sorted { docIDs[$0] + ":" < docIDs[$1] + ":" }
+        return SpilledGraph(name: name, nodes: list.map(\.0), nodeDocs: list.map(\.1), edges: edges.sorted(by: SpilledGraph.edgeOrder),
+                            documents: byID.map { docIDs[$0] }, documentOrder: byID, measurementOrder: measurementOrder, spills: spills)
     }
+}
+
+extension Array where Element == UInt32 {
+    var isSorted: Bool { zip(self, dropFirst()).allSatisfy { $0 <= $1 } }
 }

@@ -8,26 +8,40 @@ public final class RunOutput: @unchecked Sendable {
     /// Documents in id order (read back from disk for large runs: iterate, don't index);
     /// empty when exporting from an existing graph file.
     public let documents: DocumentResults
+    /// Where the graph's per-document parts are spilled while the output lives.
+    let spillDirectory: URL
     private let lock = NSLock()
-    private var cachedGraph: KnowledgeGraph?
+    private var givenGraph: KnowledgeGraph?
+    private var builtGraph: SpilledGraph?
 
     public convenience init(name: String, documents: [DocumentResult], graph: KnowledgeGraph? = nil) {
         self.init(name: name, documents: DocumentResults(documents), graph: graph)
     }
 
-    public init(name: String, documents: DocumentResults, graph: KnowledgeGraph? = nil) {
+    /// `spillDirectory` (default: the temporary folder) holds the graph's temporary files.
+    public init(name: String, documents: DocumentResults, graph: KnowledgeGraph? = nil, spillDirectory: URL? = nil) {
         self.name = name
         self.documents = documents
-        cachedGraph = graph
+        givenGraph = graph
+        self.spillDirectory = spillDirectory ?? FileManager.default.temporaryDirectory
     }
 
-    /// The knowledge graph, built on first use.
-    public var graph: KnowledgeGraph {
+    /// The knowledge graph for writers to read in passes, built on first use with its
+    /// per-document parts on disk, so memory stays bounded on any corpus.
+    public func graphSource() throws -> any GraphSource {
         lock.lock(); defer { lock.unlock() }
-        if let g = cachedGraph { return g }
-        let g = GraphBuilder.build(documents, name: name)
-        cachedGraph = g
+        if let g = givenGraph { return g }
+        if let g = builtGraph { return g }
+        let g = try GraphBuilder.stream(documents, name: name, directory: spillDirectory)
+        builtGraph = g
         return g
+    }
+
+    /// The whole knowledge graph in memory (small corpora and tests; writers use `graphSource`).
+    public var graph: KnowledgeGraph {
+        let source = try! graphSource()
+        if let g = source as? KnowledgeGraph { return g }
+        return KnowledgeGraph(source)
     }
 }
 

@@ -24,24 +24,17 @@ struct Graph: ParsableCommand {
     @Option(name: .long, help: "The graph's name.") var name = "zhitu"
 
     func run() throws {
-        var docs: [DocumentResult] = []
-        var seen: [String: String] = [:]
-        for file in from {
-            guard let data = FileManager.default.contents(atPath: file) else { fail("\(file): cannot be read", code: 1) }
-            do {
-                for d in try RecordCodec.read(data, file: file) {
-                    if let other = seen[d.id] { fail("\(file): document \(d.id) is also in \(other)", code: 2) }
-                    seen[d.id] = file
-                    docs.append(d)
-                }
-            } catch { fail("\(error)", code: 2) }
-        }
-        docs.sort { $0.id < $1.id }
+        // The files are indexed, not read into memory: documents are read back one at a time,
+        // in id order, by each writer.
+        let docs: DocumentResults, count: Int
+        do { (docs, count) = try DocumentResults.merging(files: from) } catch let e as RecordIndex.Unreadable {
+            fail("\(e)", code: 1)
+        } catch { fail("\(error)", code: 2) }
         let registry = StageRegistry.builtIn
         let formats = Outputs.formats(format, default: registry.outputFormats.filter { $0 != Outputs.annotations })
         do {
-            try Outputs.write(DocumentResults(docs), name: name, formats: formats, to: output)
+            try Outputs.write(docs, name: name, formats: formats, to: output)
         } catch { fail("cannot write \(output): \(error)", code: 1) }
-        FileHandle.standardError.write(Data("zhitu: \(docs.count) documents → \(formats.joined(separator: ", ")) in \(output)\n".utf8))
+        FileHandle.standardError.write(Data("zhitu: \(count) documents → \(formats.joined(separator: ", ")) in \(output)\n".utf8))
     }
 }

@@ -43,7 +43,7 @@ enum Outputs {
     static func write(_ docs: DocumentResults, name: String, formats: [String], to dir: String) throws {
         let url = URL(fileURLWithPath: dir)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        let output = RunOutput(name: name, documents: docs)
+        let output = RunOutput(name: name, documents: docs, spillDirectory: url)
         for format in formats {
             guard let writer = StageRegistry.builtIn.writer(named: format) else { continue }   // rejected by validation
             try writer.init().write(output, to: url)

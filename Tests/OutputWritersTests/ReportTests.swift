@@ -44,6 +44,22 @@ let chromiumMissing = "chromium not found (apt-get install chromium; see scripts
         #expect(!data.contains("<"))
     }
 
+    @Test func networkViewOfAHugeGraphKeepsTheMostMentionedNodes() throws {
+        let g = Fixture.large(ReportWriter.networkLimit + 600)
+        let html = ReportWriter.render(g)
+        #expect(html.contains("The network shows the \(ReportWriter.networkLimit) most mentioned of \(g.nodes.count) nodes"))
+        #expect(html.contains("\(g.nodes.count) nodes, \(g.edges.count) edges"))
+        let text = html.components(separatedBy: "id=\"graph-data\">")[1].components(separatedBy: "</script>")[0]
+        let data = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let nodes = try #require(data["nodes"] as? [[String: Any]])
+        let edges = try #require(data["edges"] as? [[String: Any]])
+        #expect(nodes.count == ReportWriter.networkLimit)
+        let least = g.nodes.map(\.count).sorted(by: >)[ReportWriter.networkLimit - 1]
+        #expect(nodes.allSatisfy { ($0["c"] as? Int ?? 0) >= least })
+        #expect(!edges.isEmpty)
+        #expect(edges.allSatisfy { ($0["s"] as! Int) < nodes.count && ($0["t"] as! Int) < nodes.count })
+    }
+
     @Test(.enabled(if: Tools.chromium != nil, Comment(rawValue: chromiumMissing)))
     func rendersInChromiumWithoutErrors() throws {
         let g = Fixture.graph
