@@ -75,7 +75,7 @@ public final class SpilledGraph: GraphSource, @unchecked Sendable {
             let merged = AnyIterator<GraphNode> {
                 guard i < nodes.count else { return nil }
                 var n = nodes[i]
-                n.docs = nodeDocs[i].map { documents[Int($0)] }
+                n.docs = nodeDocs[i].map { self.documents[Int($0)] }
                 i += 1
                 return n
             }
