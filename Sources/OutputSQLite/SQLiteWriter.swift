@@ -90,6 +90,7 @@ public struct SQLiteWriter: OutputWriter {
         try? FileManager.default.removeItem(at: tmp)
         defer { try? FileManager.default.removeItem(at: tmp) }
         try Self.build(output, at: tmp.path)
+        try ReadBack.check()
         // The database is built beside its final place: renaming it there is atomic.
         if rename(tmp.path, final.path) != 0 {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: final.path, NSLocalizedDescriptionKey: String(cString: strerror(errno))])

@@ -1,6 +1,34 @@
 // Writing output files so that a failed run never leaves a half-written file in place.
 import Foundation
 
+/// Failures to read back a file this process wrote (records, graph spills) inside the
+/// iterators writers go over, which cannot throw. The first is kept, and no output file is
+/// committed after it: a failed read-back must not leave a short file that looks complete.
+public enum ReadBack {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var first: Error?
+
+    /// Records that `file` could not be read back.
+    public static func fail(file: String, _ error: Error) {
+        lock.lock(); defer { lock.unlock() }
+        if first == nil { first = error as? ReadBackError ?? ReadBackError(file: file, reason: "\(error)") }
+    }
+
+    /// Throws the first read-back failure, if any.
+    public static func check() throws {
+        lock.lock(); defer { lock.unlock() }
+        if let first { throw first }
+    }
+}
+
+/// A file that could not be read back.
+public struct ReadBackError: Error, CustomStringConvertible {
+    public var file: String
+    public var reason: String
+    public init(file: String, reason: String) { self.file = file; self.reason = reason }
+    public var description: String { "\(file): cannot be read back (\(reason))" }
+}
+
 public enum AtomicFile {
     /// Streams a file: `body` writes to a temporary file beside `path`, which is renamed over
     /// `path` only when `body` returns. If `body` throws, `path` is untouched and the temporary
@@ -15,6 +43,7 @@ public enum AtomicFile {
         do {
             let handle = try FileHandle(forWritingTo: tmp)
             do { try body(handle); try handle.close() } catch { try? handle.close(); throw error }
+            try ReadBack.check()
             if rename(tmp.path, url.path) != 0 {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: String(cString: strerror(errno))])
             }
@@ -66,6 +95,7 @@ public enum AtomicFile {
             try flush()
             try handle?.close()
             handle = nil
+            do { try ReadBack.check() } catch { try? FileManager.default.removeItem(at: tmp); throw error }
             if rename(tmp.path, path) != 0 {
                 let message = String(cString: strerror(errno))
                 try? FileManager.default.removeItem(at: tmp)

@@ -143,11 +143,25 @@ public enum RecordIndex {
         deinit { for h in handles.values { try? h.close() } }
 
         func read(_ e: Entry) -> DocumentResult? {
-            if handles[e.file] == nil { handles[e.file] = try? FileHandle(forReadingFrom: files[e.file]) }
-            guard let h = handles[e.file] else { return nil }
+            let file = files[e.file]
+            do {
+                if handles[e.file] == nil { handles[e.file] = try FileHandle(forReadingFrom: file) }
+            } catch {
+                ReadBack.fail(file: file.path, error)
+                return nil
+            }
+            let h = handles[e.file]!
             var d = RecordCodec.start(e.id)
             for span in e.spans {
-                guard (try? h.seek(toOffset: span.offset)) != nil, let data = try? h.read(upToCount: Int(span.length)) else { return nil }
+                let data: Data
+                do {
+                    try h.seek(toOffset: span.offset)
+                    data = try h.read(upToCount: Int(span.length)) ?? Data()
+                    if data.count != Int(span.length) { throw ReadBackError(file: file.path, reason: "the file is shorter than when it was indexed") }
+                } catch {
+                    ReadBack.fail(file: file.path, error)
+                    return nil
+                }
                 for raw in [UInt8](data).split(separator: 0x0A) {
                     if let l = RecordCodec.Line(Array(raw)) { RecordCodec.apply(l, to: &d) }
                 }
@@ -169,7 +183,15 @@ extension RecordCodec {
         private var eof = false
         private var pending: DocumentResult?
 
-        init(url: URL) { handle = try? FileHandle(forReadingFrom: url) }
+        private let url: URL
+
+        init(url: URL) {
+            self.url = url
+            do { handle = try FileHandle(forReadingFrom: url) } catch {
+                ReadBack.fail(file: url.path, error)
+                handle = nil
+            }
+        }
 
         deinit { try? handle?.close() }
 
@@ -187,8 +209,13 @@ extension RecordCodec {
                 }
                 buffer.removeFirst(cursor)
                 cursor = 0
-                let chunk = handle!.readData(ofLength: 1 << 20)
-                if chunk.isEmpty { eof = true } else { buffer.append(contentsOf: chunk) }
+                do {
+                    let chunk = try handle!.read(upToCount: 1 << 20) ?? Data()
+                    if chunk.isEmpty { eof = true } else { buffer.append(contentsOf: chunk) }
+                } catch {
+                    ReadBack.fail(file: url.path, error)
+                    eof = true
+                }
             }
         }
 

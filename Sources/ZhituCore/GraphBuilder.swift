@@ -25,11 +25,6 @@ public enum GraphBuilder {
 
     public static func nodeID(type: String, name: String) -> String { "\(type.lowercased()):\(name)" }
 
-    /// The whole graph in memory (small corpora and tests; writers use `stream`).
-    public static func build<S: Sequence>(_ documents: S, name: String) -> KnowledgeGraph where S.Element == DocumentResult {
-        KnowledgeGraph(try! stream(documents, name: name))
-    }
-
     /// The graph with its per-document parts (Document and Measurement nodes, the MENTIONS
     /// edges of each document, MEASURES edges) spilled to temporary files in `directory`;
     /// what merges across documents stays in memory, bounded by the vocabulary.

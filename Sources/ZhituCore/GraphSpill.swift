@@ -166,8 +166,12 @@ final class BlockSpill: @unchecked Sendable {
 
     /// The records of `blocks`, in that order, decoded one at a time.
     func read<T>(_ blocks: [Int], _ decode: @escaping (inout GraphCodec.Reader) -> T) -> AnyIterator<T> {
-        let file = try? FileHandle(forReadingFrom: url)
-        let offsets = offsets
+        let url = url, offsets = offsets
+        let file: FileHandle?
+        do { file = try FileHandle(forReadingFrom: url) } catch {
+            ReadBack.fail(file: url.path, error)
+            file = nil
+        }
         var next = 0
         var reader = GraphCodec.Reader(bytes: [])
         return AnyIterator {
@@ -178,8 +182,13 @@ final class BlockSpill: @unchecked Sendable {
                 if start == end { continue }
                 do {
                     try file.seek(toOffset: start)
-                    reader = GraphCodec.Reader(bytes: [UInt8](try file.read(upToCount: Int(end - start)) ?? Data()))
-                } catch { return nil }
+                    let bytes = [UInt8](try file.read(upToCount: Int(end - start)) ?? Data())
+                    if bytes.count != Int(end - start) { throw ReadBackError(file: url.path, reason: "the spill is shorter than written") }
+                    reader = GraphCodec.Reader(bytes: bytes)
+                } catch {
+                    ReadBack.fail(file: url.path, error)
+                    return nil
+                }
             }
             return decode(&reader)
         }

@@ -36,13 +36,6 @@ public final class RunOutput: @unchecked Sendable {
         builtGraph = g
         return g
     }
-
-    /// The whole knowledge graph in memory (small corpora and tests; writers use `graphSource`).
-    public var graph: KnowledgeGraph {
-        let source = try! graphSource()
-        if let g = source as? KnowledgeGraph { return g }
-        return KnowledgeGraph(source)
-    }
 }
 
 public protocol OutputWriter: Sendable {

@@ -73,9 +73,9 @@ public final class SpilledGraph: GraphSource, @unchecked Sendable {
         AnySequence { [self] in
             var i = 0
             let merged = AnyIterator<GraphNode> {
-                guard i < nodes.count else { return nil }
-                var n = nodes[i]
-                n.docs = nodeDocs[i].map { self.documents[Int($0)] }
+                guard i < self.nodes.count else { return nil }
+                var n = self.nodes[i]
+                n.docs = self.nodeDocs[i].map { self.documents[Int($0)] }
                 i += 1
                 return n
             }

@@ -54,7 +54,7 @@ enum Fixture {
 
     static func output() -> RunOutput { RunOutput(name: "测试 \"fixture\" <&>", documents: documents) }
 
-    static var graph: KnowledgeGraph { output().graph }
+    static var graph: KnowledgeGraph { try! KnowledgeGraph(output().graphSource()) }
 
     /// A synthetic graph of `n` nodes and about 2n edges, for size tests.
     static func large(_ n: Int) -> KnowledgeGraph {
