@@ -50,8 +50,26 @@ public enum CharClass: UInt8, Sendable {
 }
 
 public enum Features {
-    /// Features per character (the width of the feature matrix).
+    /// Features per character (the width of the feature matrix): `singles`, then one per slot of
+    /// each n-gram kind.
     public static let count = 20
+    /// Features of a character that are not character n-grams: bias, classes, token shape, word,
+    /// place marks.
+    public static let singles = 8
+
+    /// Character n-grams of length 1, 2 and 3 around the tagged character. An n-gram has one
+    /// slot per position it can take relative to the character: slot `s` is the n-gram that
+    /// starts `s - 2` characters from it (unigrams −2…+2, bigrams −2…+1, trigrams −2…0), so one
+    /// n-gram at position `j` feeds characters `j + 2 - s`. The model stores an n-gram's slots
+    /// together: one look-up serves every character it touches.
+    public static let gramSlots = [5, 4, 3]
+    /// The feature index (template) of each kind's slot 0.
+    public static let firstSlot = [8, 13, 17]
+
+    /// The n-gram kind of template `f`, or nil for a single feature.
+    public static func gramKind(ofTemplate f: Int) -> Int? {
+        f < singles ? nil : (f < firstSlot[1] ? 0 : (f < firstSlot[2] ? 1 : 2))
+    }
 
     /// Full-width ASCII letters and digits → ASCII (as the normalize stage does).
     @inline(__always) public static func fold(_ v: UInt32) -> UInt32 {
@@ -70,6 +88,9 @@ public enum Features {
         x ^= x >> 29
         return x
     }
+
+    /// The feature key of slot template `f` of the n-gram with key `gram`.
+    @inline(__always) static func slotKey(_ gram: UInt64, template f: Int) -> UInt64 { mix(gram, UInt64(0x100 + f)) }
 
     /// Padding values outside the sentence.
     static let before: UInt32 = 0x110001, after: UInt32 = 0x110002
@@ -93,11 +114,11 @@ public enum Features {
         return (pos, len, word)
     }
 
-    /// The feature keys of every character, `count` per character, row-major.
-    public static func extract(_ input: TaggerInput, into out: inout [UInt64]) {
+    /// The single features of every character, `singles` per character, row-major.
+    public static func extractSingles(_ input: TaggerInput, into out: inout [UInt64]) {
         let n = input.chars.count
         out.removeAll(keepingCapacity: true)
-        out.reserveCapacity(n * count)
+        out.reserveCapacity(n * singles)
         let (pos, len, word) = tokenPositions(input)
         input.chars.withUnsafeBufferPointer { c in
             @inline(__always) func ch(_ i: Int) -> UInt64 { UInt64(i < 0 ? before : (i >= n ? after : c[i])) }
@@ -105,29 +126,60 @@ public enum Features {
             let hasPlaces = input.places.count == n
             @inline(__always) func ps(_ i: Int) -> UInt64 { i < 0 || i >= n ? 7 : UInt64(pos[i]) }
             for i in 0..<n {
-                let cm2 = ch(i - 2), cm1 = ch(i - 1), c0 = ch(i), cp1 = ch(i + 1), cp2 = ch(i + 2)
+                let p = UInt64(pos[i])
                 out.append(1)
-                out.append(mix(2, cm2))
-                out.append(mix(3, cm1))
-                out.append(mix(4, c0))
-                out.append(mix(5, cp1))
-                out.append(mix(6, cp2))
-                out.append(mix(mix(7, cm2), cm1))
-                out.append(mix(mix(8, cm1), c0))
-                out.append(mix(mix(9, c0), cp1))
-                out.append(mix(mix(10, cp1), cp2))
                 out.append(mix(12, cl(i - 1) << 16 | cl(i) << 8 | cl(i + 1)))
-                out.append(mix(13, UInt64(pos[i]) << 8 | UInt64(len[i])))
-                out.append(mix(mix(14, UInt64(pos[i])), c0))
-                out.append(mix(mix(15, UInt64(pos[i])), word[i]))
-                out.append(mix(16, ps(i - 1) << 16 | UInt64(pos[i]) << 8 | ps(i + 1)))
-                out.append(mix(mix(mix(17, cm1), c0), cp1))
+                out.append(mix(13, p << 8 | UInt64(len[i])))
+                out.append(mix(mix(14, p), ch(i)))
+                out.append(mix(mix(15, p), word[i]))
+                out.append(mix(16, ps(i - 1) << 16 | p << 8 | ps(i + 1)))
                 let place = hasPlaces ? UInt64(input.places[i]) : 0
                 out.append(mix(18, place))
-                out.append(mix(19, place << 8 | UInt64(pos[i])))
-                out.append(mix(mix(mix(20, cm2), cm1), c0))
-                out.append(mix(mix(mix(21, c0), cp1), cp2))
+                out.append(mix(19, place << 8 | p))
             }
         }
+    }
+
+    /// The keys of the n-grams of kind `kind` (length `kind + 1`) that start at `j = -2 ..< n + 3 - length`
+    /// (padding outside the sentence): `out[j + 2]`.
+    public static func extractGrams(_ input: TaggerInput, kind: Int, into out: inout [UInt64]) {
+        let n = input.chars.count, length = kind + 1
+        out.removeAll(keepingCapacity: true)
+        out.reserveCapacity(n + 5 - length)
+        input.chars.withUnsafeBufferPointer { c in
+            @inline(__always) func ch(_ i: Int) -> UInt64 { UInt64(i < 0 ? before : (i >= n ? after : c[i])) }
+            for j in -2..<(n + 3 - length) {
+                var h = mix(0x1000, UInt64(length))
+                for k in 0..<length { h = mix(h, ch(j + k)) }
+                out.append(h)
+            }
+        }
+    }
+
+    /// Every feature key of every character, `count` per character, row-major (for training);
+    /// `grams` gets, per feature, the key of its n-gram (0 for single features).
+    public static func extract(_ input: TaggerInput, into out: inout [UInt64], grams: inout [UInt64]) {
+        let n = input.chars.count
+        var single: [UInt64] = [], kinds: [[UInt64]] = [[], [], []]
+        extractSingles(input, into: &single)
+        for k in 0..<3 { extractGrams(input, kind: k, into: &kinds[k]) }
+        out.removeAll(keepingCapacity: true)
+        grams.removeAll(keepingCapacity: true)
+        for i in 0..<n {
+            out.append(contentsOf: single[(i * singles)..<((i + 1) * singles)])
+            grams.append(contentsOf: repeatElement(0, count: singles))
+            for k in 0..<3 {
+                for s in 0..<gramSlots[k] {
+                    let g = kinds[k][i + s]   // the n-gram starting at i + s - 2
+                    out.append(slotKey(g, template: firstSlot[k] + s))
+                    grams.append(g)
+                }
+            }
+        }
+    }
+
+    public static func extract(_ input: TaggerInput, into out: inout [UInt64]) {
+        var grams: [UInt64] = []
+        extract(input, into: &out, grams: &grams)
     }
 }

@@ -6,6 +6,10 @@ import Foundation
 /// Weights as training leaves them: one row of `Tags.count` floats per feature key.
 public struct TaggerWeights: Sendable {
     public var keys: [UInt64]
+    /// Per row: its template (`Features`: single features, then n-gram slots).
+    public var templates: [UInt8]
+    /// Per row: the key of its n-gram (0 for a single feature).
+    public var grams: [UInt64]
     /// `keys.count × Tags.count`, row-major.
     public var weights: [Float]
     /// `(Tags.count + 1) × Tags.count`: previous tag (last row: sentence start) → tag.
@@ -13,8 +17,10 @@ public struct TaggerWeights: Sendable {
     /// How often each feature occurred in training (empty: unknown).
     public var counts: [Int32]
 
-    public init(keys: [UInt64], weights: [Float], transitions: [Float], counts: [Int32] = []) {
+    public init(keys: [UInt64], templates: [UInt8], grams: [UInt64], weights: [Float], transitions: [Float], counts: [Int32] = []) {
         self.keys = keys
+        self.templates = templates
+        self.grams = grams
         self.weights = weights
         self.transitions = transitions
         self.counts = counts
@@ -40,7 +46,8 @@ public struct TaggerWeights: Sendable {
         var w: [Float] = []
         w.reserveCapacity(rows.count * t)
         for r in rows { w.append(contentsOf: weights[(r * t)..<(r * t + t)]) }
-        return TaggerWeights(keys: rows.map { keys[$0] }, weights: w, transitions: transitions, counts: rows.map { frequency[$0] })
+        return TaggerWeights(keys: rows.map { keys[$0] }, templates: rows.map { templates[$0] }, grams: rows.map { grams[$0] },
+                             weights: w, transitions: transitions, counts: rows.map { frequency[$0] })
     }
 }
 
@@ -51,88 +58,138 @@ public enum TaggerModelError: Error, CustomStringConvertible {
     }
 }
 
-/// Open-addressing table of weight rows, one 16-byte slot per feature: the key's high 16 bits
-/// (0 = empty; the slot's position holds the low bits), a shift, then the row's weights as Int8
-/// in units of `unit << shift`. A look-up touches one cache line.
+/// Open-addressing table of weight rows. A slot holds `subRows` rows of 16 bytes: the row's
+/// weights as Int8 in units of `unit << shift` (13 bytes), the shift, then two bytes that hold
+/// the key's high 16 bits in the first row (0 = empty; the slot's position holds the low bits).
+/// A single feature's slot is one row; an n-gram's holds a row per slot of the n-gram. Slots of
+/// up to 64 bytes sit in one cache line.
 struct SlotTable: Sendable {
-    static let width = 16
-    let bytes: [UInt8]
+    static let rowBytes = 16
+    let memory: TableMemory
     let mask: Int
+    let subRows: Int
+    /// Bytes per slot.
+    let stride: Int
 
-    /// Rows `rows` of the model, in a table at most `maxLoad` full.
-    init(rows: Range<Int>, keys32: [UInt32], quantized: [Int8], scales: [Float], unit: Float, maxLoad: Double) {
-        let t = Tags.count, width = SlotTable.width
-        precondition(3 + t <= width, "\(t) tags do not fit a \(width)-byte slot")
+    /// Slots for `entries` (a key and, per row, the model row or -1 for zeros), at most `maxLoad` full.
+    init(entries: [(key: UInt32, rows: [Int])], subRows: Int, model: TaggerModel.Rows, maxLoad: Double) {
+        let t = Tags.count, width = SlotTable.rowBytes
+        precondition(t + 3 <= width, "\(t) tags do not fit a \(width)-byte row")
+        self.subRows = subRows
+        let stride = subRows == 1 ? width : (subRows <= 4 ? 64 : subRows * width)
+        self.stride = stride
         var size = 16
-        while Double(size) * maxLoad < Double(rows.count) { size <<= 1 }
-        var table = [UInt8](repeating: 0, count: size * width)
-        for r in rows {
-            let k = keys32[r], key = SlotTable.key16(k)
-            var i = Int(k) & (size - 1)
+        while Double(size) * maxLoad < Double(entries.count) { size <<= 1 }
+        memory = TableMemory(bytes: size * stride)
+        let table = memory.base
+        for e in entries {
+            let key = SlotTable.key16(e.key)
+            var i = Int(e.key) & (size - 1)
             while true {
-                let s = UInt16(table[i * width]) | UInt16(table[i * width + 1]) << 8
+                let s = table.load(fromByteOffset: i * stride + 14, as: UInt16.self)
                 if s == 0 || s == key { break }
                 i = (i + 1) & (size - 1)
             }
-            guard table[i * width] == 0 && table[i * width + 1] == 0 else { continue }   // key collision: first wins
-            table[i * width] = UInt8(truncatingIfNeeded: key)
-            table[i * width + 1] = UInt8(truncatingIfNeeded: key >> 8)
-            var shift = 0
-            while shift < 7 && scales[r] > unit * Float(1 << shift) { shift += 1 }
-            table[i * width + 2] = UInt8(shift)
-            let step = unit * Float(1 << shift)
-            for j in 0..<t {
-                let v = (Float(quantized[r * t + j]) * scales[r] / step).rounded()
-                table[i * width + 3 + j] = UInt8(bitPattern: Int8(max(-127, min(127, v))))
+            let at = i * stride
+            guard table.load(fromByteOffset: at + 14, as: UInt16.self) == 0 else { continue }   // key collision: first wins
+            table.storeBytes(of: key, toByteOffset: at + 14, as: UInt16.self)
+            for (s, r) in e.rows.enumerated() where r >= 0 {
+                let row = at + s * width
+                var shift = 0
+                while shift < 7 && model.scales[r] > model.unit * Float(1 << shift) { shift += 1 }
+                table.storeBytes(of: UInt8(shift), toByteOffset: row + 13, as: UInt8.self)
+                let step = model.unit * Float(1 << shift)
+                for j in 0..<t {
+                    let v = (Float(model.quantized[r * t + j]) * model.scales[r] / step).rounded()
+                    table.storeBytes(of: Int8(max(-127, min(127, v))), toByteOffset: row + j, as: Int8.self)
+                }
             }
         }
-        bytes = table
         mask = size - 1
     }
 
     @inline(__always) static func key16(_ k: UInt32) -> UInt16 { max(1, UInt16(truncatingIfNeeded: k >> 16)) }
 
-    /// Byte offset of the slot of key `k` (`TaggerModel.key32`) in the table at `raw`, or -1.
-    @inline(__always) static func slot(_ raw: UnsafeRawPointer, _ mask: Int, _ k: UInt32) -> Int {
+    /// The slots' bytes (for tests).
+    var slots: [UInt8] { Array(UnsafeRawBufferPointer(start: memory.base, count: (mask + 1) * stride)) }
+
+    /// Byte offset from `base` of the slot of key `k` (`TaggerModel.key32`), or -1.
+    @inline(__always) static func slot(_ base: UnsafeRawPointer, _ mask: Int, _ stride: Int, _ k: UInt32) -> Int {
         let key = key16(k)
         var i = Int(k) & mask
         while true {
-            let at = i &* width
-            let s = raw.loadUnaligned(fromByteOffset: at, as: UInt16.self)   // little-endian
+            let at = i &* stride
+            let s = base.loadUnaligned(fromByteOffset: at &+ 14, as: UInt16.self)   // little-endian
             if s == key { return at }
             if s == 0 { return -1 }
             i = (i + 1) & mask
         }
     }
+
+    /// Where the slot of key `k` is likely to be (for a prefetch).
+    @inline(__always) static func home(_ mask: Int, _ stride: Int, _ k: UInt32) -> Int { (Int(k) & mask) &* stride }
+
+    /// Calls `body` with the address of slot 0.
+    @inline(__always) func withBase<R>(_ body: (UnsafeRawPointer) -> R) -> R { body(UnsafeRawPointer(memory.base)) }
+
+    /// One row of a slot as 16 Int32 lanes, weights scaled by the row's shift (lanes 0..<13 hold the weights).
+    @inline(__always) static func row(_ base: UnsafeRawPointer, _ at: Int) -> SIMD16<Int32> {
+        // sign-extends each byte of a 32-bit word to a lane (the stdlib's SIMD widening is a call per row)
+        @inline(__always) func widen(_ w: Int32) -> SIMD4<Int32> { (SIMD4(repeating: w) &<< SIMD4(24, 16, 8, 0)) &>> 24 }
+        let words = base.loadUnaligned(fromByteOffset: at, as: SIMD4<Int32>.self)
+        let lanes = SIMD16(lowHalf: SIMD8(lowHalf: widen(words[0]), highHalf: widen(words[1])),
+                           highHalf: SIMD8(lowHalf: widen(words[2]), highHalf: widen(words[3])))
+        return lanes &<< SIMD16<Int32>(repeating: lanes[13])
+    }
+}
+
+/// Zeroed table memory on huge pages where the system allows (`zt_alloc_huge`): the n-gram
+/// tables are several MB, and random look-ups in them otherwise miss the TLB too. Written only
+/// while its table is built, then read-only.
+final class TableMemory: @unchecked Sendable {
+    let base: UnsafeMutableRawPointer
+    init(bytes: Int) {
+        guard let p = zt_alloc_huge(bytes) else { fatalError("out of memory for a \(bytes)-byte tagger table") }
+        base = p
+    }
+    deinit { zt_free_huge(base) }
 }
 
 /// The run-time model. Immutable and shared by all workers.
 public struct TaggerModel: Sendable {
-    static let magic: [UInt8] = Array("ZTNER01\n".utf8)
+    static let magic: [UInt8] = Array("ZTNER02\n".utf8)
 
-    /// The most frequent features (the file lists rows most frequent first), in a table small
-    /// enough to stay in the core's cache: most look-ups end here.
+    /// What the file holds: per row its key (for an n-gram slot, the n-gram's key), template,
+    /// int8 weights and scale.
+    struct Rows: Sendable {
+        var keys32: [UInt32]
+        var templates: [UInt8]
+        var quantized: [Int8]
+        var scales: [Float]
+        /// Float value of one weight unit.
+        var unit: Float
+    }
+    let rows: Rows
+
+    /// The most frequent single features (the file lists rows most frequent first), in a table
+    /// small enough to stay in the core's cache: most look-ups of single features end here.
     let hot: SlotTable
-    /// The other features.
+    /// The other single features.
     let cold: SlotTable
-    /// One bit per `key32 >> 10` of the cold features: most absent features stop here.
+    /// The n-grams of each length (`Features.gramSlots`), a slot per n-gram holding all its rows.
+    let grams: [SlotTable]
+    /// One bit per `key32 >> 10` of the cold single features: most absent ones stop here.
     let present: [UInt64]
-    /// Float value of one weight unit.
-    let unit: Float
-    /// Per-feature int8 weights and scale (what the file holds).
-    let quantized: [Int8]
-    let scales: [Float]
-    let keys32: [UInt32]
     /// Transitions with disallowed BMES moves set to -inf-ish; last row: sentence start.
     let transitions: [Float]
     let rawTransitions: [Float]
 
-    /// Rows in the hot table (16k slots at half load, 256 KB: a probe for a feature it lacks ends soon).
+    /// Single features in the hot table (16k slots at half load, 256 KB: a probe for a feature it lacks ends soon).
     public static let hotRows = 8_000
     /// Bits of the `present` set: 2^21 (256 KB).
     static let presentMask = (1 << 21) - 1
 
-    public var featureCount: Int { keys32.count }
+    public var featureCount: Int { rows.keys32.count }
 
     @inline(__always) static func key32(_ h: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: h ^ (h >> 32)) | 1 }
 
@@ -148,23 +205,37 @@ public struct TaggerModel: Sendable {
             scales[r] = s
             for j in 0..<t { q[r * t + j] = Int8(max(-127, min(127, (w.weights[r * t + j] / s).rounded()))) }
         }
-        self.init(keys32: w.keys.map(TaggerModel.key32), quantized: q, scales: scales, transitions: w.transitions, hotRows: hotRows)
+        let keys32 = w.keys.indices.map { TaggerModel.key32(w.templates[$0] < Features.singles ? w.keys[$0] : w.grams[$0]) }
+        self.init(keys32: keys32, templates: w.templates, quantized: q, scales: scales, transitions: w.transitions, hotRows: hotRows)
     }
 
-    init(keys32: [UInt32], quantized: [Int8], scales: [Float], transitions: [Float], hotRows: Int = TaggerModel.hotRows) {
-        self.keys32 = keys32
-        self.quantized = quantized
-        self.scales = scales
-        rawTransitions = transitions
+    init(keys32: [UInt32], templates: [UInt8], quantized: [Int8], scales: [Float], transitions: [Float], hotRows: Int = TaggerModel.hotRows) {
         // one global unit: a row's int8 weights count in units of unit << shift, shift 0...7 per row
         let top = scales.max() ?? 0
-        let unit = top > 0 ? top / 128 : 1
-        self.unit = unit
-        let split = min(keys32.count, hotRows)
-        hot = SlotTable(rows: 0..<split, keys32: keys32, quantized: quantized, scales: scales, unit: unit, maxLoad: 0.5)
-        cold = SlotTable(rows: split..<keys32.count, keys32: keys32, quantized: quantized, scales: scales, unit: unit, maxLoad: 0.75)
+        let rows = Rows(keys32: keys32, templates: templates, quantized: quantized, scales: scales, unit: top > 0 ? top / 128 : 1)
+        self.rows = rows
+        rawTransitions = transitions
+        let single = keys32.indices.filter { Int(templates[$0]) < Features.singles }
+        let split = min(single.count, hotRows)
+        hot = SlotTable(entries: single[..<split].map { (keys32[$0], [$0]) }, subRows: 1, model: rows, maxLoad: 0.5)
+        cold = SlotTable(entries: single[split...].map { (keys32[$0], [$0]) }, subRows: 1, model: rows, maxLoad: 0.75)
+        var gramEntries: [[(key: UInt32, rows: [Int])]] = Features.gramSlots.map { _ in [] }
+        var entryOf: [[UInt32: Int]] = Features.gramSlots.map { _ in [:] }
+        for r in keys32.indices {
+            guard let kind = Features.gramKind(ofTemplate: Int(templates[r])) else { continue }
+            let slot = Int(templates[r]) - Features.firstSlot[kind], k = keys32[r]
+            if let e = entryOf[kind][k] {
+                if gramEntries[kind][e].rows[slot] < 0 { gramEntries[kind][e].rows[slot] = r }   // key collision: first wins
+            } else {
+                var rs = [Int](repeating: -1, count: Features.gramSlots[kind])
+                rs[slot] = r
+                entryOf[kind][k] = gramEntries[kind].count
+                gramEntries[kind].append((k, rs))
+            }
+        }
+        grams = Features.gramSlots.indices.map { SlotTable(entries: gramEntries[$0], subRows: Features.gramSlots[$0], model: rows, maxLoad: 0.6) }
         var present = [UInt64](repeating: 0, count: (TaggerModel.presentMask + 1) / 64)
-        for k in keys32[split...] { let b = Int(k >> 10) & TaggerModel.presentMask; present[b >> 6] |= 1 << UInt64(b & 63) }
+        for k in single[split...].map({ keys32[$0] }) { let b = Int(k >> 10) & TaggerModel.presentMask; present[b >> 6] |= 1 << UInt64(b & 63) }
         self.present = present
         self.transitions = TaggerModel.constrain(transitions)
     }
@@ -180,8 +251,11 @@ public struct TaggerModel: Sendable {
     /// Reusable buffers for one thread.
     public struct Scratch {
         var keys: [UInt64] = []
-        /// Per feature: hot-table byte offset + 1, or -(cold key), or 0 (absent).
+        /// Per n-gram kind: the n-grams' keys, then their `key32`.
+        var gramKeys: [[UInt64]] = [[], [], []]
+        /// Per single feature: hot-table byte offset + 1, or -(cold key), or 0 (absent).
         var found: [Int] = []
+        var sums: [SIMD16<Int32>] = []
         var emission: [Float] = []
         var score: [Float] = []
         var back: [UInt8] = []
@@ -192,59 +266,98 @@ public struct TaggerModel: Sendable {
     public func tag(_ input: TaggerInput, scratch: inout Scratch) -> [UInt8] {
         let n = input.chars.count
         if n == 0 { return [] }
-        let t = Tags.count, f = Features.count, unit = self.unit
-        Features.extract(input, into: &scratch.keys)
-        scratch.emission.removeAll(keepingCapacity: true)
-        scratch.emission.append(contentsOf: repeatElement(0, count: n * t))
+        emission(input, scratch: &scratch)
+        return TaggerModel.viterbi(emission: scratch.emission, transitions: transitions, length: n,
+                                   score: &scratch.score, back: &scratch.back)
+    }
+
+    /// Sets `scratch.emission` to the score of every tag at every character, row-major.
+    func emission(_ input: TaggerInput, scratch: inout Scratch) {
+        let n = input.chars.count, t = Tags.count, unit = rows.unit
+        Features.extractSingles(input, into: &scratch.keys)
         scratch.found.removeAll(keepingCapacity: true)
-        scratch.found.append(contentsOf: repeatElement(0, count: n * f))
-        hot.bytes.withUnsafeBytes { hotRaw in
-            cold.bytes.withUnsafeBytes { coldRaw in
-                let hotBase = hotRaw.baseAddress!, coldBase = coldRaw.baseAddress!
-                let hotMask = hot.mask, coldMask = cold.mask
-                // Pass 1: find each feature in the hot table, else ask the `present` bits whether the
-                // cold table may have it and prefetch its slot, so that the cache misses overlap
-                // instead of queueing one by one behind each probe in pass 2.
-                scratch.keys.withUnsafeBufferPointer { keys in
-                    present.withUnsafeBufferPointer { bits in
+        scratch.found.append(contentsOf: repeatElement(0, count: scratch.keys.count))
+        scratch.sums.removeAll(keepingCapacity: true)
+        scratch.sums.append(contentsOf: repeatElement(.zero, count: n))
+        // Pass 1: find each single feature in the hot table, else ask the `present` bits whether
+        // the cold table may have it and prefetch its slot; prefetch the slot of each n-gram. The
+        // cache misses then overlap instead of queueing one by one behind each probe in pass 2.
+        present.withUnsafeBufferPointer { bits in
+            @inline(__always) func mayHave(_ k: UInt32) -> Bool {
+                let b = Int(k >> 10) & TaggerModel.presentMask
+                return bits[b >> 6] & (1 << UInt64(b & 63)) != 0
+            }
+            hot.withBase { hotBase in
+                cold.withBase { coldBase in
+                    scratch.keys.withUnsafeBufferPointer { keys in
                         scratch.found.withUnsafeMutableBufferPointer { found in
                             for i in 0..<keys.count {
                                 let k = TaggerModel.key32(keys[i])
-                                let at = SlotTable.slot(hotBase, hotMask, k)
+                                let at = SlotTable.slot(hotBase, hot.mask, hot.stride, k)
                                 if at >= 0 { found[i] = at &+ 1; continue }
-                                let b = Int(k >> 10) & TaggerModel.presentMask
-                                guard bits[b >> 6] & (1 << UInt64(b & 63)) != 0 else { continue }
+                                guard mayHave(k) else { continue }
                                 found[i] = -Int(k)
-                                zt_prefetch(coldBase + (Int(k) & coldMask) &* SlotTable.width)
+                                zt_prefetch(coldBase + SlotTable.home(cold.mask, cold.stride, k))
                             }
-                        }
-                    }
-                }
-                // Pass 2: a slot is 16 lanes (key, key, shift, 13 weights): add whole slots, read the weight lanes.
-                scratch.found.withUnsafeBufferPointer { found in
-                    scratch.emission.withUnsafeMutableBufferPointer { e in
-                        for i in 0..<n {
-                            var sum = SIMD16<Int32>(repeating: 0)
-                            for k in 0..<f {
-                                let v = found[i &* f &+ k]
-                                var lanes: SIMD16<Int32>
-                                if v > 0 {
-                                    lanes = SIMD16<Int32>(truncatingIfNeeded: hotBase.loadUnaligned(fromByteOffset: v &- 1, as: SIMD16<Int8>.self))
-                                } else if v < 0 {
-                                    let at = SlotTable.slot(coldBase, coldMask, UInt32(-v))
-                                    if at < 0 { continue }
-                                    lanes = SIMD16<Int32>(truncatingIfNeeded: coldBase.loadUnaligned(fromByteOffset: at, as: SIMD16<Int8>.self))
-                                } else { continue }
-                                sum &+= lanes &<< SIMD16<Int32>(repeating: lanes[2])
-                            }
-                            for j in 0..<t { e[i &* t &+ j] = Float(sum[3 &+ j]) * unit }
                         }
                     }
                 }
             }
         }
-        return TaggerModel.viterbi(emission: scratch.emission, transitions: transitions, length: n,
-                                   score: &scratch.score, back: &scratch.back)
+        for kind in grams.indices {
+            Features.extractGrams(input, kind: kind, into: &scratch.gramKeys[kind])
+            let table = grams[kind]
+            table.withBase { base in
+                for g in scratch.gramKeys[kind].indices {
+                    let k = TaggerModel.key32(scratch.gramKeys[kind][g])
+                    scratch.gramKeys[kind][g] = UInt64(k)
+                    zt_prefetch(base + SlotTable.home(table.mask, table.stride, k))
+                }
+            }
+        }
+        // Pass 2: add the rows found into each character's sums (16 lanes: 13 weights, the shift, the key).
+        scratch.sums.withUnsafeMutableBufferPointer { sums in
+            scratch.found.withUnsafeBufferPointer { found in
+                hot.withBase { hotBase in
+                    cold.withBase { coldBase in
+                        let f = Features.singles
+                        for i in 0..<n {
+                            var sum = SIMD16<Int32>(repeating: 0)
+                            for k in 0..<f {
+                                let v = found[i &* f &+ k]
+                                if v > 0 {
+                                    sum &+= SlotTable.row(hotBase, v &- 1)
+                                } else if v < 0 {
+                                    let at = SlotTable.slot(coldBase, cold.mask, cold.stride, UInt32(-v))
+                                    if at >= 0 { sum &+= SlotTable.row(coldBase, at) }
+                                }
+                            }
+                            sums[i] = sum
+                        }
+                    }
+                }
+            }
+            // an n-gram starting at j = g - 2 feeds character g - s through its slot s
+            for kind in grams.indices {
+                let table = grams[kind], slots = table.subRows
+                table.withBase { base in
+                    scratch.gramKeys[kind].withUnsafeBufferPointer { keys in
+                        for g in 0..<keys.count {
+                            let at = SlotTable.slot(base, table.mask, table.stride, UInt32(truncatingIfNeeded: keys[g]))
+                            if at < 0 { continue }
+                            for s in max(0, g &- n &+ 1)..<min(slots, g &+ 1) {
+                                sums[g &- s] &+= SlotTable.row(base, at &+ s &* SlotTable.rowBytes)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        scratch.emission.removeAll(keepingCapacity: true)
+        scratch.emission.append(contentsOf: repeatElement(0, count: n * t))
+        scratch.emission.withUnsafeMutableBufferPointer { e in
+            for i in 0..<n { for j in 0..<t { e[i &* t &+ j] = Float(scratch.sums[i][j]) * unit } }
+        }
     }
 
     public func tag(_ input: TaggerInput) -> [UInt8] {
@@ -325,11 +438,12 @@ public struct TaggerModel: Sendable {
         func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { d.append(contentsOf: $0) } }
         u32(UInt32(Tags.count))
         u32(UInt32(Features.count))
-        u32(UInt32(keys32.count))
+        u32(UInt32(featureCount))
         for v in rawTransitions { u32(v.bitPattern) }
-        keys32.withUnsafeBytes { d.append(contentsOf: $0) }
-        scales.withUnsafeBytes { d.append(contentsOf: $0) }
-        quantized.withUnsafeBytes { d.append(contentsOf: $0) }
+        rows.keys32.withUnsafeBytes { d.append(contentsOf: $0) }
+        d.append(contentsOf: rows.templates)
+        rows.scales.withUnsafeBytes { d.append(contentsOf: $0) }
+        rows.quantized.withUnsafeBytes { d.append(contentsOf: $0) }
         try d.write(to: url, options: .atomic)
     }
 
@@ -345,30 +459,39 @@ public struct TaggerModel: Sendable {
             }
             let n = Int(u32(16))
             var at = 20
-            let need = at + (t + 1) * t * 4 + n * 4 + n * 4 + n * t
+            let need = at + (t + 1) * t * 4 + n * 4 + n + n * 4 + n * t
             guard raw.count == need else { throw TaggerModelError.malformed(name, "size \(raw.count), expected \(need)") }
             var trans = [Float](repeating: 0, count: (t + 1) * t)
             for i in 0..<trans.count { trans[i] = Float(bitPattern: u32(at)); at += 4 }
-            var keys = [UInt32](repeating: 0, count: n)
-            keys.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[at..<(at + n * 4)])) }
-            at += n * 4
-            var scales = [Float](repeating: 0, count: n)
-            scales.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[at..<(at + n * 4)])) }
-            at += n * 4
-            var q = [Int8](repeating: 0, count: n * t)
-            q.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[at..<(at + n * t)])) }
-            return TaggerModel(keys32: keys, quantized: q, scales: scales, transitions: trans)
+            func array<T>(_ count: Int, _ zero: T) -> [T] {
+                var a = [T](repeating: zero, count: count)
+                let size = count * MemoryLayout<T>.stride
+                a.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[at..<(at + size)])) }
+                at += size
+                return a
+            }
+            let keys: [UInt32] = array(n, 0)
+            let templates: [UInt8] = array(n, 0)
+            guard templates.allSatisfy({ Int($0) < Features.count }) else { throw TaggerModelError.malformed(name, "a row names an unknown template") }
+            let scales: [Float] = array(n, 0)
+            let q: [Int8] = array(n * t, 0)
+            return TaggerModel(keys32: keys, templates: templates, quantized: q, scales: scales, transitions: trans)
         }
         self = model
     }
 
-    /// Weights of one feature row as tagging uses them (for tests).
-    func rowWeights(_ key: UInt64) -> [Float]? {
-        let k = TaggerModel.key32(key)
-        for table in [hot, cold] {
-            let found: [Float]? = table.bytes.withUnsafeBytes { raw in
-                let at = SlotTable.slot(raw.baseAddress!, table.mask, k)
-                return at < 0 ? nil : (0..<Tags.count).map { Float(Int8(bitPattern: raw[at + 3 + $0])) * unit * Float(1 << Int(raw[at + 2])) }
+    /// Weights of model row `r` as tagging uses them (for tests).
+    func rowWeights(_ r: Int) -> [Float]? {
+        let k = rows.keys32[r], template = Int(rows.templates[r])
+        let kind = Features.gramKind(ofTemplate: template)
+        let tables = kind.map { [grams[$0]] } ?? [hot, cold]
+        let sub = kind.map { template - Features.firstSlot[$0] } ?? 0
+        for table in tables {
+            let found: [Float]? = table.withBase { base in
+                let at = SlotTable.slot(base, table.mask, table.stride, k)
+                guard at >= 0 else { return nil }
+                let lanes = SlotTable.row(base, at + sub * SlotTable.rowBytes)
+                return (0..<Tags.count).map { Float(lanes[$0]) * rows.unit }
             }
             if let found { return found }
         }

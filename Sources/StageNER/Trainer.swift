@@ -27,30 +27,36 @@ public struct PerceptronTrainer {
 
     public func train(_ data: [TaggedSentence]) -> TaggerWeights {
         let t = Tags.count, f = Features.count
-        // 1. features of every sentence, counted, then numbered
+        // 1. features of every sentence, counted, then numbered in order of first occurrence
         var offsets = [Int](repeating: 0, count: data.count + 1)
-        var allKeys: [UInt64] = []
-        var buffer: [UInt64] = []
+        var allKeys: [UInt64] = [], allGrams: [UInt64] = []
+        var buffer: [UInt64] = [], gramBuffer: [UInt64] = []
         for (s, sentence) in data.enumerated() {
-            Features.extract(sentence.input, into: &buffer)
+            Features.extract(sentence.input, into: &buffer, grams: &gramBuffer)
             allKeys.append(contentsOf: buffer)
+            allGrams.append(contentsOf: gramBuffer)
             offsets[s + 1] = allKeys.count
         }
         var counts: [UInt64: Int32] = [:]
         counts.reserveCapacity(allKeys.count / 4)
         for k in allKeys { counts[k, default: 0] += 1 }
         var ids: [UInt64: Int32] = [:]
-        var keys: [UInt64] = []
+        var keys: [UInt64] = [], grams: [UInt64] = [], templates: [UInt8] = []
         var seen: [Int32] = []
-        for (k, c) in counts where Int(c) >= minCount {
+        var rows = [Int32](repeating: -1, count: allKeys.count)
+        for (i, k) in allKeys.enumerated() {
+            if let id = ids[k] { rows[i] = id; continue }
+            guard let c = counts[k], Int(c) >= minCount else { continue }
             ids[k] = Int32(keys.count)
+            rows[i] = Int32(keys.count)
             keys.append(k)
+            grams.append(allGrams[i])
+            templates.append(UInt8(i % f))
             seen.append(c)
         }
         counts = [:]
-        var rows = [Int32](repeating: -1, count: allKeys.count)
-        for (i, k) in allKeys.enumerated() { rows[i] = ids[k] ?? -1 }
         allKeys = []
+        allGrams = []
         ids = [:]
         log("\(data.count) sentences, \(rows.count / f) characters, \(keys.count) features")
 
@@ -114,7 +120,7 @@ public struct PerceptronTrainer {
         for i in 0..<w.count { avg[i] = Float(Double(w[i]) - u[i] / c) }
         var tavg = [Float](repeating: 0, count: tw.count)
         for i in 0..<tw.count { tavg[i] = Float(Double(tw[i]) - tu[i] / c) }
-        return TaggerWeights(keys: keys, weights: avg, transitions: tavg, counts: seen)
+        return TaggerWeights(keys: keys, templates: templates, grams: grams, weights: avg, transitions: tavg, counts: seen)
     }
 }
 

@@ -82,11 +82,7 @@ public struct NumberScanner: Sendable {
         return true
     }
 
-    func string(_ text: [Unicode.Scalar], _ r: Range<Int>) -> String {
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: text[r])
-        return String(s)
-    }
+    func string(_ text: [Unicode.Scalar], _ r: Range<Int>) -> String { String(scalars: text[r]) }
 
     /// Whether some fixed word (一系列, 统一, 第一时间 …) covers position `p`.
     func insideFixedWord(_ text: [Unicode.Scalar], _ p: Int, lower: Int, upper: Int) -> Bool {

@@ -108,9 +108,7 @@ public enum SubjectAttacher {
             }
         }
         guard slice.count >= 2, slice.allSatisfy({ isHan($0) || ($0.value < 128 && $0.properties.isAlphabetic) || ChineseNumeral.arabicDigit($0) != nil }) else { return nil }
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: slice.suffix(16))
-        return String(v)
+        return String(scalars: slice.suffix(16))
     }
 
     static func leadingQualifier(_ u: Unicode.Scalar) -> Unicode.Scalar? {

@@ -66,7 +66,7 @@ enum FrontMatter {
     /// The first Markdown heading, or else the first short line that does not end a sentence.
     static func firstHeading(in text: [Unicode.Scalar], from start: Int) -> String? {
         func isSpace(_ u: Unicode.Scalar) -> Bool { u == "\t" || u.properties.generalCategory == .spaceSeparator }
-        func string(_ r: Range<Int>) -> String { String(String.UnicodeScalarView(text[r])) }
+        func string(_ r: Range<Int>) -> String { String(scalars: text[r]) }
         let stops = Set("。，！？；：.!?".unicodeScalars)
         var short: Range<Int>?
         var lineStart = start, lines = 0
@@ -95,9 +95,7 @@ enum FrontMatter {
         var s = start
         for i in start...text.count where i == text.count || text[i] == "\n" {
             if out.count == maxLines { break }
-            var v = String.UnicodeScalarView()
-            v.append(contentsOf: text[s..<i])
-            out.append((s, i, String(v)))
+            out.append((s, i, String(scalars: text[s..<i])))
             s = i + 1
         }
         return out

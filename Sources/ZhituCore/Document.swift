@@ -93,11 +93,7 @@ public struct Document: Sendable {
     }
 
     /// The normalised text of `range` as a String.
-    public func string(_ range: Range<Int>) -> String {
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: text[range])
-        return String(s)
-    }
+    public func string(_ range: Range<Int>) -> String { String(scalars: text[range]) }
 
     /// Offsets into `original` (end exclusive) of the normalised range.
     public func originalRange(_ range: Range<Int>) -> Range<Int> {

@@ -92,7 +92,7 @@ struct Train: ParsableCommand {
         for (s, p) in zip(test, predicted) {
             score.add(gold: Tags.decode(s.tags), predicted: Tags.decode(p))
             if predictions != nil {
-                let text = String(String.UnicodeScalarView(s.input.chars.compactMap(Unicode.Scalar.init)))
+                let text = String(scalars: s.input.chars.compactMap(Unicode.Scalar.init))
                 let spans = Tags.decode(p).map { ["start": $0.range.lowerBound, "end": $0.range.upperBound, "label": Tags.types[$0.type]] as [String: Any] }
                 let obj: [String: Any] = ["text": text, "entities": spans]
                 dump += String(decoding: try JSONSerialization.data(withJSONObject: obj), as: UTF8.self) + "\n"

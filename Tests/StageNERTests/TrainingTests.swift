@@ -45,8 +45,10 @@ import Testing
         let loaded = try TaggerModel(contentsOf: url)
         #expect(loaded.featureCount == model.featureCount)
         #expect(loaded.transitions == model.transitions)
-        #expect(loaded.quantized == model.quantized && loaded.scales == model.scales)
-        #expect(loaded.hot.bytes == model.hot.bytes && loaded.cold.bytes == model.cold.bytes)
+        #expect(loaded.rows.quantized == model.rows.quantized && loaded.rows.scales == model.rows.scales)
+        #expect(loaded.rows.keys32 == model.rows.keys32 && loaded.rows.templates == model.rows.templates)
+        #expect(loaded.hot.slots == model.hot.slots && loaded.cold.slots == model.cold.slots)
+        #expect(zip(loaded.grams, model.grams).allSatisfy { $0.slots == $1.slots })
         for s in try toyCorpus() { #expect(loaded.tag(s.input) == model.tag(s.input)) }
     }
 
@@ -62,9 +64,34 @@ import Testing
         let weights = PerceptronTrainer(epochs: 5, minCount: 1).train(try toyCorpus()).pruned(maxFeatures: 400)
         let allHot = TaggerModel(weights, hotRows: weights.keys.count)
         let split = TaggerModel(weights, hotRows: 20)
-        #expect(split.cold.bytes.contains { $0 != 0 })
-        for k in weights.keys { #expect(split.rowWeights(k) == allHot.rowWeights(k)) }
+        #expect(split.cold.slots.contains { $0 != 0 })
+        for r in 0..<split.featureCount { #expect(split.rowWeights(r) != nil && split.rowWeights(r) == allHot.rowWeights(r)) }
         for s in try toyCorpus() { #expect(split.tag(s.input) == allHot.tag(s.input)) }
+    }
+
+    /// Tagging looks an n-gram up once for every character it touches: the scores must equal
+    /// the plain sum of each character's feature rows.
+    @Test func groupedNGramLookupsSumLikeSingleFeatures() throws {
+        let weights = PerceptronTrainer(epochs: 5, minCount: 1).train(try toyCorpus())
+        let model = TaggerModel(weights, hotRows: 30)
+        var rowOf: [UInt64: Int] = [:]
+        for (r, k) in weights.keys.enumerated() { rowOf[k] = r }
+        for s in try toyCorpus() + [TaggedSentence(input: try taggerInput("在一个陌生城市遇见的人"), tags: [])] {
+            var keys: [UInt64] = []
+            Features.extract(s.input, into: &keys)
+            var scratch = TaggerModel.Scratch()
+            model.emission(s.input, scratch: &scratch)
+            let n = s.input.chars.count, t = Tags.count, f = Features.count
+            #expect(scratch.emission.count == n * t)
+            for i in 0..<n {
+                var expected = [Float](repeating: 0, count: t)
+                for k in keys[(i * f)..<((i + 1) * f)] {
+                    guard let r = rowOf[k], let w = model.rowWeights(r) else { continue }
+                    for j in 0..<t { expected[j] += w[j] }
+                }
+                for j in 0..<t { #expect(abs(scratch.emission[i * t + j] - expected[j]) < 1e-3) }
+            }
+        }
     }
 
     @Test func aTruncatedModelFileIsAnError() throws {
