@@ -114,28 +114,40 @@ public enum Features {
         return (pos, len, word)
     }
 
-    /// The single features of every character, `singles` per character, row-major.
-    public static func extractSingles(_ input: TaggerInput, into out: inout [UInt64]) {
+    /// The single templates that take few values (bias, character classes, token shape,
+    /// neighbours' token positions, place marks), and how many values each takes. The model
+    /// holds their rows in a dense array indexed by value: no hashing, no probing.
+    public static let small = [0, 1, 2, 5, 6, 7]
+    public static let smallSizes = [1, 512, 64, 512, 256, 2048]
+    /// The other single templates (position × character, position × word), hashed.
+    public static let large = [3, 4]
+
+    /// The feature key of value `v` of small template `small[s]`.
+    @inline(__always) static func smallKey(_ s: Int, _ v: Int) -> UInt64 { s == 0 ? 1 : mix(UInt64(0x200 + s), UInt64(v)) }
+
+    /// Per character, the values of the small templates (`small.count` each) and the keys of
+    /// the large ones (`large.count` each), row-major.
+    public static func extractSingles(_ input: TaggerInput, values: inout [UInt16], keys: inout [UInt64]) {
         let n = input.chars.count
-        out.removeAll(keepingCapacity: true)
-        out.reserveCapacity(n * singles)
+        values.removeAll(keepingCapacity: true)
+        values.reserveCapacity(n * small.count)
+        keys.removeAll(keepingCapacity: true)
+        keys.reserveCapacity(n * large.count)
         let (pos, len, word) = tokenPositions(input)
         input.chars.withUnsafeBufferPointer { c in
-            @inline(__always) func ch(_ i: Int) -> UInt64 { UInt64(i < 0 ? before : (i >= n ? after : c[i])) }
-            @inline(__always) func cl(_ i: Int) -> UInt64 { i < 0 || i >= n ? 0 : UInt64(CharClass.of(c[i]).rawValue) }
+            @inline(__always) func cl(_ i: Int) -> UInt16 { i < 0 || i >= n ? 0 : UInt16(CharClass.of(c[i]).rawValue) }
+            @inline(__always) func ps(_ i: Int) -> UInt16 { i < 0 || i >= n ? 7 : UInt16(pos[i]) }
             let hasPlaces = input.places.count == n
-            @inline(__always) func ps(_ i: Int) -> UInt64 { i < 0 || i >= n ? 7 : UInt64(pos[i]) }
             for i in 0..<n {
-                let p = UInt64(pos[i])
-                out.append(1)
-                out.append(mix(12, cl(i - 1) << 16 | cl(i) << 8 | cl(i + 1)))
-                out.append(mix(13, p << 8 | UInt64(len[i])))
-                out.append(mix(mix(14, p), ch(i)))
-                out.append(mix(mix(15, p), word[i]))
-                out.append(mix(16, ps(i - 1) << 16 | p << 8 | ps(i + 1)))
-                let place = hasPlaces ? UInt64(input.places[i]) : 0
-                out.append(mix(18, place))
-                out.append(mix(19, place << 8 | p))
+                let p = UInt16(pos[i]), place = hasPlaces ? UInt16(input.places[i]) : 0
+                values.append(0)
+                values.append(cl(i - 1) << 6 | cl(i) << 3 | cl(i + 1))
+                values.append(p << 3 | UInt16(len[i]))
+                values.append(ps(i - 1) << 6 | p << 3 | ps(i + 1))
+                values.append(place)
+                values.append(place << 3 | p)
+                keys.append(mix(mix(14, UInt64(p)), UInt64(c[i])))
+                keys.append(mix(mix(15, UInt64(p)), word[i]))
             }
         }
     }
@@ -160,13 +172,16 @@ public enum Features {
     /// `grams` gets, per feature, the key of its n-gram (0 for single features).
     public static func extract(_ input: TaggerInput, into out: inout [UInt64], grams: inout [UInt64]) {
         let n = input.chars.count
-        var single: [UInt64] = [], kinds: [[UInt64]] = [[], [], []]
-        extractSingles(input, into: &single)
+        var values: [UInt16] = [], large: [UInt64] = [], kinds: [[UInt64]] = [[], [], []]
+        extractSingles(input, values: &values, keys: &large)
         for k in 0..<3 { extractGrams(input, kind: k, into: &kinds[k]) }
         out.removeAll(keepingCapacity: true)
         grams.removeAll(keepingCapacity: true)
+        var single = [UInt64](repeating: 0, count: singles)
         for i in 0..<n {
-            out.append(contentsOf: single[(i * singles)..<((i + 1) * singles)])
+            for (s, f) in small.enumerated() { single[f] = smallKey(s, Int(values[i * small.count + s])) }
+            for (l, f) in Features.large.enumerated() { single[f] = large[i * Features.large.count + l] }
+            out.append(contentsOf: single)
             grams.append(contentsOf: repeatElement(0, count: singles))
             for k in 0..<3 {
                 for s in 0..<gramSlots[k] {

@@ -73,8 +73,8 @@ struct SlotTable: Sendable {
 
     /// Slots for `entries` (a key and, per row, the model row or -1 for zeros), at most `maxLoad` full.
     init(entries: [(key: UInt32, rows: [Int])], subRows: Int, model: TaggerModel.Rows, maxLoad: Double) {
-        let t = Tags.count, width = SlotTable.rowBytes
-        precondition(t + 3 <= width, "\(t) tags do not fit a \(width)-byte row")
+        let width = SlotTable.rowBytes
+        precondition(Tags.count + 3 <= width, "\(Tags.count) tags do not fit a \(width)-byte row")
         self.subRows = subRows
         let stride = subRows == 1 ? width : (subRows <= 4 ? 64 : subRows * width)
         self.stride = stride
@@ -93,19 +93,22 @@ struct SlotTable: Sendable {
             let at = i * stride
             guard table.load(fromByteOffset: at + 14, as: UInt16.self) == 0 else { continue }   // key collision: first wins
             table.storeBytes(of: key, toByteOffset: at + 14, as: UInt16.self)
-            for (s, r) in e.rows.enumerated() where r >= 0 {
-                let row = at + s * width
-                var shift = 0
-                while shift < 7 && model.scales[r] > model.unit * Float(1 << shift) { shift += 1 }
-                table.storeBytes(of: UInt8(shift), toByteOffset: row + 13, as: UInt8.self)
-                let step = model.unit * Float(1 << shift)
-                for j in 0..<t {
-                    let v = (Float(model.quantized[r * t + j]) * model.scales[r] / step).rounded()
-                    table.storeBytes(of: Int8(max(-127, min(127, v))), toByteOffset: row + j, as: Int8.self)
-                }
-            }
+            for (s, r) in e.rows.enumerated() where r >= 0 { SlotTable.write(row: r, of: model, to: table + at + s * width) }
         }
         mask = size - 1
+    }
+
+    /// Writes model row `r` as 16 bytes at `to`: int8 weights in units of `unit << shift`, the shift.
+    static func write(row r: Int, of model: TaggerModel.Rows, to: UnsafeMutableRawPointer) {
+        let t = Tags.count
+        var shift = 0
+        while shift < 7 && model.scales[r] > model.unit * Float(1 << shift) { shift += 1 }
+        to.storeBytes(of: UInt8(shift), toByteOffset: 13, as: UInt8.self)
+        let step = model.unit * Float(1 << shift)
+        for j in 0..<t {
+            let v = (Float(model.quantized[r * t + j]) * model.scales[r] / step).rounded()
+            to.storeBytes(of: Int8(max(-127, min(127, v))), toByteOffset: j, as: Int8.self)
+        }
     }
 
     @inline(__always) static func key16(_ k: UInt32) -> UInt16 { max(1, UInt16(truncatingIfNeeded: k >> 16)) }
@@ -171,10 +174,14 @@ public struct TaggerModel: Sendable {
     }
     let rows: Rows
 
-    /// The most frequent single features (the file lists rows most frequent first), in a table
-    /// small enough to stay in the core's cache: most look-ups of single features end here.
+    /// Rows of the small single templates (`Features.small`), 16 bytes each, indexed by
+    /// `smallBase[s] + value`; zeros where the model has no row.
+    let small: TableMemory
+    let smallBase: [Int]
+    /// The most frequent large single features (the file lists rows most frequent first), in a
+    /// table small enough to stay in the core's cache: most look-ups of them end here.
     let hot: SlotTable
-    /// The other single features.
+    /// The other large single features.
     let cold: SlotTable
     /// The n-grams of each length (`Features.gramSlots`), a slot per n-gram holding all its rows.
     let grams: [SlotTable]
@@ -186,8 +193,8 @@ public struct TaggerModel: Sendable {
 
     /// Single features in the hot table (16k slots at half load, 256 KB: a probe for a feature it lacks ends soon).
     public static let hotRows = 8_000
-    /// Bits of the `present` set: 2^21 (256 KB).
-    static let presentMask = (1 << 21) - 1
+    /// Bits of the `present` set, minus one: about 16 per cold feature.
+    let presentMask: Int
 
     public var featureCount: Int { rows.keys32.count }
 
@@ -215,7 +222,17 @@ public struct TaggerModel: Sendable {
         let rows = Rows(keys32: keys32, templates: templates, quantized: quantized, scales: scales, unit: top > 0 ? top / 128 : 1)
         self.rows = rows
         rawTransitions = transitions
-        let single = keys32.indices.filter { Int(templates[$0]) < Features.singles }
+        var smallRow: [UInt32: Int] = [:]
+        for r in keys32.indices where Features.small.contains(Int(templates[r])) { smallRow[keys32[r]] = smallRow[keys32[r]] ?? r }
+        smallBase = Features.smallSizes.indices.map { Features.smallSizes[..<$0].reduce(0, +) }
+        small = TableMemory(bytes: Features.smallSizes.reduce(0, +) * SlotTable.rowBytes)
+        for (s, size) in Features.smallSizes.enumerated() {
+            for v in 0..<size {
+                guard let r = smallRow[TaggerModel.key32(Features.smallKey(s, v))] else { continue }
+                SlotTable.write(row: r, of: rows, to: small.base + (smallBase[s] + v) * SlotTable.rowBytes)
+            }
+        }
+        let single = keys32.indices.filter { Features.large.contains(Int(templates[$0])) }
         let split = min(single.count, hotRows)
         hot = SlotTable(entries: single[..<split].map { (keys32[$0], [$0]) }, subRows: 1, model: rows, maxLoad: 0.5)
         cold = SlotTable(entries: single[split...].map { (keys32[$0], [$0]) }, subRows: 1, model: rows, maxLoad: 0.75)
@@ -233,9 +250,12 @@ public struct TaggerModel: Sendable {
                 gramEntries[kind].append((k, rs))
             }
         }
-        grams = Features.gramSlots.indices.map { SlotTable(entries: gramEntries[$0], subRows: Features.gramSlots[$0], model: rows, maxLoad: 0.6) }
-        var present = [UInt64](repeating: 0, count: (TaggerModel.presentMask + 1) / 64)
-        for k in single[split...].map({ keys32[$0] }) { let b = Int(k >> 10) & TaggerModel.presentMask; present[b >> 6] |= 1 << UInt64(b & 63) }
+        grams = Features.gramSlots.indices.map { SlotTable(entries: gramEntries[$0], subRows: Features.gramSlots[$0], model: rows, maxLoad: 0.75) }
+        var bits = 64
+        while bits < (single.count - split) * 16 { bits <<= 1 }
+        presentMask = bits - 1
+        var present = [UInt64](repeating: 0, count: bits / 64)
+        for k in single[split...].map({ keys32[$0] }) { let b = Int(k >> 10) & presentMask; present[b >> 6] |= 1 << UInt64(b & 63) }
         self.present = present
         self.transitions = TaggerModel.constrain(transitions)
     }
@@ -250,6 +270,7 @@ public struct TaggerModel: Sendable {
 
     /// Reusable buffers for one thread.
     public struct Scratch {
+        var values: [UInt16] = []
         var keys: [UInt64] = []
         /// Per n-gram kind: the n-grams' keys, then their `key32`.
         var gramKeys: [[UInt64]] = [[], [], []]
@@ -274,7 +295,7 @@ public struct TaggerModel: Sendable {
     /// Sets `scratch.emission` to the score of every tag at every character, row-major.
     func emission(_ input: TaggerInput, scratch: inout Scratch) {
         let n = input.chars.count, t = Tags.count, unit = rows.unit
-        Features.extractSingles(input, into: &scratch.keys)
+        Features.extractSingles(input, values: &scratch.values, keys: &scratch.keys)
         scratch.found.removeAll(keepingCapacity: true)
         scratch.found.append(contentsOf: repeatElement(0, count: scratch.keys.count))
         scratch.sums.removeAll(keepingCapacity: true)
@@ -284,7 +305,7 @@ public struct TaggerModel: Sendable {
         // cache misses then overlap instead of queueing one by one behind each probe in pass 2.
         present.withUnsafeBufferPointer { bits in
             @inline(__always) func mayHave(_ k: UInt32) -> Bool {
-                let b = Int(k >> 10) & TaggerModel.presentMask
+                let b = Int(k >> 10) & presentMask
                 return bits[b >> 6] & (1 << UInt64(b & 63)) != 0
             }
             hot.withBase { hotBase in
@@ -320,9 +341,14 @@ public struct TaggerModel: Sendable {
             scratch.found.withUnsafeBufferPointer { found in
                 hot.withBase { hotBase in
                     cold.withBase { coldBase in
-                        let f = Features.singles
+                        let f = Features.large.count, smallCount = Features.small.count, smallRows = UnsafeRawPointer(small.base)
+                        let smallBase = self.smallBase
                         for i in 0..<n {
                             var sum = SIMD16<Int32>(repeating: 0)
+                            for s in 0..<smallCount {
+                                let v = Int(scratch.values[i &* smallCount &+ s])
+                                sum &+= SlotTable.row(smallRows, (smallBase[s] &+ v) &* SlotTable.rowBytes)
+                            }
                             for k in 0..<f {
                                 let v = found[i &* f &+ k]
                                 if v > 0 {
@@ -483,6 +509,11 @@ public struct TaggerModel: Sendable {
     /// Weights of model row `r` as tagging uses them (for tests).
     func rowWeights(_ r: Int) -> [Float]? {
         let k = rows.keys32[r], template = Int(rows.templates[r])
+        if let s = Features.small.firstIndex(of: template) {
+            guard let v = (0..<Features.smallSizes[s]).first(where: { TaggerModel.key32(Features.smallKey(s, $0)) == k }) else { return nil }
+            let lanes = SlotTable.row(small.base, (smallBase[s] + v) * SlotTable.rowBytes)
+            return (0..<Tags.count).map { Float(lanes[$0]) * rows.unit }
+        }
         let kind = Features.gramKind(ofTemplate: template)
         let tables = kind.map { [grams[$0]] } ?? [hot, cold]
         let sub = kind.map { template - Features.firstSlot[$0] } ?? 0
