@@ -63,9 +63,15 @@ public enum TaggerModelError: Error, CustomStringConvertible {
 /// the key's high 16 bits in the first row (0 = empty; the slot's position holds the low bits).
 /// A single feature's slot is one row; an n-gram's holds a row per slot of the n-gram. Slots of
 /// up to 64 bytes sit in one cache line.
-struct SlotTable: Sendable {
+///
+/// A separate byte per slot holds 8 more bits of its key (0 = empty), 64 slots to a cache line:
+/// a search walks these, and reads a slot only where its byte matches, so a key the table lacks
+/// (most n-grams of a new text) costs one small, cache-friendly read instead of a run of slots.
+struct SlotTable: @unchecked Sendable {   // immutable once built
     static let rowBytes = 16
-    let memory: TableMemory
+    private let memory: TableMemory, tagMemory: TableMemory
+    let base: UnsafeRawPointer
+    let tags: UnsafePointer<UInt8>
     let mask: Int
     let subRows: Int
     /// Bytes per slot.
@@ -81,21 +87,19 @@ struct SlotTable: Sendable {
         var size = 16
         while Double(size) * maxLoad < Double(entries.count) { size <<= 1 }
         memory = TableMemory(bytes: size * stride)
-        let table = memory.base
-        for e in entries {
-            let key = SlotTable.key16(e.key)
-            var i = Int(e.key) & (size - 1)
-            while true {
-                let s = table.load(fromByteOffset: i * stride + 14, as: UInt16.self)
-                if s == 0 || s == key { break }
-                i = (i + 1) & (size - 1)
-            }
-            let at = i * stride
-            guard table.load(fromByteOffset: at + 14, as: UInt16.self) == 0 else { continue }   // key collision: first wins
-            table.storeBytes(of: key, toByteOffset: at + 14, as: UInt16.self)
-            for (s, r) in e.rows.enumerated() where r >= 0 { SlotTable.write(row: r, of: model, to: table + at + s * width) }
-        }
+        tagMemory = TableMemory(bytes: size)
+        base = UnsafeRawPointer(memory.base)
+        tags = UnsafePointer(tagMemory.base.assumingMemoryBound(to: UInt8.self))
         mask = size - 1
+        let table = memory.base, tagBytes = tagMemory.base.assumingMemoryBound(to: UInt8.self)
+        for e in entries {
+            guard slot(e.key) < 0 else { continue }   // key collision: first wins
+            var i = Int(e.key) & mask
+            while tagBytes[i] != 0 { i = (i + 1) & mask }
+            tagBytes[i] = SlotTable.tag(e.key)
+            table.storeBytes(of: SlotTable.key16(e.key), toByteOffset: i * stride + 14, as: UInt16.self)
+            for (s, r) in e.rows.enumerated() where r >= 0 { SlotTable.write(row: r, of: model, to: table + i * stride + s * width) }
+        }
     }
 
     /// Writes model row `r` as 16 bytes at `to`: int8 weights in units of `unit << shift`, the shift.
@@ -112,30 +116,41 @@ struct SlotTable: Sendable {
     }
 
     @inline(__always) static func key16(_ k: UInt32) -> UInt16 { max(1, UInt16(truncatingIfNeeded: k >> 16)) }
+    /// Bits 8–15 of the key (the low bits pick the slot; bits 16–31 are in the slot).
+    @inline(__always) static func tag(_ k: UInt32) -> UInt8 { max(1, UInt8(truncatingIfNeeded: k >> 8)) }
 
     /// The slots' bytes (for tests).
-    var slots: [UInt8] { Array(UnsafeRawBufferPointer(start: memory.base, count: (mask + 1) * stride)) }
+    var slots: [UInt8] { Array(UnsafeRawBufferPointer(start: base, count: (mask + 1) * stride)) }
 
-    /// Byte offset from `base` of the slot of key `k` (`TaggerModel.key32`), or -1.
-    @inline(__always) static func slot(_ base: UnsafeRawPointer, _ mask: Int, _ stride: Int, _ k: UInt32) -> Int {
-        let key = key16(k)
-        var i = Int(k) & mask
+    /// The first slot from `i` on whose tag byte matches key `k`'s, or -1 (reads tag bytes only).
+    @inline(__always) func candidate(_ k: UInt32, from start: Int) -> Int {
+        let tag = SlotTable.tag(k)
+        var i = start
         while true {
-            let at = i &* stride
-            let s = base.loadUnaligned(fromByteOffset: at &+ 14, as: UInt16.self)   // little-endian
-            if s == key { return at }
-            if s == 0 { return -1 }
-            i = (i + 1) & mask
+            let t = tags[i]
+            if t == tag { return i }
+            if t == 0 { return -1 }
+            i = (i &+ 1) & mask
         }
     }
 
-    /// Where the slot of key `k` is likely to be (for a prefetch).
-    @inline(__always) static func home(_ mask: Int, _ stride: Int, _ k: UInt32) -> Int { (Int(k) & mask) &* stride }
+    @inline(__always) func candidate(_ k: UInt32) -> Int { candidate(k, from: Int(k) & mask) }
 
-    /// Calls `body` with the address of slot 0.
-    @inline(__always) func withBase<R>(_ body: (UnsafeRawPointer) -> R) -> R { body(UnsafeRawPointer(memory.base)) }
+    /// Byte offset from `base` of the slot of key `k` (`TaggerModel.key32`), or -1.
+    @inline(__always) func slot(_ k: UInt32) -> Int {
+        let key = SlotTable.key16(k)
+        var i = candidate(k)
+        while i >= 0 {
+            let at = i &* stride
+            if base.loadUnaligned(fromByteOffset: at &+ 14, as: UInt16.self) == key { return at }   // little-endian
+            i = candidate(k, from: (i &+ 1) & mask)
+        }
+        return -1
+    }
 
     /// One row of a slot as 16 Int32 lanes, weights scaled by the row's shift (lanes 0..<13 hold the weights).
+    @inline(__always) func row(_ at: Int) -> SIMD16<Int32> { SlotTable.row(base, at) }
+
     @inline(__always) static func row(_ base: UnsafeRawPointer, _ at: Int) -> SIMD16<Int32> {
         // sign-extends each byte of a 32-bit word to a lane (the stdlib's SIMD widening is a call per row)
         @inline(__always) func widen(_ w: Int32) -> SIMD4<Int32> { (SIMD4(repeating: w) &<< SIMD4(24, 16, 8, 0)) &>> 24 }
@@ -185,16 +200,12 @@ public struct TaggerModel: Sendable {
     let cold: SlotTable
     /// The n-grams of each length (`Features.gramSlots`), a slot per n-gram holding all its rows.
     let grams: [SlotTable]
-    /// One bit per `key32 >> 10` of the cold single features: most absent ones stop here.
-    let present: [UInt64]
     /// Transitions with disallowed BMES moves set to -inf-ish; last row: sentence start.
     let transitions: [Float]
     let rawTransitions: [Float]
 
     /// Single features in the hot table (16k slots at half load, 256 KB: a probe for a feature it lacks ends soon).
     public static let hotRows = 8_000
-    /// Bits of the `present` set, minus one: about 16 per cold feature.
-    let presentMask: Int
 
     public var featureCount: Int { rows.keys32.count }
 
@@ -251,12 +262,6 @@ public struct TaggerModel: Sendable {
             }
         }
         grams = Features.gramSlots.indices.map { SlotTable(entries: gramEntries[$0], subRows: Features.gramSlots[$0], model: rows, maxLoad: 0.75) }
-        var bits = 64
-        while bits < (single.count - split) * 16 { bits <<= 1 }
-        presentMask = bits - 1
-        var present = [UInt64](repeating: 0, count: bits / 64)
-        for k in single[split...].map({ keys32[$0] }) { let b = Int(k >> 10) & presentMask; present[b >> 6] |= 1 << UInt64(b & 63) }
-        self.present = present
         self.transitions = TaggerModel.constrain(transitions)
     }
 
@@ -300,80 +305,67 @@ public struct TaggerModel: Sendable {
         scratch.found.append(contentsOf: repeatElement(0, count: scratch.keys.count))
         scratch.sums.removeAll(keepingCapacity: true)
         scratch.sums.append(contentsOf: repeatElement(.zero, count: n))
-        // Pass 1: find each single feature in the hot table, else ask the `present` bits whether
-        // the cold table may have it and prefetch its slot; prefetch the slot of each n-gram. The
-        // cache misses then overlap instead of queueing one by one behind each probe in pass 2.
-        present.withUnsafeBufferPointer { bits in
-            @inline(__always) func mayHave(_ k: UInt32) -> Bool {
-                let b = Int(k >> 10) & presentMask
-                return bits[b >> 6] & (1 << UInt64(b & 63)) != 0
-            }
-            hot.withBase { hotBase in
-                cold.withBase { coldBase in
-                    scratch.keys.withUnsafeBufferPointer { keys in
-                        scratch.found.withUnsafeMutableBufferPointer { found in
-                            for i in 0..<keys.count {
-                                let k = TaggerModel.key32(keys[i])
-                                let at = SlotTable.slot(hotBase, hot.mask, hot.stride, k)
-                                if at >= 0 { found[i] = at &+ 1; continue }
-                                guard mayHave(k) else { continue }
-                                found[i] = -Int(k)
-                                zt_prefetch(coldBase + SlotTable.home(cold.mask, cold.stride, k))
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        // Pass 1: for each n-gram and each large single feature not in the hot table, find the
+        // candidate slot from the tag bytes and prefetch it (n-grams first: they are used last),
+        // so that the cache misses overlap instead of queueing one by one in pass 2.
         for kind in grams.indices {
             Features.extractGrams(input, kind: kind, into: &scratch.gramKeys[kind])
             let table = grams[kind]
-            table.withBase { base in
-                for g in scratch.gramKeys[kind].indices {
-                    let k = TaggerModel.key32(scratch.gramKeys[kind][g])
-                    scratch.gramKeys[kind][g] = UInt64(k)
-                    zt_prefetch(base + SlotTable.home(table.mask, table.stride, k))
+            scratch.gramKeys[kind].withUnsafeMutableBufferPointer { keys in
+                for g in keys.indices {
+                    let k = TaggerModel.key32(keys[g])
+                    let c = table.candidate(k)
+                    keys[g] = c >= 0 ? UInt64(k) : 0
+                    if c >= 0 { zt_prefetch(table.base + c &* table.stride) }
+                }
+            }
+        }
+        scratch.keys.withUnsafeBufferPointer { keys in
+            scratch.found.withUnsafeMutableBufferPointer { found in
+                for i in 0..<keys.count {
+                    let k = TaggerModel.key32(keys[i])
+                    let at = hot.slot(k)
+                    if at >= 0 { found[i] = at &+ 1; continue }
+                    let c = cold.candidate(k)
+                    guard c >= 0 else { continue }
+                    found[i] = -Int(k)
+                    zt_prefetch(cold.base + c &* cold.stride)
                 }
             }
         }
         // Pass 2: add the rows found into each character's sums (16 lanes: 13 weights, the shift, the key).
         scratch.sums.withUnsafeMutableBufferPointer { sums in
             scratch.found.withUnsafeBufferPointer { found in
-                hot.withBase { hotBase in
-                    cold.withBase { coldBase in
-                        let f = Features.large.count, smallCount = Features.small.count, smallRows = UnsafeRawPointer(small.base)
-                        let smallBase = self.smallBase
-                        for i in 0..<n {
-                            var sum = SIMD16<Int32>(repeating: 0)
-                            for s in 0..<smallCount {
-                                let v = Int(scratch.values[i &* smallCount &+ s])
-                                sum &+= SlotTable.row(smallRows, (smallBase[s] &+ v) &* SlotTable.rowBytes)
-                            }
-                            for k in 0..<f {
-                                let v = found[i &* f &+ k]
-                                if v > 0 {
-                                    sum &+= SlotTable.row(hotBase, v &- 1)
-                                } else if v < 0 {
-                                    let at = SlotTable.slot(coldBase, cold.mask, cold.stride, UInt32(-v))
-                                    if at >= 0 { sum &+= SlotTable.row(coldBase, at) }
-                                }
-                            }
-                            sums[i] = sum
+                scratch.values.withUnsafeBufferPointer { values in
+                    let f = Features.large.count, smallCount = Features.small.count, smallRows = UnsafeRawPointer(small.base)
+                    let smallBase = self.smallBase
+                    for i in 0..<n {
+                        var sum = SIMD16<Int32>(repeating: 0)
+                        for s in 0..<smallCount {
+                            sum &+= SlotTable.row(smallRows, (smallBase[s] &+ Int(values[i &* smallCount &+ s])) &* SlotTable.rowBytes)
                         }
+                        for k in 0..<f {
+                            let v = found[i &* f &+ k]
+                            if v > 0 {
+                                sum &+= hot.row(v &- 1)
+                            } else if v < 0 {
+                                let at = cold.slot(UInt32(-v))
+                                if at >= 0 { sum &+= cold.row(at) }
+                            }
+                        }
+                        sums[i] = sum
                     }
                 }
             }
             // an n-gram starting at j = g - 2 feeds character g - s through its slot s
             for kind in grams.indices {
                 let table = grams[kind], slots = table.subRows
-                table.withBase { base in
-                    scratch.gramKeys[kind].withUnsafeBufferPointer { keys in
-                        for g in 0..<keys.count {
-                            let at = SlotTable.slot(base, table.mask, table.stride, UInt32(truncatingIfNeeded: keys[g]))
-                            if at < 0 { continue }
-                            for s in max(0, g &- n &+ 1)..<min(slots, g &+ 1) {
-                                sums[g &- s] &+= SlotTable.row(base, at &+ s &* SlotTable.rowBytes)
-                            }
+                scratch.gramKeys[kind].withUnsafeBufferPointer { keys in
+                    for g in 0..<keys.count where keys[g] != 0 {
+                        let at = table.slot(UInt32(truncatingIfNeeded: keys[g]))
+                        if at < 0 { continue }
+                        for s in max(0, g &- n &+ 1)..<min(slots, g &+ 1) {
+                            sums[g &- s] &+= table.row(at &+ s &* SlotTable.rowBytes)
                         }
                     }
                 }
@@ -517,15 +509,8 @@ public struct TaggerModel: Sendable {
         let kind = Features.gramKind(ofTemplate: template)
         let tables = kind.map { [grams[$0]] } ?? [hot, cold]
         let sub = kind.map { template - Features.firstSlot[$0] } ?? 0
-        for table in tables {
-            let found: [Float]? = table.withBase { base in
-                let at = SlotTable.slot(base, table.mask, table.stride, k)
-                guard at >= 0 else { return nil }
-                let lanes = SlotTable.row(base, at + sub * SlotTable.rowBytes)
-                return (0..<Tags.count).map { Float(lanes[$0]) * rows.unit }
-            }
-            if let found { return found }
-        }
-        return nil
+        guard let table = tables.first(where: { $0.slot(k) >= 0 }) else { return nil }
+        let lanes = table.row(table.slot(k) + sub * SlotTable.rowBytes)
+        return (0..<Tags.count).map { Float(lanes[$0]) * rows.unit }
     }
 }
