@@ -65,18 +65,28 @@ public struct EntitiesStage: Stage {
     }
 }
 
-/// Gazetteer matches by start offset, computed once per document (both passes over the
-/// places and their context checks ask for the same positions).
-final class PlaceMatches {
-    private var memo: [[(end: Int, form: Int)]?]
-    init(count: Int) { memo = Array(repeating: nil, count: count + 1) }
+/// Gazetteer matches at every position of the sentences, ending inside the sentence, found once
+/// per document (both passes over the places and their context checks ask for the same
+/// positions) and stored in one flat array rather than an array per position.
+struct PlaceMatches {
+    private var items: [(end: Int, form: Int)] = []
+    /// `items[first[i]..<first[i + 1]]` are the matches starting at `i`, shortest first.
+    private var first: [Int32]
 
-    func at(_ i: Int, _ compute: () -> [(end: Int, form: Int)]) -> [(end: Int, form: Int)] {
-        if let m = memo[i] { return m }
-        let m = compute()
-        memo[i] = m
-        return m
+    init(_ g: Gazetteer, _ text: [Unicode.Scalar], _ sentences: [Sentence]) {
+        first = [Int32](repeating: 0, count: text.count + 2)
+        var p = 0
+        for s in sentences {
+            while p < s.end {
+                first[p] = Int32(items.count)
+                if p >= s.start { g.trie.forEachMatch(in: text, from: p, limit: s.end) { items.append(($0, Int($1))) } }
+                p += 1
+            }
+        }
+        while p < first.count { first[p] = Int32(items.count); p += 1 }
     }
+
+    func at(_ i: Int) -> ArraySlice<(end: Int, form: Int)> { items[Int(first[i])..<Int(first[i + 1])] }
 }
 
 /// Per-document working state. A class: the rules call each other per character, and a struct
@@ -114,17 +124,28 @@ final class Builder {
         b[doc.text.count] = true
         boundary = b
         words = Set(doc.tokens.filter { $0.end - $0.start >= 2 }.map { Int($0.start) << 32 | Int($0.end) })
-        placeMatches = PlaceMatches(count: doc.text.count)
+        placeMatches = PlaceMatches(res.gazetteer, doc.text, doc.sentences)
     }
 
     /// Gazetteer forms starting at `i` that end inside `sentence`, shortest first.
-    func matches(at i: Int, _ sentence: Sentence) -> [(end: Int, form: Int)] {
-        placeMatches.at(i) { g.matches(in: text, from: i, limit: sentence.end) }
+    func matches(at i: Int, _ sentence: Sentence) -> ArraySlice<(end: Int, form: Int)> {
+        placeMatches.at(i)
     }
 
 
     func isPunct(_ i: Int) -> Bool { i < 0 || i >= text.count || !(text[i].isIdeograph || text[i].properties.isAlphabetic || ("0"..."9").contains(text[i])) }
     func str(_ r: Range<Int>) -> String { TextNormal.recordText(doc.string(r)) }
+
+    /// Whether `text[r]` is `word` as Strings compare (canonical equivalence), without building
+    /// a String when the slice holds only ASCII and CJK unified ideographs: these never
+    /// decompose, so there equality is scalar by scalar.
+    func reads(_ r: Range<Int>, _ word: String) -> Bool {
+        guard r.lowerBound >= 0, r.upperBound <= text.count else { return false }
+        let plain = text[r].allSatisfy { u in
+            u.value < 0x80 || (0x4E00...0x9FFF).contains(u.value) || (0x3400...0x4DBF).contains(u.value)
+        }
+        return plain ? text[r].elementsEqual(word.unicodeScalars) : doc.string(r) == word
+    }
 
     func run() {
         // Pass 1: unambiguous full names, to disambiguate short forms by what the document names.
@@ -425,7 +446,7 @@ final class Builder {
                 return gap >= 2 && gap <= 4 && head.unicodeScalars.count >= 2 && boundary[k] ? k : nil
             }
             for n in Words.nationalPrefixes where head.unicodeScalars.count >= 2 && gap <= 4 && k - n.unicodeScalars.count >= sentence.start
-                && doc.string((k - n.unicodeScalars.count)..<k) == n {
+                && reads((k - n.unicodeScalars.count)..<k, n) {
                 return k - n.unicodeScalars.count
             }
             let c = text[k - 1]
@@ -475,7 +496,7 @@ final class Builder {
         var k = i + 2
         // 曾海高兴地说: an adverbial before 地说 ends the name.
         while k + 3 < e + 1 {
-            if k + 4 <= e, doc.string((k + 2)..<(k + 4)) == "地说" || (k + 5 <= e && doc.string((k + 2)..<(k + 5)) == "地表示") { e = k; cut = k; bounded = true; break }
+            if k + 4 <= e, reads((k + 2)..<(k + 4), "地说") || (k + 5 <= e && reads((k + 2)..<(k + 5), "地表示")) { e = k; cut = k; bounded = true; break }
             k += 1
         }
         k = i + 2
@@ -485,7 +506,7 @@ final class Builder {
             k += 1
         }
         if res.titles.longestMatch(in: text, from: i, limit: e) != nil { return nil }
-        let compound = Words.compoundSurnames.contains(doc.string(i..<min(i + 2, e)))
+        let compound = Words.compoundSurnames.contains { reads(i..<min(i + 2, e), $0) }
         let hasSurname = compound || Words.surnames.contains(text[i])
         if hasSurname {
             let maxLen = compound ? 4 : 3
@@ -577,8 +598,7 @@ final class Builder {
         }
         // X女士 / X先生.
         for k in sentence.start..<max(sentence.start, sentence.end - 2) where (text[k + 1] == "女" || text[k + 1] == "先") && Words.surnames.contains(text[k]) {
-            let w = doc.string((k + 1)..<(k + 3))
-            if (w == "女士" || w == "先生") && (k == sentence.start || !text[k - 1].isIdeograph || Words.leftStops.contains(text[k - 1])) {
+            if (reads((k + 1)..<(k + 3), "女士") || reads((k + 1)..<(k + 3), "先生")) && (k == sentence.start || !text[k - 1].isIdeograph || Words.leftStops.contains(text[k - 1])) {
                 spans.append(Span(kind: .per, start: k, end: k + 3))
             }
         }
@@ -708,7 +728,7 @@ final class Builder {
         // 位于都兰县的宗加镇.
         for k in ss.indices.dropFirst() where ss[k].kind == .loc && ss[k - 1].kind == .loc && gapText(ss[k - 1].end, ss[k].start) == "的" {
             let p = ss[k - 1].start
-            if p >= 2 && doc.string((p - 2)..<p) == "位于" { relation("PART_OF", ss[k], ss[k - 1]) }
+            if p >= 2 && reads((p - 2)..<p, "位于") { relation("PART_OF", ss[k], ss[k - 1]) }
         }
         for s in ss where s.kind == .org {
             if let e = s.embedded { relation("LOCATED_IN", s, Span(kind: .loc, start: e.lowerBound, end: e.upperBound)) }
