@@ -305,6 +305,10 @@ public struct SloganRules: Sendable {
         guard run[0].count >= n, run[run.count - 1].count >= n, run[0].count - n <= 4 else { return nil }
         let first = (run[0].upperBound - n)..<run[0].upperBound
         let last = run[run.count - 1].lowerBound..<(run[run.count - 1].lowerBound + n)
+        // Most runs share no character at any position (which `sharesTemplate` requires): reject
+        // them before building the member list.
+        func member(_ j: Int) -> Range<Int> { j == 0 ? first : j == run.count - 1 ? last : run[j] }
+        guard (0..<n).contains(where: { k in (1..<run.count).allSatisfy { t[member($0).lowerBound + k] == t[first.lowerBound + k] } }) else { return nil }
         var ms = run
         ms[0] = first
         ms[ms.count - 1] = last
@@ -354,7 +358,9 @@ public struct SloganRules: Sendable {
         var out: [Range<Int>] = []
         var i = bounds.lowerBound
         while i < bounds.upperBound {
-            if let r = numberedFormula(t, at: i, bounds) { out.append(r); i = r.upperBound } else { i += 1 }
+            // Only a digit or a Chinese numeral starts one: tested here, before the call, as this
+            // runs on every character.
+            if Chars.isDigit(t[i]) || Chars.isCN(t[i]), let r = numberedFormula(t, at: i, bounds) { out.append(r); i = r.upperBound } else { i += 1 }
         }
         return out
     }
