@@ -97,6 +97,10 @@ final class Builder {
     let doc: Document
     let text: [Unicode.Scalar]
     let ner: [Annotation]
+    /// Per sentence, the indices in `ner` of the candidates inside it, in order.
+    let nerInSentence: [[Int]]
+    /// Per position, the end of the first `PER` candidate of at most 5 characters starting there, or -1.
+    let nerPersonEnd: [Int]
     var spans: [Span] = []
     var output: [Annotation] = []
     var emitted = Set<String>()
@@ -119,6 +123,17 @@ final class Builder {
         self.doc = doc
         self.text = doc.text
         self.ner = ner
+        var inSentence = [[Int]](repeating: [], count: doc.sentences.count)
+        for (k, c) in ner.enumerated() where c.end > c.start {
+            // Sentences are ordered and disjoint: only the one holding its start can hold it.
+            if let s = doc.sentenceIndex(at: c.start), c.end <= doc.sentences[s].end { inSentence[s].append(k) }
+        }
+        nerInSentence = inSentence
+        var personEnd = [Int](repeating: -1, count: doc.text.count + 1)
+        for c in ner where c.type == "PER" && c.end - c.start <= 5 && (0...doc.text.count).contains(c.start) && personEnd[c.start] < 0 {
+            personEnd[c.start] = c.end
+        }
+        nerPersonEnd = personEnd
         var b = [Bool](repeating: doc.tokens.isEmpty, count: doc.text.count + 1)
         for t in doc.tokens { b[Int(t.start)] = true; b[Int(t.end)] = true }
         b[doc.text.count] = true
@@ -165,7 +180,7 @@ final class Builder {
             orgs(in: sentence, from: before)
             titlesAndPeople(in: sentence, from: before)
             bracketBylines(in: sentence)
-            mergeNER(in: sentence, from: before)
+            mergeNER(in: s, from: before)
             spans[before...].sort { $0.start < $1.start }
             ranges.append(before..<spans.count)
         }
@@ -299,12 +314,14 @@ final class Builder {
         var j = i + 2
         while j <= min(i + maxLen, sentence.end) {
             if !text[j - 1].isIdeograph { break }
-            for (suffix, suffixScalars) in Words.placeSuffixScalars {
+            for (_, suffixScalars) in Words.placeSuffixScalars {
                 let sl = suffixScalars.count
+                // The rules below name one-character suffixes: compared as a scalar, not a String.
+                let suffix: Unicode.Scalar? = sl == 1 ? suffixScalars[0] : nil
                 let minPrefix = afterPlace && (suffix == "乡" || suffix == "镇") ? 1 : 2
                 guard j - sl >= i + minPrefix, j - sl - i <= (afterPlace ? 5 : 4) else { continue }
                 if text[(j - sl)..<j].elementsEqual(suffixScalars) {
-                    let prefix = doc.string(i..<(j - sl))
+                    let prefix = Phrase(text, i..<(j - sl))
                     if prefix.unicodeScalars.contains(where: { !$0.isIdeograph }) { continue }
                     if !afterPlace && Words.genericPlacePrefixes.contains(where: { prefix.hasPrefix($0) || prefix.hasSuffix($0) }) { continue }
                     // A standalone prefix that is one common word (促进乡村, 目前农村) is no name.
@@ -318,11 +335,11 @@ final class Builder {
                     // 铁路, 思路, 十字路: common words ending in 路 are not roads.
                     if suffix == "路" && Words.notRoadBefore.contains(text[j - 2]) { continue }
                     if afterPlace && Words.genericPlacePrefixes.contains(where: { prefix.hasPrefix($0) || prefix.hasSuffix($0) })
-                        && !["幸福", "平安", "和谐", "文明"].contains(prefix) { continue }
+                        && !["幸福", "平安", "和谐", "文明"].contains(where: prefix.equals) { continue }
                     if prefix.unicodeScalars.allSatisfy({ "省市州县区乡镇村旗盟".unicodeScalars.contains($0) }) { continue }
                     if prefix.unicodeScalars.contains(where: { Words.leftStops.contains($0) }) { continue }
                     // 甲子山村村委会: stop at the first 村; 路 inside 路街道 is part of the street name.
-                    if suffix == "村", doc.string(i..<(j - sl)).hasSuffix("村") { continue }
+                    if suffix == "村", prefix.hasSuffix("村") { continue }
                     if !afterPlace && suffix == "巷" { continue }
                     if suffix == "路" && j < sentence.end && (text[j] == "街" || text[j] == "社" || text[j] == "小") { continue }
                     if suffix == "村" && j < sentence.end && text[j] == "民" && !afterPlace { continue }
@@ -403,7 +420,7 @@ final class Builder {
             guard !Words.keepWhole.contains(where: { f.hasPrefix($0) }), !f.hasPrefix("居委会") else { continue }
             for len in [3, 2] where c - len >= sentence.start {
                 let p = c - len
-                let prefix = doc.string(p..<c)
+                let prefix = Phrase(text, p..<c)
                 guard boundary[p], !words.contains(p << 32 | c), (p..<c).allSatisfy({ text[$0].isIdeograph && !Words.leftStops.contains(text[$0]) }),
                       !Words.genericPlacePrefixes.contains(where: { prefix.hasPrefix($0) || prefix.hasSuffix($0) }),
                       !prefix.unicodeScalars.contains(where: { Words.numeralChars.contains($0) }) else { continue }
@@ -472,7 +489,7 @@ final class Builder {
 
     /// A name starting at `i` (after a title): ner candidate, else surname rules.
     func name(at i: Int, _ sentence: Sentence, requireSurname: Bool, afterTitle: Bool = false) -> Int? {
-        if let c = ner.first(where: { $0.type == "PER" && $0.start == i && $0.end - $0.start <= 5 }) { return c.end }
+        if nerPersonEnd[i] >= 0 { return nerPersonEnd[i] }
         var e = i
         while e < sentence.end && text[e].isIdeograph && e - i < 8 { e += 1 }
         // Transliterated names joined by a middle dot (费尔迪南德·马科斯): the whole name up to a following word.
@@ -651,8 +668,9 @@ final class Builder {
         }
     }
 
-    func mergeNER(in sentence: Sentence, from: Int) {
-        for c in ner where c.start >= sentence.start && c.end <= sentence.end && c.end > c.start {
+    func mergeNER(in sentence: Int, from: Int) {
+        for k in nerInSentence[sentence] {
+            let c = ner[k]
             let overlapping = spans[from...].filter { $0.start < c.end && c.start < $0.end }
             // An ORG candidate may swallow the places inside it (青海 in 青海联通).
             let placesInside = c.type == "ORG" && !overlapping.isEmpty
