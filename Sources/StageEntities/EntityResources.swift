@@ -5,20 +5,20 @@ import ZhituCore
 
 final class EntityResources: Sendable {
     let gazetteer: Gazetteer
-    let titles: Trie
+    let titles: WordTrie
     /// Per title form: length of its organ prefix (0 if none).
     let titleOrganLength: [Int]
     let titleForms: [String]
-    let orgHeads: Trie
+    let orgHeads: WordTrie
     let orgHeadForms: [String]
-    let uniqueOrgs: Trie
-    let afterName: Trie
-    let venues: Trie
-    let speech: Trie
+    let uniqueOrgs: WordTrie
+    let afterName: WordTrie
+    let venues: WordTrie
+    let speech: WordTrie
     /// Gazetteer forms that are common nouns or zones (城区, 经济技术开发区), never matched.
     let blockedForms: [Bool]
-    let introducers: Trie
-    let landmarks: Trie
+    let introducers: WordTrie
+    let landmarks: WordTrie
     let types: Set<String>
     let useNER: Bool
 
@@ -27,17 +27,15 @@ final class EntityResources: Sendable {
         self.types = types
         self.useNER = useNER
         (titles, titleForms, titleOrganLength) = EntityResources.buildTitles()
-        var t = Trie()
-        for (i, w) in Words.orgHeads.enumerated() { t.insert(w, value: Int32(i)) }
-        orgHeads = t
+        orgHeads = WordTrie(Words.orgHeads)
         orgHeadForms = Words.orgHeads
-        uniqueOrgs = Trie(Words.uniqueOrgs)
-        afterName = Trie(Words.afterName)
-        venues = Trie(Words.venues)
-        speech = Trie(Words.speechVerbs + ["同志"])
+        uniqueOrgs = WordTrie(Words.uniqueOrgs)
+        afterName = WordTrie(Words.afterName)
+        venues = WordTrie(Words.venues)
+        speech = WordTrie(Words.speechVerbs + ["同志"])
         blockedForms = EntityResources.blocked(gazetteer)
-        introducers = Trie(Words.nameIntroducers)
-        landmarks = Trie(Words.landmarks)
+        introducers = WordTrie(Words.nameIntroducers)
+        landmarks = WordTrie(Words.landmarks)
     }
 
     func blockedLOC(_ t: String) -> Bool {
@@ -54,7 +52,7 @@ final class EntityResources: Sendable {
         return b
     }
 
-    static func buildTitles() -> (Trie, [String], [Int]) {
+    static func buildTitles() -> (WordTrie, [String], [Int]) {
         var forms: [String] = []
         var organLength: [Int] = []
         var seen = Set<String>()
@@ -72,8 +70,6 @@ final class EntityResources: Sendable {
             add(role, 0)
             for p in Words.levelPrefixes { add(p + role, 0) }
         }
-        var trie = Trie()
-        for (i, f) in forms.enumerated() { trie.insert(f, value: Int32(i)) }
-        return (trie, forms, organLength)
+        return (WordTrie(forms), forms, organLength)
     }
 }
