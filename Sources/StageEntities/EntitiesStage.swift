@@ -16,23 +16,8 @@ public struct EntitiesStage: Stage {
             OptionSpec("use_ner", .bool, default: .bool(true), help: "Merge `ner` candidates from an earlier tagger stage."),
         ])
 
-    let gazetteer: Gazetteer
-    let titles: Trie
-    /// Per title form: length of its organ prefix (0 if none).
-    let titleOrganLength: [Int]
-    let titleForms: [String]
-    let orgHeads: Trie
-    let orgHeadForms: [String]
-    let uniqueOrgs: Trie
-    let afterName: Trie
-    let venues: Trie
-    let speech: Trie
-    /// Gazetteer forms that are common nouns or zones (城区, 经济技术开发区), never matched.
-    let blockedForms: [Bool]
-    let introducers: Trie
-    let landmarks: Trie
-    let types: Set<String>
-    let useNER: Bool
+    /// The gazetteer and word lists, shared read-only by every document.
+    let resources: EntityResources
 
     public init(options: StageOptions, context: StageContext) throws {
         let path = options.string("gazetteer")
@@ -49,58 +34,7 @@ public struct EntitiesStage: Stage {
     }
 
     init(gazetteer: Gazetteer, types: Set<String> = ["PER", "LOC", "ORG", "TITLE"], useNER: Bool = true) {
-        self.gazetteer = gazetteer
-        self.types = types
-        self.useNER = useNER
-        (titles, titleForms, titleOrganLength) = EntitiesStage.buildTitles()
-        var t = Trie()
-        for (i, w) in Words.orgHeads.enumerated() { t.insert(w, value: Int32(i)) }
-        orgHeads = t
-        orgHeadForms = Words.orgHeads
-        uniqueOrgs = Trie(Words.uniqueOrgs)
-        afterName = Trie(Words.afterName)
-        venues = Trie(Words.venues)
-        speech = Trie(Words.speechVerbs + ["同志"])
-        blockedForms = EntitiesStage.blocked(gazetteer)
-        introducers = Trie(Words.nameIntroducers)
-        landmarks = Trie(Words.landmarks)
-    }
-
-    func blockedLOC(_ t: String) -> Bool {
-        if let f = gazetteer.formIndex[t] { return blockedForms[f] }
-        return Words.genericUnitNames.contains(t)
-    }
-
-    static func blocked(_ g: Gazetteer) -> [Bool] {
-        var b = [Bool](repeating: false, count: g.forms.count)
-        for name in Words.genericUnitNames { if let f = g.formIndex[name] { b[f] = true } }
-        for u in g.units where u.level == .township && Words.zoneSuffixes.contains(where: { u.name.hasSuffix($0) }) {
-            if let f = g.formIndex[u.name], g.forms[f].kind == .full { b[f] = true }
-        }
-        return b
-    }
-
-    static func buildTitles() -> (Trie, [String], [Int]) {
-        var forms: [String] = []
-        var organLength: [Int] = []
-        var seen = Set<String>()
-        func add(_ s: String, _ organ: Int) {
-            if seen.insert(s).inserted { forms.append(s); organLength.append(organ) }
-        }
-        for organ in Words.organs {
-            for m in Words.modifiers {
-                for b in Words.baseTitles where !(m == "副" && b.hasPrefix("副")) {
-                    add(organ + m + b, organ.unicodeScalars.count)
-                }
-            }
-        }
-        for role in Words.representativeRoles {
-            add(role, 0)
-            for p in Words.levelPrefixes { add(p + role, 0) }
-        }
-        var trie = Trie()
-        for (i, f) in forms.enumerated() { trie.insert(f, value: Int32(i)) }
-        return (trie, forms, organLength)
+        resources = EntityResources(gazetteer: gazetteer, types: types, useNER: useNER)
     }
 
     // MARK: - Spans
@@ -124,34 +58,49 @@ public struct EntitiesStage: Stage {
             if a.kind.rawValue == "ner" { ner.append(a); return true }
             return false
         }
-        if !useNER { ner = [] }
-        var b = Builder(stage: self, doc: doc, ner: ner)
+        if !resources.useNER { ner = [] }
+        let b = Builder(res: resources, doc: doc, ner: ner)
         b.run()
         doc.annotations.append(contentsOf: b.output)
     }
 }
 
-/// Gazetteer matches by start offset, computed once per document (both passes over the
-/// places and their context checks ask for the same positions).
-final class PlaceMatches {
-    private var memo: [[(end: Int, form: Int)]?]
-    init(count: Int) { memo = Array(repeating: nil, count: count + 1) }
+/// Gazetteer matches at every position of the sentences, ending inside the sentence, found once
+/// per document (both passes over the places and their context checks ask for the same
+/// positions) and stored in one flat array rather than an array per position.
+struct PlaceMatches {
+    private var items: [(end: Int, form: Int)] = []
+    /// `items[first[i]..<first[i + 1]]` are the matches starting at `i`, shortest first.
+    private var first: [Int32]
 
-    func at(_ i: Int, _ compute: () -> [(end: Int, form: Int)]) -> [(end: Int, form: Int)] {
-        if let m = memo[i] { return m }
-        let m = compute()
-        memo[i] = m
-        return m
+    init(_ g: Gazetteer, _ text: [Unicode.Scalar], _ sentences: [Sentence]) {
+        first = [Int32](repeating: 0, count: text.count + 2)
+        var p = 0
+        for s in sentences {
+            while p < s.end {
+                first[p] = Int32(items.count)
+                if p >= s.start { g.trie.forEachMatch(in: text, from: p, limit: s.end) { items.append(($0, Int($1))) } }
+                p += 1
+            }
+        }
+        while p < first.count { first[p] = Int32(items.count); p += 1 }
     }
+
+    func at(_ i: Int) -> ArraySlice<(end: Int, form: Int)> { items[Int(first[i])..<Int(first[i + 1])] }
 }
 
-/// Per-document working state.
-struct Builder {
+/// Per-document working state. A class: the rules call each other per character, and a struct
+/// this size would be copied (with a retain of every field) into each non-mutating call.
+final class Builder {
     typealias Span = EntitiesStage.Span
-    let stage: EntitiesStage
+    let res: EntityResources
     let doc: Document
     let text: [Unicode.Scalar]
     let ner: [Annotation]
+    /// Per sentence, the indices in `ner` of the candidates inside it, in order.
+    let nerInSentence: [[Int]]
+    /// Per position, the end of the first `PER` candidate of at most 5 characters starting there, or -1.
+    let nerPersonEnd: [Int]
     var spans: [Span] = []
     var output: [Annotation] = []
     var emitted = Set<String>()
@@ -165,31 +114,55 @@ struct Builder {
     /// Multi-character tokens as start << 32 | end.
     var words: Set<Int>
     let placeMatches: PlaceMatches
+    /// The gazetteer, held here so that the per-position look-ups do not copy it out of `res`.
+    let g: Gazetteer
 
-    init(stage: EntitiesStage, doc: Document, ner: [Annotation]) {
-        self.stage = stage
+    init(res: EntityResources, doc: Document, ner: [Annotation]) {
+        self.res = res
+        self.g = res.gazetteer
         self.doc = doc
         self.text = doc.text
         self.ner = ner
+        var inSentence = [[Int]](repeating: [], count: doc.sentences.count)
+        for (k, c) in ner.enumerated() where c.end > c.start {
+            // Sentences are ordered and disjoint: only the one holding its start can hold it.
+            if let s = doc.sentenceIndex(at: c.start), c.end <= doc.sentences[s].end { inSentence[s].append(k) }
+        }
+        nerInSentence = inSentence
+        var personEnd = [Int](repeating: -1, count: doc.text.count + 1)
+        for c in ner where c.type == "PER" && c.end - c.start <= 5 && (0...doc.text.count).contains(c.start) && personEnd[c.start] < 0 {
+            personEnd[c.start] = c.end
+        }
+        nerPersonEnd = personEnd
         var b = [Bool](repeating: doc.tokens.isEmpty, count: doc.text.count + 1)
         for t in doc.tokens { b[Int(t.start)] = true; b[Int(t.end)] = true }
         b[doc.text.count] = true
         boundary = b
         words = Set(doc.tokens.filter { $0.end - $0.start >= 2 }.map { Int($0.start) << 32 | Int($0.end) })
-        placeMatches = PlaceMatches(count: doc.text.count)
+        placeMatches = PlaceMatches(res.gazetteer, doc.text, doc.sentences)
     }
 
     /// Gazetteer forms starting at `i` that end inside `sentence`, shortest first.
-    func matches(at i: Int, _ sentence: Sentence) -> [(end: Int, form: Int)] {
-        placeMatches.at(i) { g.matches(in: text, from: i, limit: sentence.end) }
+    func matches(at i: Int, _ sentence: Sentence) -> ArraySlice<(end: Int, form: Int)> {
+        placeMatches.at(i)
     }
 
-    var g: Gazetteer { stage.gazetteer }
 
     func isPunct(_ i: Int) -> Bool { i < 0 || i >= text.count || !(text[i].isIdeograph || text[i].properties.isAlphabetic || ("0"..."9").contains(text[i])) }
     func str(_ r: Range<Int>) -> String { TextNormal.recordText(doc.string(r)) }
 
-    mutating func run() {
+    /// Whether `text[r]` is `word` as Strings compare (canonical equivalence), without building
+    /// a String when the slice holds only ASCII and CJK unified ideographs: these never
+    /// decompose, so there equality is scalar by scalar.
+    func reads(_ r: Range<Int>, _ word: String) -> Bool {
+        guard r.lowerBound >= 0, r.upperBound <= text.count else { return false }
+        let plain = text[r].allSatisfy { u in
+            u.value < 0x80 || (0x4E00...0x9FFF).contains(u.value) || (0x3400...0x4DBF).contains(u.value)
+        }
+        return plain ? text[r].elementsEqual(word.unicodeScalars) : doc.string(r) == word
+    }
+
+    func run() {
         // Pass 1: unambiguous full names, to disambiguate short forms by what the document names.
         for s in doc.sentences.indices { places(in: doc.sentences[s], dryRun: true) }
         var known = Trie()
@@ -207,7 +180,7 @@ struct Builder {
             orgs(in: sentence, from: before)
             titlesAndPeople(in: sentence, from: before)
             bracketBylines(in: sentence)
-            mergeNER(in: sentence, from: before)
+            mergeNER(in: s, from: before)
             spans[before...].sort { $0.start < $1.start }
             ranges.append(before..<spans.count)
         }
@@ -226,7 +199,7 @@ struct Builder {
         return units.min { g.units[Int($0)].level < g.units[Int($1)].level } ?? units[0]
     }
 
-    mutating func places(in sentence: Sentence, dryRun: Bool) {
+    func places(in sentence: Sentence, dryRun: Bool) {
         var i = sentence.start
         var previous: Int32? = nil
         var previousEnd = -1
@@ -235,7 +208,7 @@ struct Builder {
             guard text[i].isIdeograph else { i += 1; previous = nil; continue }
             let inChain = previousEnd == i
             if !inChain { previous = nil }
-            if !dryRun, boundary[i], let lm = stage.landmarks.longestMatch(in: text, from: i, limit: sentence.end), boundary[lm.end],
+            if !dryRun, boundary[i], let lm = res.landmarks.longestMatch(in: text, from: i, limit: sentence.end), boundary[lm.end],
                !matches(at: i, sentence).contains(where: { $0.end > lm.end }) {
                 spans.append(Span(kind: .loc, start: i, end: lm.end, fromPattern: true))
                 i = lm.end
@@ -244,7 +217,7 @@ struct Builder {
             var accepted: (end: Int, unit: Int32)? = nil
             for m in matches(at: i, sentence).reversed() {
                 let form = g.forms[m.form]
-                if stage.blockedForms[m.form] { continue }
+                if res.blockedForms[m.form] { continue }
                 if form.kind == .derived && text[m.end - 1] == "区" && !boundary[i] && !inChain { continue }
                 // 青海省情 is 青海 + 省情.
                 if m.end < sentence.end && text[m.end] == "情" && "省市县".unicodeScalars.contains(text[m.end - 1]) { continue }
@@ -341,12 +314,14 @@ struct Builder {
         var j = i + 2
         while j <= min(i + maxLen, sentence.end) {
             if !text[j - 1].isIdeograph { break }
-            for (suffix, suffixScalars) in Words.placeSuffixScalars {
+            for (_, suffixScalars) in Words.placeSuffixScalars {
                 let sl = suffixScalars.count
+                // The rules below name one-character suffixes: compared as a scalar, not a String.
+                let suffix: Unicode.Scalar? = sl == 1 ? suffixScalars[0] : nil
                 let minPrefix = afterPlace && (suffix == "乡" || suffix == "镇") ? 1 : 2
                 guard j - sl >= i + minPrefix, j - sl - i <= (afterPlace ? 5 : 4) else { continue }
                 if text[(j - sl)..<j].elementsEqual(suffixScalars) {
-                    let prefix = doc.string(i..<(j - sl))
+                    let prefix = Phrase(text, i..<(j - sl))
                     if prefix.unicodeScalars.contains(where: { !$0.isIdeograph }) { continue }
                     if !afterPlace && Words.genericPlacePrefixes.contains(where: { prefix.hasPrefix($0) || prefix.hasSuffix($0) }) { continue }
                     // A standalone prefix that is one common word (促进乡村, 目前农村) is no name.
@@ -360,11 +335,11 @@ struct Builder {
                     // 铁路, 思路, 十字路: common words ending in 路 are not roads.
                     if suffix == "路" && Words.notRoadBefore.contains(text[j - 2]) { continue }
                     if afterPlace && Words.genericPlacePrefixes.contains(where: { prefix.hasPrefix($0) || prefix.hasSuffix($0) })
-                        && !["幸福", "平安", "和谐", "文明"].contains(prefix) { continue }
+                        && !["幸福", "平安", "和谐", "文明"].contains(where: prefix.equals) { continue }
                     if prefix.unicodeScalars.allSatisfy({ "省市州县区乡镇村旗盟".unicodeScalars.contains($0) }) { continue }
                     if prefix.unicodeScalars.contains(where: { Words.leftStops.contains($0) }) { continue }
                     // 甲子山村村委会: stop at the first 村; 路 inside 路街道 is part of the street name.
-                    if suffix == "村", doc.string(i..<(j - sl)).hasSuffix("村") { continue }
+                    if suffix == "村", prefix.hasSuffix("村") { continue }
                     if !afterPlace && suffix == "巷" { continue }
                     if suffix == "路" && j < sentence.end && (text[j] == "街" || text[j] == "社" || text[j] == "小") { continue }
                     if suffix == "村" && j < sentence.end && text[j] == "民" && !afterPlace { continue }
@@ -381,31 +356,31 @@ struct Builder {
 
     // MARK: Organisations
 
-    mutating func orgs(in sentence: Sentence, from: Int) {
+    func orgs(in sentence: Sentence, from: Int) {
         var i = sentence.start
         while i < sentence.end {
-            if let u = stage.uniqueOrgs.longestMatch(in: text, from: i, limit: sentence.end),
-               (stage.titles.longestMatch(in: text, from: i, limit: sentence.end)?.end ?? 0) <= u.end,
+            if let u = res.uniqueOrgs.longestMatch(in: text, from: i, limit: sentence.end),
+               (res.titles.longestMatch(in: text, from: i, limit: sentence.end)?.end ?? 0) <= u.end,
                !spans[from...].contains(where: { $0.start < u.end && i < $0.end && $0.kind != .loc }) {
                 var end = u.end
-                while let x = stage.orgHeads.longestMatch(in: text, from: end, limit: sentence.end),
-                      Words.orgExtensions.contains(stage.orgHeadForms[Int(x.value)]) { end = x.end }
+                while let x = res.orgHeads.longestMatch(in: text, from: end, limit: sentence.end),
+                      Words.orgExtensions.contains(res.orgHeadForms[Int(x.value)]) { end = x.end }
                 spans.append(Span(kind: .org, start: i, end: end))
                 i = end
                 continue
             }
-            guard let h = stage.orgHeads.longestMatch(in: text, from: i, limit: sentence.end) else { i += 1; continue }
-            let head = stage.orgHeadForms[Int(h.value)]
+            guard let h = res.orgHeads.longestMatch(in: text, from: i, limit: sentence.end) else { i += 1; continue }
+            let head = res.orgHeadForms[Int(h.value)]
             // 台湾局势: a one-character head must end a word.
             if head.unicodeScalars.count == 1 && !boundary[h.end] { i += 1; continue }
             // Organ words that stay in a title (村委会主任) are not organisations here.
-            if Words.keepWhole.contains(head), stage.titles.longestMatch(in: text, from: i, limit: sentence.end) != nil { i = h.end; continue }
+            if Words.keepWhole.contains(head), res.titles.longestMatch(in: text, from: i, limit: sentence.end) != nil { i = h.end; continue }
             if var o = orgStart(headStart: i, headEnd: h.end, head: head, sentence: sentence, from: from),
-               (stage.titles.longestMatch(in: text, from: o, limit: sentence.end)?.end ?? 0) <= h.end {  // 全国人大代表 is a post
+               (res.titles.longestMatch(in: text, from: o, limit: sentence.end)?.end ?? 0) <= h.end {  // 全国人大代表 is a post
                 var h = h
                 // 政法委 + 办公室: the office of a body is one ORG.
-                while let x = stage.orgHeads.longestMatch(in: text, from: h.end, limit: sentence.end),
-                      Words.orgExtensions.contains(stage.orgHeadForms[Int(x.value)]) { h = x }
+                while let x = res.orgHeads.longestMatch(in: text, from: h.end, limit: sentence.end),
+                      Words.orgExtensions.contains(res.orgHeadForms[Int(x.value)]) { h = x }
                 // A cooperative with its own brand name drops the village before it.
                 if head.hasSuffix("合作社"), let p = spans[from...].last(where: { $0.kind == .loc && $0.start == o && $0.fromPattern }), i - p.end >= 2 {
                     o = p.end
@@ -426,7 +401,7 @@ struct Builder {
         // Venues after a place are places (青海会议中心).
         var v = sentence.start
         while v < sentence.end {
-            guard let m = stage.venues.longestMatch(in: text, from: v, limit: sentence.end) else { v += 1; continue }
+            guard let m = res.venues.longestMatch(in: text, from: v, limit: sentence.end) else { v += 1; continue }
             if let p = spans[from...].last(where: { $0.kind == .loc && $0.end <= v && v - $0.end <= 3 && !$0.fromPattern }),
                (p.end..<v).allSatisfy({ text[$0].isIdeograph && !Words.leftStops.contains(text[$0]) }),
                !spans[from...].contains(where: { $0.kind != .loc && $0.start < m.end && v < $0.end }) {
@@ -439,13 +414,13 @@ struct Builder {
         var c = sentence.start + 2
         while c + 2 < sentence.end {
             defer { c += 1 }
-            guard text[c] == "社", text[c + 1] == "区", let t = stage.titles.longestMatch(in: text, from: c + 2, limit: sentence.end),
+            guard text[c] == "社", text[c + 1] == "区", let t = res.titles.longestMatch(in: text, from: c + 2, limit: sentence.end),
                   !spans[from...].contains(where: { $0.start < c + 2 && c < $0.end }) else { continue }
-            let f = stage.titleForms[Int(t.value)]
+            let f = res.titleForms[Int(t.value)]
             guard !Words.keepWhole.contains(where: { f.hasPrefix($0) }), !f.hasPrefix("居委会") else { continue }
             for len in [3, 2] where c - len >= sentence.start {
                 let p = c - len
-                let prefix = doc.string(p..<c)
+                let prefix = Phrase(text, p..<c)
                 guard boundary[p], !words.contains(p << 32 | c), (p..<c).allSatisfy({ text[$0].isIdeograph && !Words.leftStops.contains(text[$0]) }),
                       !Words.genericPlacePrefixes.contains(where: { prefix.hasPrefix($0) || prefix.hasSuffix($0) }),
                       !prefix.unicodeScalars.contains(where: { Words.numeralChars.contains($0) }) else { continue }
@@ -461,8 +436,8 @@ struct Builder {
             let e = spans[k].end
             let rest = doc.string(e..<min(e + 4, sentence.end)).trimmingCharacters(in: .whitespaces)
             if ["建立", "开展", "供图", "提供", "组织", "成立", "创新", "推行", "打造", "探索", "实施"].contains(where: { rest.hasPrefix($0) })
-                || (stage.titles.longestMatch(in: text, from: e, limit: sentence.end).map { m in
-                    let f = stage.titleForms[Int(m.value)]
+                || (res.titles.longestMatch(in: text, from: e, limit: sentence.end).map { m in
+                    let f = res.titleForms[Int(m.value)]
                     return !f.hasPrefix("村委会") && !f.hasPrefix("居委会") && !f.hasPrefix("党")
                 } ?? false) {
                 spans[k].kind = .org
@@ -488,7 +463,7 @@ struct Builder {
                 return gap >= 2 && gap <= 4 && head.unicodeScalars.count >= 2 && boundary[k] ? k : nil
             }
             for n in Words.nationalPrefixes where head.unicodeScalars.count >= 2 && gap <= 4 && k - n.unicodeScalars.count >= sentence.start
-                && doc.string((k - n.unicodeScalars.count)..<k) == n {
+                && reads((k - n.unicodeScalars.count)..<k, n) {
                 return k - n.unicodeScalars.count
             }
             let c = text[k - 1]
@@ -508,23 +483,23 @@ struct Builder {
     // MARK: Titles and people
 
     func titleAt(_ i: Int, _ sentence: Sentence) -> (end: Int, form: Int)? {
-        guard let m = stage.titles.longestMatch(in: text, from: i, limit: sentence.end) else { return nil }
+        guard let m = res.titles.longestMatch(in: text, from: i, limit: sentence.end) else { return nil }
         return (m.end, Int(m.value))
     }
 
     /// A name starting at `i` (after a title): ner candidate, else surname rules.
     func name(at i: Int, _ sentence: Sentence, requireSurname: Bool, afterTitle: Bool = false) -> Int? {
-        if let c = ner.first(where: { $0.type == "PER" && $0.start == i && $0.end - $0.start <= 5 }) { return c.end }
+        if nerPersonEnd[i] >= 0 { return nerPersonEnd[i] }
         var e = i
         while e < sentence.end && text[e].isIdeograph && e - i < 8 { e += 1 }
         // Transliterated names joined by a middle dot (费尔迪南德·马科斯): the whole name up to a following word.
         if e < sentence.end && (text[e] == "·" || text[e] == "•"), e - i <= 5,
-           !(i..<e).contains(where: { stage.titles.longestMatch(in: text, from: $0, limit: e) != nil || Words.leftStops.contains(text[$0]) }) {
+           !(i..<e).contains(where: { res.titles.longestMatch(in: text, from: $0, limit: e) != nil || Words.leftStops.contains(text[$0]) }) {
             var f = e
             while f < sentence.end && (text[f].isIdeograph || text[f] == "·" || text[f] == "•") && f - i < 16 { f += 1 }
             var cut = f
-            for k in (e + 2)..<max(e + 2, f) where stage.afterName.longestMatch(in: text, from: k, limit: f) != nil
-                || stage.titles.longestMatch(in: text, from: k, limit: f) != nil || "于在近致和与的".unicodeScalars.contains(text[k]) {
+            for k in (e + 2)..<max(e + 2, f) where res.afterName.longestMatch(in: text, from: k, limit: f) != nil
+                || res.titles.longestMatch(in: text, from: k, limit: f) != nil || "于在近致和与的".unicodeScalars.contains(text[k]) {
                 cut = k
                 break
             }
@@ -538,17 +513,17 @@ struct Builder {
         var k = i + 2
         // 曾海高兴地说: an adverbial before 地说 ends the name.
         while k + 3 < e + 1 {
-            if k + 4 <= e, doc.string((k + 2)..<(k + 4)) == "地说" || (k + 5 <= e && doc.string((k + 2)..<(k + 5)) == "地表示") { e = k; cut = k; bounded = true; break }
+            if k + 4 <= e, reads((k + 2)..<(k + 4), "地说") || (k + 5 <= e && reads((k + 2)..<(k + 5), "地表示")) { e = k; cut = k; bounded = true; break }
             k += 1
         }
         k = i + 2
         while k < e {
-            if stage.afterName.longestMatch(in: text, from: k, limit: e) != nil { cut = k; break }
-            if stage.titles.longestMatch(in: text, from: k, limit: e) != nil { cut = k; break }
+            if res.afterName.longestMatch(in: text, from: k, limit: e) != nil { cut = k; break }
+            if res.titles.longestMatch(in: text, from: k, limit: e) != nil { cut = k; break }
             k += 1
         }
-        if stage.titles.longestMatch(in: text, from: i, limit: e) != nil { return nil }
-        let compound = Words.compoundSurnames.contains(doc.string(i..<min(i + 2, e)))
+        if res.titles.longestMatch(in: text, from: i, limit: e) != nil { return nil }
+        let compound = Words.compoundSurnames.contains { reads(i..<min(i + 2, e), $0) }
         let hasSurname = compound || Words.surnames.contains(text[i])
         if hasSurname {
             let maxLen = compound ? 4 : 3
@@ -568,14 +543,14 @@ struct Builder {
         return cut
     }
 
-    mutating func titlesAndPeople(in sentence: Sentence, from: Int) {
+    func titlesAndPeople(in sentence: Sentence, from: Int) {
         var i = sentence.start
         while i < sentence.end {
             if spans[from...].contains(where: { $0.start <= i && i < $0.end && $0.kind != .loc }) { i += 1; continue }
             guard let t = titleAt(i, sentence) else { i += 1; continue }
             var start = i
-            var organ = stage.titleOrganLength[t.form]
-            let form = stage.titleForms[t.form]
+            var organ = res.titleOrganLength[t.form]
+            let form = res.titleForms[t.form]
             // Bare 代表, 委员, 常委 are posts only right after the body (民和县县委常委).
             if Words.boundTitles.contains(form), !spans[from...].contains(where: { ($0.kind == .org || $0.kind == .loc) && $0.end == i }) {
                 i = t.end
@@ -607,7 +582,7 @@ struct Builder {
         }
         // Role nouns that introduce a name without being titles (工作人员赵志风).
         for k in sentence.start..<sentence.end {
-            guard let m = stage.introducers.longestMatch(in: text, from: k, limit: sentence.end), m.end < sentence.end,
+            guard let m = res.introducers.longestMatch(in: text, from: k, limit: sentence.end), m.end < sentence.end,
                   Words.surnames.contains(text[m.end]),
                   !spans[from...].contains(where: { $0.start <= m.end && m.end < $0.end }),
                   let e = name(at: m.end, sentence, requireSurname: true) else { continue }
@@ -631,7 +606,7 @@ struct Builder {
         for k in sentence.start..<sentence.end where Words.surnames.contains(text[k])
             && (k == sentence.start || isPunct(k - 1) || (Words.leftStops.contains(text[k - 1]) && boundary[k])) {
             for len in [3, 2] where k + len + 1 <= sentence.end {
-                guard stage.speech.longestMatch(in: text, from: k + len, limit: sentence.end) != nil, (k..<(k + len)).allSatisfy({ text[$0].isIdeograph }),
+                guard res.speech.longestMatch(in: text, from: k + len, limit: sentence.end) != nil, (k..<(k + len)).allSatisfy({ text[$0].isIdeograph }),
                       !words.contains(k << 32 | (k + len)), boundary[k + len], boundary[k],
                       !(2...4).contains(where: { words.contains(k << 32 | (k + $0)) }) else { continue }
                 if !spans[from...].contains(where: { $0.start < k + len && k < $0.end }) { spans.append(Span(kind: .per, start: k, end: k + len)) }
@@ -640,15 +615,14 @@ struct Builder {
         }
         // X女士 / X先生.
         for k in sentence.start..<max(sentence.start, sentence.end - 2) where (text[k + 1] == "女" || text[k + 1] == "先") && Words.surnames.contains(text[k]) {
-            let w = doc.string((k + 1)..<(k + 3))
-            if (w == "女士" || w == "先生") && (k == sentence.start || !text[k - 1].isIdeograph || Words.leftStops.contains(text[k - 1])) {
+            if (reads((k + 1)..<(k + 3), "女士") || reads((k + 1)..<(k + 3), "先生")) && (k == sentence.start || !text[k - 1].isIdeograph || Words.leftStops.contains(text[k - 1])) {
                 spans.append(Span(kind: .per, start: k, end: k + 3))
             }
         }
     }
 
     /// Byline and page-furniture lines: role words followed by space-separated names.
-    mutating func byline(_ sentence: Sentence) {
+    func byline(_ sentence: Sentence) {
         var role: String? = nil
         var i = sentence.start
         while i < sentence.end {
@@ -671,7 +645,7 @@ struct Builder {
     }
 
     /// （记者 张艳艳） and (本报记者 X 整理) inside body sentences.
-    mutating func bracketBylines(in sentence: Sentence) {
+    func bracketBylines(in sentence: Sentence) {
         guard sentence.kind != .byline && sentence.kind != .furniture else { return }
         var i = sentence.start
         while i + 2 < sentence.end {
@@ -694,8 +668,9 @@ struct Builder {
         }
     }
 
-    mutating func mergeNER(in sentence: Sentence, from: Int) {
-        for c in ner where c.start >= sentence.start && c.end <= sentence.end && c.end > c.start {
+    func mergeNER(in sentence: Int, from: Int) {
+        for k in nerInSentence[sentence] {
+            let c = ner[k]
             let overlapping = spans[from...].filter { $0.start < c.end && c.start < $0.end }
             // An ORG candidate may swallow the places inside it (青海 in 青海联通).
             let placesInside = c.type == "ORG" && !overlapping.isEmpty
@@ -713,7 +688,7 @@ struct Builder {
                     spans.append(Span(kind: .per, start: c.start, end: c.end))
                 }
             case "LOC" where n >= 2 && boundary[c.start] && boundary[c.end] && !Words.genericPlacePrefixes.contains(t):
-                if let last = t.unicodeScalars.last, Words.geoSuffixes.contains(last), !stage.blockedLOC(t) {
+                if let last = t.unicodeScalars.last, Words.geoSuffixes.contains(last), !res.blockedLOC(t) {
                     spans.append(Span(kind: .loc, start: c.start, end: c.end, fromPattern: true))
                 }
             case "ORG" where n >= 4:
@@ -733,7 +708,7 @@ struct Builder {
         a < b ? TextNormal.recordText(doc.string(a..<b)) : ""
     }
 
-    mutating func relation(_ type: String, _ head: Span, _ tail: Span, headText: String? = nil, tailText: String? = nil, org: String? = nil) {
+    func relation(_ type: String, _ head: Span, _ tail: Span, headText: String? = nil, tailText: String? = nil, org: String? = nil) {
         let h = headText ?? str(head.start..<head.end)
         let t = tailText ?? str(tail.start..<tail.end)
         let key = "\(type)|\(h)|\(t)|\(org ?? "")"
@@ -747,7 +722,7 @@ struct Builder {
         output.append(a)
     }
 
-    mutating func relations(_ range: Range<Int>) {
+    func relations(_ range: Range<Int>) {
         let ss = Array(spans[range])
         // Chains: PART_OF between neighbouring places, LOCATED_IN from an ORG to its place.
         var k = 1
@@ -771,7 +746,7 @@ struct Builder {
         // 位于都兰县的宗加镇.
         for k in ss.indices.dropFirst() where ss[k].kind == .loc && ss[k - 1].kind == .loc && gapText(ss[k - 1].end, ss[k].start) == "的" {
             let p = ss[k - 1].start
-            if p >= 2 && doc.string((p - 2)..<p) == "位于" { relation("PART_OF", ss[k], ss[k - 1]) }
+            if p >= 2 && reads((p - 2)..<p, "位于") { relation("PART_OF", ss[k], ss[k - 1]) }
         }
         for s in ss where s.kind == .org {
             if let e = s.embedded { relation("LOCATED_IN", s, Span(kind: .loc, start: e.lowerBound, end: e.upperBound)) }
@@ -837,7 +812,7 @@ struct Builder {
     }
 
     /// HOLDS `org` written several ways (循化县政协, 循化撒拉族自治县政协) takes the fullest form.
-    mutating func canonicalOrgs() {
+    func canonicalOrgs() {
         var full: [String: String] = [:]
         var keyOf: [String: String] = [:]
         for s in spans where s.kind == .org {
@@ -873,7 +848,7 @@ struct Builder {
 
     // MARK: Output
 
-    mutating func emitEntities() {
+    func emitEntities() {
         // Titles count only when held by a named person. Every mention is a record (the graph
         // counts them); scorers read records as a set per document.
         let held = Set(output.filter { $0.type == "HOLDS" }.compactMap(\.tail))
@@ -886,7 +861,7 @@ struct Builder {
             case .title: type = "TITLE"; if !held.contains(t) { continue }
             case .per: type = "PER"
             }
-            guard stage.types.contains(type), t.unicodeScalars.count >= 2 || type == "TITLE" else { continue }
+            guard res.types.contains(type), t.unicodeScalars.count >= 2 || type == "TITLE" else { continue }
             var a = Annotation(kind: .entity, type: type, text: t, start: s.start, end: s.end)
             a.sentence = doc.sentenceIndex(at: s.start)
             if let u = s.unit {

@@ -64,8 +64,8 @@ enum Words {
         "街道", "社区", "小区", "乡镇", "村", "道路", "公路", "高速", "铁路", "思路", "出路", "道", "网络", "马路", "网格化",
     ]
     /// Characters that end a name or the modifier part of an organisation name on the left.
-    static let leftStops: Set<Unicode.Scalar> = set("的在和与及了着过是到于赴对为从向将把被给让由以等或并而且也还都就又再已曾亲临位")
-    static func set(_ s: String) -> Set<Unicode.Scalar> { Set(s.unicodeScalars) }
+    static let leftStops = set("的在和与及了着过是到于赴对为从向将把被给让由以等或并而且也还都就又再已曾亲临位")
+    static func set(_ s: String) -> ScalarSet { ScalarSet(s.unicodeScalars) }
 
     /// Words that follow a name and so end it.
     static let afterName = [
@@ -81,13 +81,13 @@ enum Words {
                                "落户", "来自", "途经", "沿", "从", "至", "居住在", "生活在"]
     /// `placeMarkers` as scalars, for comparing in place.
     static let placeMarkerScalars = placeMarkers.map { Array($0.unicodeScalars) }
-    static let placeMarkerEnds: Set<Unicode.Scalar> = Set(placeMarkers.compactMap { $0.unicodeScalars.last })
+    static let placeMarkerEnds = ScalarSet(placeMarkers.compactMap { $0.unicodeScalars.last })
     /// Bare posts that need the body right before them.
     static let boundTitles: Set<String> = ["代表", "委员", "常委", "理事", "董事", "干事", "专干", "主管", "首席", "负责人", "组长"]
     /// Township-level entries that are zones, not names in text.
     static let zoneSuffixes = ["开发区", "示范区", "保税区", "园区", "基地", "产业园", "工业区", "试验区", "合作区", "管理区", "农场", "林场", "牧场"]
-    static let notRoadBefore: Set<Unicode.Scalar> = set("铁公道马线思出网退套去来走一之带引领让修问开进水陆航门歧半上后前正弯老活死邪岔生字")
-    static let numeralChars: Set<Unicode.Scalar> = set("两几第某些条次这那个")
+    static let notRoadBefore = set("铁公道马线思出网退套去来走一之带引领让修问开进水陆航门歧半上后前正弯老活死邪岔生字")
+    static let numeralChars = set("两几第某些条次这那个")
     /// Words after a bare place name that confirm it (西宁人民, 化隆特色, 海西大地).
     static let placeFollowers: Set<String> = ["人民", "大地", "特色", "地区", "境内", "一带", "全境", "籍", "人", "各地", "当地",
                                               "儿女", "群众", "干部", "百姓", "全县", "全市", "全州", "省情", "市情", "县情",
@@ -121,13 +121,13 @@ enum Words {
                                           "州长", "副州长", "省长", "副省长", "村长", "旗长", "常务副县长", "常务副市长", "常务副省长"]
 
     /// Last characters of place names a tagger may propose (rivers, mountains, countries …).
-    static let geoSuffixes: Set<Unicode.Scalar> = set("省市县区镇乡村州旗盟湖河江山岛港湾峡谷关国洲矿田原峰海岭坡塘沟岗庄屯寨")
+    static let geoSuffixes = set("省市县区镇乡村州旗盟湖河江山岛港湾峡谷关国洲矿田原峰海岭坡塘沟岗庄屯寨")
     /// Endings of business and media names without a head noun in `orgHeads`.
     static let brandHeads = ["联通", "移动", "电信", "日报", "晚报", "电视台", "广播电台", "网", "银行", "集团", "大学", "航空"]
 
     static let compoundSurnames = ["欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文",
                                    "司徒", "令狐", "夏侯", "端木", "西门", "南宫", "独孤", "轩辕", "呼延", "万俟"]
-    static let surnames = Set((
+    static let surnames = ScalarSet((
         "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳穆农司卓古吉缪简车连芦麦褚娄窦戚岑景宫费卜冷晏席卫米柏宗瞿桂佟臧闵苟邬边卞姬仇栾隋刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘闻厉伊仝郜阚屠朴廉禹祖漆索云阙浦鹿邸雍辜阿乌裘亓邰赫杭鲜逯隆茹慕危玉银亢嵇茅冶檀昝智奉衡尧习虎妥喇铁"
     ).unicodeScalars)
 }

@@ -33,6 +33,11 @@ enum Chars {
     static func isDigit(_ u: Unicode.Scalar) -> Bool { ("0"..."9").contains(u) }
     static func isNumeral(_ u: Unicode.Scalar) -> Bool { isCN(u) || isDigit(u) }
     static func isLatin(_ u: Unicode.Scalar) -> Bool { ("A"..."Z").contains(u) || ("a"..."z").contains(u) }
+    /// ASCII and CJK unified ideographs: no canonical decomposition, no combining class, so
+    /// Strings of them compare equal exactly when their scalars do.
+    static func isPlain(_ u: Unicode.Scalar) -> Bool {
+        u.value < 0x80 || (0x4E00...0x9FFF).contains(u.value) || (0x3400...0x4DBF).contains(u.value)
+    }
 }
 
 extension Array where Element == Unicode.Scalar {
@@ -43,6 +48,19 @@ extension Array where Element == Unicode.Scalar {
             j += 1
         }
         return true
+    }
+
+    /// Whether `self[start..<end]` ends with `word`.
+    func hasSuffix(_ word: String, endingAt end: Int, from start: Int) -> Bool {
+        let n = word.unicodeScalars.count
+        return end - start >= n && hasPrefix(word, at: end - n)
+    }
+
+    /// Whether `word` occurs inside `self[r]`.
+    func contains(_ word: String, in r: Range<Int>) -> Bool {
+        let n = word.unicodeScalars.count
+        guard n <= r.count else { return false }
+        return (r.lowerBound...(r.upperBound - n)).contains { hasPrefix(word, at: $0) }
     }
 
     /// The longest word of `words` that ends exactly at `end` (exclusive), if any.

@@ -116,14 +116,20 @@ public struct SloganRules: Sendable {
     }
 
     func isDesignation(_ t: [Unicode.Scalar], _ lo: Int, _ hi: Int, _ bounds: Range<Int>) -> Bool {
-        let content = String(String.UnicodeScalarView(t[lo..<hi]))
-        if Self.events.contains(content) { return true }
+        // Plain content (Han and ASCII, the usual case) is compared scalar by scalar, which for
+        // it is what String comparison does; other content is compared as a String.
+        let plain = t[lo..<hi].allSatisfy(Chars.isPlain)
+        let content = plain ? "" : String(String.UnicodeScalarView(t[lo..<hi]))
+        func equals(_ w: String) -> Bool { plain ? t[lo..<hi].elementsEqual(w.unicodeScalars) : content == w }
+        func ends(with w: String) -> Bool { plain ? t.hasSuffix(w, endingAt: hi, from: lo) : content.hasSuffix(w) }
+        func has(_ w: String) -> Bool { plain ? t.contains(w, in: lo..<hi) : content.contains(w) }
+        if Self.events.contains(where: equals) { return true }
         // 双基办: a short name ending in 办 is an office.
-        if content.hasSuffix("办"), hi - lo <= 3 { return true }
+        if ends(with: "办"), hi - lo <= 3 { return true }
         if t[lo..<hi].allSatisfy({ Chars.isDigit($0) || $0 == "·" || $0 == "." }) { return true }
-        if Self.designationSuffixes.contains(where: { content.hasSuffix($0) }) { return true }
-        if Self.designationMarkers.contains(where: { content.contains($0) }) { return true }
-        if t[lo..<hi].contains(where: Chars.isDigit) && content.contains("年") { return true }
+        if Self.designationSuffixes.contains(where: { ends(with: $0) }) { return true }
+        if Self.designationMarkers.contains(where: { has($0) }) { return true }
+        if t[lo..<hi].contains(where: Chars.isDigit) && has("年") { return true }
         let open = lo - 1, close = hi
         if t.suffixMatch(Self.designationBefore, endingAt: open) != nil { return true }
         if close + 1 < bounds.upperBound {
@@ -295,12 +301,17 @@ public struct SloganRules: Sendable {
     }
 
     func templateRun(_ t: [Unicode.Scalar], _ run: [Range<Int>], width n: Int) -> Range<Int>? {
-        let inner = run.count > 2 ? Array(run[1..<(run.count - 1)]) : []
-        guard n >= 3, n <= 8, inner.allSatisfy({ $0.count == n }) else { return nil }
+        guard n >= 3, n <= 8, run.dropFirst().dropLast().allSatisfy({ $0.count == n }) else { return nil }
         guard run[0].count >= n, run[run.count - 1].count >= n, run[0].count - n <= 4 else { return nil }
         let first = (run[0].upperBound - n)..<run[0].upperBound
         let last = run[run.count - 1].lowerBound..<(run[run.count - 1].lowerBound + n)
-        let ms = [first] + inner + [last]
+        // Most runs share no character at any position (which `sharesTemplate` requires): reject
+        // them before building the member list.
+        func member(_ j: Int) -> Range<Int> { j == 0 ? first : j == run.count - 1 ? last : run[j] }
+        guard (0..<n).contains(where: { k in (1..<run.count).allSatisfy { t[member($0).lowerBound + k] == t[first.lowerBound + k] } }) else { return nil }
+        var ms = run
+        ms[0] = first
+        ms[ms.count - 1] = last
         guard ms.allSatisfy({ m in t[m].allSatisfy(Chars.isHan) }) else { return nil }
         guard Self.sharesTemplate(t, ms) else { return nil }
         // Require a strong template for unquoted lists: two shared positions, or a shared
@@ -347,13 +358,17 @@ public struct SloganRules: Sendable {
         var out: [Range<Int>] = []
         var i = bounds.lowerBound
         while i < bounds.upperBound {
-            if let r = numberedFormula(t, at: i, bounds) { out.append(r); i = r.upperBound } else { i += 1 }
+            // Only a digit or a Chinese numeral starts one: tested here, before the call, as this
+            // runs on every character.
+            if Chars.isDigit(t[i]) || Chars.isCN(t[i]), let r = numberedFormula(t, at: i, bounds) { out.append(r); i = r.upperBound } else { i += 1 }
         }
         return out
     }
 
     func numberedFormula(_ t: [Unicode.Scalar], at i: Int, _ b: Range<Int>) -> Range<Int>? {
         let u = t[i]
+        // Only a digit or a Chinese numeral starts one (tested first: this runs on every character).
+        guard Chars.isDigit(u) || Chars.isCN(u) else { return nil }
         // Must start a number: the previous character is not a numeral.
         if i > b.lowerBound, Chars.isNumeral(t[i - 1]) || t[i - 1] == "+" || t[i - 1] == "第" { return nil }
         // 1+10+X, 5+X, 1+2+N

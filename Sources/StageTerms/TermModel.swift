@@ -4,14 +4,20 @@ import ZhituCore
 
 /// Background frequencies from official documents (`background.tsv`: ngram, count, docs).
 public struct Background: Sendable {
-    public var counts: [String: Int] = [:]
+    public private(set) var counts: [String: Int] = [:]
+    /// `counts` by text slice.
+    let table: WordTable
 
-    public init(_ counts: [String: Int]) { self.counts = counts }
+    public init(_ counts: [String: Int]) {
+        self.counts = counts
+        table = WordTable(counts.lazy.map { (word: $0.key, value: $0.value) })
+    }
 
     public init(contentsOf url: URL) throws {
         guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
             throw LexiconError(file: url.path, line: nil, message: "no such background table or not UTF-8")
         }
+        var counts: [String: Int] = [:]
         var n = 0
         for line in text.split(separator: "\n") {
             n += 1
@@ -22,14 +28,19 @@ public struct Background: Sendable {
             counts[String(cols[0])] = c
         }
         if counts.isEmpty { throw LexiconError(file: url.path, line: nil, message: "has no entries") }
+        self.init(counts)
     }
 
     public subscript(_ s: String) -> Int { counts[s] ?? 0 }
+    /// The count of `t[r]`, a slice of Han and ASCII (see `WordTable`).
+    subscript(_ t: [Unicode.Scalar], _ r: Range<Int>) -> Int { table.value(t, r) ?? 0 }
 }
 
 public struct TermModel: Sendable {
     let glossary: Trie
     let stop: Set<String>
+    /// `stop` by text slice.
+    let stopTable: WordTable
     let background: Background
     let discovery: Bool
     let threshold: Double
@@ -44,6 +55,8 @@ public struct TermModel: Sendable {
     /// `headScalars` by last scalar, in list order.
     static let headsByLast: [Unicode.Scalar: [[Unicode.Scalar]]] = Dictionary(grouping: headScalars.filter { !$0.isEmpty }) { $0[$0.count - 1] }
     static let weakHeadScalars: Set<[Unicode.Scalar]> = Set(weakHeads.map { Array($0.unicodeScalars) })
+    /// The last scalars of `heads`: most tokens are rejected here, before a dictionary look-up.
+    static let headLasts = ScalarSet(headsByLast.keys)
 
     func endsWith(_ t: [Unicode.Scalar], _ r: Range<Int>, _ w: [Unicode.Scalar]) -> Bool {
         guard r.count >= w.count else { return false }
@@ -61,17 +74,19 @@ public struct TermModel: Sendable {
                                        "各级", "各类", "相关", "有关", "一批", "一系列", "新", "好", "和", "与", "及", "的", "在",
                                        "对", "为", "把", "将", "是", "等", "中", "上", "下", "到", "从", "以", "由", "让", "使",
                                        "各", "全", "大", "要", "并", "更", "最", "也", "又", "都", "还", "就", "已", "了", "着"]
+    static let leaderTable = WordTable(words: leaders)
     /// Generic words that cannot be the modifier of a term on their own.
     static let generic: Set<String> = ["工作", "群众", "发展", "进一步", "方面", "领域", "问题", "情况", "能力", "水平", "作用",
                                        "我们", "他们", "部门", "单位", "人员", "地方", "项目", "活动", "社区", "村", "乡镇",
                                        "服务", "管理", "工程", "行动", "体系"]
-    static let functionChars: Set<Unicode.Scalar> = Set("的是把就这那种其我他你在对被了着过吗呢吧和及与或等为".unicodeScalars)
+    static let functionChars = ScalarSet("的是把就这那种其我他你在对被了着过吗呢吧和及与或等为".unicodeScalars)
     /// Trailing wrappers stripped from a candidate (社会治理效能 → 社会治理).
     static let wrappers = ["效能", "能力", "水平", "成效", "质量", "工作", "任务", "领域", "方面", "格局", "实践", "成果"]
 
     public init(glossary: [String], stop: [String], background: Background, discovery: Bool = true, threshold: Double = 1.0) {
         self.glossary = Trie(glossary)
         self.stop = Set(stop)
+        stopTable = WordTable(words: stop)
         self.background = background
         self.discovery = discovery
         self.threshold = threshold
@@ -86,7 +101,7 @@ public struct TermModel: Sendable {
         while i < b.upperBound {
             if let m = glossary.longestMatch(in: t, from: i, limit: b.upperBound) {
                 let r = i..<m.end
-                if !stop.contains(str(t, r)) { out.append((r, true)); covered.insert(integersIn: r) }
+                if !isStop(t, r) { out.append((r, true)); covered.insert(integersIn: r) }
                 i = m.end
             } else { i += 1 }
         }
@@ -100,6 +115,11 @@ public struct TermModel: Sendable {
 
     func str(_ t: [Unicode.Scalar], _ r: Range<Int>) -> String { String(String.UnicodeScalarView(t[r])) }
 
+    /// Whether `t[r]` is on the stop list, as Strings compare.
+    func isStop(_ t: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+        t[r].allSatisfy(WordTable.isPlain) ? stopTable.contains(t, r) : stop.contains(str(t, r))
+    }
+
     /// Candidate noun phrases: 2–4 Han tokens ending in a head word, 4–10 characters, with the
     /// leading verbs stripped, scored by how well the background knows their parts.
     func discover(_ t: [Unicode.Scalar], _ tokens: ArraySlice<Token>, _ b: Range<Int>) -> [Range<Int>] {
@@ -109,25 +129,27 @@ public struct TermModel: Sendable {
         while h < toks.count {
             let head = toks[h]
             // Scalar comparison: String suffix tests dominated the stage's time.
-            guard !head.range.isEmpty, let matched = Self.headsByLast[t[head.range.upperBound - 1]]?.first(where: { endsWith(t, head.range, $0) }),
+            guard !head.range.isEmpty, Self.headLasts.contains(t[head.range.upperBound - 1]),
+                  let matched = Self.headsByLast[t[head.range.upperBound - 1]]?.first(where: { endsWith(t, head.range, $0) }),
                   isHanRun(t, head.range) else { h += 1; continue }
             let isWeak = head.range.count == matched.count && Self.weakHeadScalars.contains(matched)
             var best: (Range<Int>, Double)?
             var k = h
             while k > 0 && h - k < 4 {
                 k -= 1
-                // tokens must be contiguous Han text (no punctuation between)
+                // tokens must be contiguous Han text (no punctuation between): plain text, looked
+                // up by scalars from here on
                 guard toks[k].end == toks[k + 1].start, isHanRun(t, toks[k].range) else { break }
-                let first = str(t, toks[k].range)
+                let first = toks[k].range
                 let r = Int(toks[k].start)..<Int(head.end)
                 guard r.count >= 4, r.count <= 12 else { if r.count > 12 { break } else { continue } }
                 if isWeak && r.count < 6 { continue }
                 // A leading verb or function word ends the phrase on the left.
-                if Self.leaders.contains(first) { break }
-                if first.count == 1 || stop.contains(str(t, r)) { continue }
+                if Self.leaderTable.contains(t, first) { break }
+                if first.count == 1 || stopTable.contains(t, r) { continue }
                 // Function words inside make a clause, not a term (不把自己的社会制度).
                 if t[r].contains(where: { Self.functionChars.contains($0) }) { break }
-                let score = termhood(t, Array(toks[k...h]))
+                let score = termhood(t, toks[k...h])
                 if score >= threshold { best = (r, score) }
             }
             if let (r, _) = best, !Chars.startsWithNumeral(t, r), !Self.generic.contains(str(t, toks[toks.firstIndex(where: { Int($0.start) == r.lowerBound })!].range)) || r.count >= 6 {
@@ -152,13 +174,14 @@ public struct TermModel: Sendable {
     /// Termhood of a token sequence: the whole phrase attested in the background scores high;
     /// otherwise the share of adjacent token pairs whose junction (last char + first char) and
     /// parts the background knows, weighted by the parts' frequency.
-    func termhood(_ t: [Unicode.Scalar], _ toks: [Token]) -> Double {
-        let whole = str(t, Int(toks[0].start)..<Int(toks[toks.count - 1].end))
-        if background[whole] >= 3 { return 3 }
+    /// The tokens are contiguous Han text.
+    func termhood(_ t: [Unicode.Scalar], _ toks: ArraySlice<Token>) -> Double {
+        if background[t, Int(toks.first!.start)..<Int(toks.last!.end)] >= 3 { return 3 }
         var known = 0.0
         for tok in toks {
-            let s = str(t, tok.range)
-            let c = s.count == 2 ? background[s] : (background[String(s.prefix(2))] > 0 && background[String(s.suffix(2))] > 0 ? 5 : 0)
+            let s = tok.range
+            let prefix = s.lowerBound..<min(s.lowerBound + 2, s.upperBound), suffix = max(s.upperBound - 2, s.lowerBound)..<s.upperBound
+            let c = s.count == 2 ? background[t, s] : (background[t, prefix] > 0 && background[t, suffix] > 0 ? 5 : 0)
             if c >= 5 { known += 1 } else if c >= 1 { known += 0.5 }
         }
         return known / Double(toks.count) * 1.5

@@ -53,13 +53,14 @@ public struct TermStage: Stage {
         for (si, s) in doc.sentences.enumerated() where s.kind != .furniture {
             found += model.terms(doc.text, doc.tokens(inSentence: si), s.start..<s.end)
         }
-        // Discovered terms need min_frequency occurrences in the document.
+        // Discovered terms need min_frequency occurrences in the document (every found span
+        // occurs once, so at 1 there is nothing to count).
         var counts: [String: Int] = [:]
-        for (r, _) in found { counts[doc.string(r), default: 0] += 1 }
+        if minFrequency > 1 { for (r, _) in found { counts[doc.string(r), default: 0] += 1 } }
         // A span the slogans stage recorded is a slogan (“平安家庭”, “乡村治理”行动), and a
         // discovered candidate that overlaps a slogan is part of a formula, not a term.
         let slogans = doc.annotations.filter { $0.kind == .slogan }.map { $0.start..<$0.end }
-        for (r, fromGlossary) in found where fromGlossary || counts[doc.string(r), default: 0] >= minFrequency {
+        for (r, fromGlossary) in found where fromGlossary || minFrequency <= 1 || counts[doc.string(r), default: 0] >= minFrequency {
             if slogans.contains(where: { $0 == r || (!fromGlossary && $0.overlaps(r)) }) { continue }
             doc.annotate(.term, r)
         }

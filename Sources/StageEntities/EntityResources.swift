@@ -1,0 +1,75 @@
+// The gazetteer and word lists of the entities stage, built once at start and shared read-only
+// by every document: a class, so a document's builder holds one reference instead of copying
+// a kilobyte of tries (and retaining every array in them) each time it reaches for one.
+import ZhituCore
+
+final class EntityResources: Sendable {
+    let gazetteer: Gazetteer
+    let titles: WordTrie
+    /// Per title form: length of its organ prefix (0 if none).
+    let titleOrganLength: [Int]
+    let titleForms: [String]
+    let orgHeads: WordTrie
+    let orgHeadForms: [String]
+    let uniqueOrgs: WordTrie
+    let afterName: WordTrie
+    let venues: WordTrie
+    let speech: WordTrie
+    /// Gazetteer forms that are common nouns or zones (城区, 经济技术开发区), never matched.
+    let blockedForms: [Bool]
+    let introducers: WordTrie
+    let landmarks: WordTrie
+    let types: Set<String>
+    let useNER: Bool
+
+    init(gazetteer: Gazetteer, types: Set<String>, useNER: Bool) {
+        self.gazetteer = gazetteer
+        self.types = types
+        self.useNER = useNER
+        (titles, titleForms, titleOrganLength) = EntityResources.buildTitles()
+        orgHeads = WordTrie(Words.orgHeads)
+        orgHeadForms = Words.orgHeads
+        uniqueOrgs = WordTrie(Words.uniqueOrgs)
+        afterName = WordTrie(Words.afterName)
+        venues = WordTrie(Words.venues)
+        speech = WordTrie(Words.speechVerbs + ["同志"])
+        blockedForms = EntityResources.blocked(gazetteer)
+        introducers = WordTrie(Words.nameIntroducers)
+        landmarks = WordTrie(Words.landmarks)
+    }
+
+    func blockedLOC(_ t: String) -> Bool {
+        if let f = gazetteer.formIndex[t] { return blockedForms[f] }
+        return Words.genericUnitNames.contains(t)
+    }
+
+    static func blocked(_ g: Gazetteer) -> [Bool] {
+        var b = [Bool](repeating: false, count: g.forms.count)
+        for name in Words.genericUnitNames { if let f = g.formIndex[name] { b[f] = true } }
+        for u in g.units where u.level == .township && Words.zoneSuffixes.contains(where: { u.name.hasSuffix($0) }) {
+            if let f = g.formIndex[u.name], g.forms[f].kind == .full { b[f] = true }
+        }
+        return b
+    }
+
+    static func buildTitles() -> (WordTrie, [String], [Int]) {
+        var forms: [String] = []
+        var organLength: [Int] = []
+        var seen = Set<String>()
+        func add(_ s: String, _ organ: Int) {
+            if seen.insert(s).inserted { forms.append(s); organLength.append(organ) }
+        }
+        for organ in Words.organs {
+            for m in Words.modifiers {
+                for b in Words.baseTitles where !(m == "副" && b.hasPrefix("副")) {
+                    add(organ + m + b, organ.unicodeScalars.count)
+                }
+            }
+        }
+        for role in Words.representativeRoles {
+            add(role, 0)
+            for p in Words.levelPrefixes { add(p + role, 0) }
+        }
+        return (WordTrie(forms), forms, organLength)
+    }
+}

@@ -1,0 +1,28 @@
+// A stretch of the text for the String-like tests of the rules (hasPrefix, hasSuffix, ==),
+// without building a String in the common case.
+
+/// `text[range]`, tested as a String would be. Han and ASCII text (the common case) never
+/// decomposes, so there String comparison (canonical equivalence) is scalar comparison and no
+/// String is built; any other text is compared through a String, exactly as before.
+struct Phrase {
+    let unicodeScalars: ArraySlice<Unicode.Scalar>
+    /// The text as a String when it is not plain.
+    private let string: String?
+
+    init(_ text: [Unicode.Scalar], _ range: Range<Int>) {
+        unicodeScalars = text[range]
+        string = unicodeScalars.allSatisfy(Phrase.isPlain) ? nil : String(String.UnicodeScalarView(unicodeScalars))
+    }
+
+    /// ASCII and CJK unified ideographs: no canonical decomposition, no combining class.
+    @inline(__always)
+    static func isPlain(_ u: Unicode.Scalar) -> Bool {
+        u.value < 0x80 || (0x4E00...0x9FFF).contains(u.value) || (0x3400...0x4DBF).contains(u.value)
+    }
+
+    // Plain words only (every literal in Words is Han) and, on the plain path, no "\r\n" in the
+    // text (a Character of two scalars) that could align differently: both hold for the callers.
+    func hasPrefix(_ w: String) -> Bool { string.map { $0.hasPrefix(w) } ?? unicodeScalars.starts(with: w.unicodeScalars) }
+    func hasSuffix(_ w: String) -> Bool { string.map { $0.hasSuffix(w) } ?? unicodeScalars.reversed().starts(with: w.unicodeScalars.reversed()) }
+    func equals(_ w: String) -> Bool { string.map { $0 == w } ?? unicodeScalars.elementsEqual(w.unicodeScalars) }
+}

@@ -1,0 +1,38 @@
+// Words looked up by a slice of the text, without building a String for each look-up.
+import Foundation
+import ZhituCore
+
+/// A word list (with a value per word) matched against `[Unicode.Scalar]` slices. The trie holds
+/// each word's canonical decomposition, so for a slice of Han and ASCII, which never
+/// decomposes, a hit is exactly String equality (canonical equivalence); other slices must be
+/// compared as Strings by the caller (see `isPlain`).
+struct WordTable: Sendable {
+    private var trie = Trie()
+    private var values: [Int] = []
+
+    /// `entries` in order; a later entry equal to an earlier one replaces it.
+    init<S: Sequence>(_ entries: S) where S.Element == (word: String, value: Int) {
+        for (word, value) in entries {
+            let form = word.unicodeScalars.allSatisfy(WordTable.isPlain) ? word : word.decomposedStringWithCanonicalMapping
+            trie.insert(form, value: Int32(values.count))
+            values.append(value)
+        }
+    }
+
+    init<S: Sequence>(words: S) where S.Element == String { self.init(words.lazy.map { (word: $0, value: 1) }) }
+
+    /// The value of the word `t[r]`, if it is one.
+    func value(_ t: [Unicode.Scalar], _ r: Range<Int>) -> Int? {
+        guard !r.isEmpty, let m = trie.longestMatch(in: t, from: r.lowerBound, limit: r.upperBound), m.end == r.upperBound else { return nil }
+        return values[Int(m.value)]
+    }
+
+    func contains(_ t: [Unicode.Scalar], _ r: Range<Int>) -> Bool { value(t, r) != nil }
+
+    /// ASCII and CJK unified ideographs: scalars with no canonical decomposition and no
+    /// combining class, so that equal Strings of them are equal scalar by scalar.
+    @inline(__always)
+    static func isPlain(_ u: Unicode.Scalar) -> Bool {
+        u.value < 0x80 || (0x4E00...0x9FFF).contains(u.value) || (0x3400...0x4DBF).contains(u.value)
+    }
+}
