@@ -2,6 +2,7 @@
 // BMES constraints, and a compact binary file (32-bit keys, int8 weights with a per-feature scale).
 import CPrefetch
 import Foundation
+import ZhituCore
 
 /// Weights as training leaves them: one row of `Tags.count` floats per feature key.
 public struct TaggerWeights: Sendable {
@@ -69,7 +70,7 @@ public enum TaggerModelError: Error, CustomStringConvertible {
 /// (most n-grams of a new text) costs one small, cache-friendly read instead of a run of slots.
 struct SlotTable: @unchecked Sendable {   // immutable once built
     static let rowBytes = 16
-    private let memory: TableMemory, tagMemory: TableMemory
+    private let memory: PageMemory, tagMemory: PageMemory
     let base: UnsafeRawPointer
     let tags: UnsafePointer<UInt8>
     let mask: Int
@@ -86,8 +87,8 @@ struct SlotTable: @unchecked Sendable {   // immutable once built
         self.stride = stride
         var size = 16
         while Double(size) * maxLoad < Double(entries.count) { size <<= 1 }
-        memory = TableMemory(bytes: size * stride)
-        tagMemory = TableMemory(bytes: size)
+        memory = PageMemory(bytes: size * stride)
+        tagMemory = PageMemory(bytes: size)
         base = UnsafeRawPointer(memory.base)
         tags = UnsafePointer(tagMemory.base.assumingMemoryBound(to: UInt8.self))
         mask = size - 1
@@ -161,18 +162,6 @@ struct SlotTable: @unchecked Sendable {   // immutable once built
     }
 }
 
-/// Zeroed table memory on huge pages where the system allows (`zt_alloc_huge`): the n-gram
-/// tables are several MB, and random look-ups in them otherwise miss the TLB too. Written only
-/// while its table is built, then read-only.
-final class TableMemory: @unchecked Sendable {
-    let base: UnsafeMutableRawPointer
-    init(bytes: Int) {
-        guard let p = zt_alloc_huge(bytes) else { fatalError("out of memory for a \(bytes)-byte tagger table") }
-        base = p
-    }
-    deinit { zt_free_huge(base) }
-}
-
 /// The run-time model. Immutable and shared by all workers.
 public struct TaggerModel: Sendable {
     static let magic: [UInt8] = Array("ZTNER02\n".utf8)
@@ -191,7 +180,7 @@ public struct TaggerModel: Sendable {
 
     /// Rows of the small single templates (`Features.small`), 16 bytes each, indexed by
     /// `smallBase[s] + value`; zeros where the model has no row.
-    let small: TableMemory
+    let small: PageMemory
     let smallBase: [Int]
     /// The most frequent large single features (the file lists rows most frequent first), in a
     /// table small enough to stay in the core's cache: most look-ups of them end here.
@@ -236,7 +225,7 @@ public struct TaggerModel: Sendable {
         var smallRow: [UInt32: Int] = [:]
         for r in keys32.indices where Features.small.contains(Int(templates[r])) { smallRow[keys32[r]] = smallRow[keys32[r]] ?? r }
         smallBase = Features.smallSizes.indices.map { Features.smallSizes[..<$0].reduce(0, +) }
-        small = TableMemory(bytes: Features.smallSizes.reduce(0, +) * SlotTable.rowBytes)
+        small = PageMemory(bytes: Features.smallSizes.reduce(0, +) * SlotTable.rowBytes)
         for (s, size) in Features.smallSizes.enumerated() {
             for v in 0..<size {
                 guard let r = smallRow[TaggerModel.key32(Features.smallKey(s, v))] else { continue }

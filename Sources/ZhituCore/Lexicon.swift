@@ -171,47 +171,60 @@ public struct Trie: Sendable {
 
 /// The trie's edges, (node << 32 | scalar) → child, in an open-addressing table with a
 /// multiplicative hash: several times faster than a Dictionary with SipHash in matching loops.
-/// A slot is three UInt32 (key low, key high, child), so a probe touches one cache line.
-struct EdgeTable: Sendable {
+/// A slot is three UInt32 (key low, key high, child), so a probe touches one cache line. The
+/// slots live in `PageMemory` (huge pages for large tries: a walk is a random access per step).
+struct EdgeTable: @unchecked Sendable {   // copy-on-write: `memory` is copied before a shared table is changed
     private static let emptyHigh = UInt32.max
-    private var slots = EdgeTable.emptySlots(16)
+    private var memory: PageMemory
+    private var slots: UnsafeMutablePointer<UInt32>
+    private var capacity: Int
     private var count = 0
     private var shift = 60   // 64 - log2(capacity)
 
-    private static func emptySlots(_ n: Int) -> [UInt32] {
-        var s = [UInt32](repeating: 0, count: n * 3)
+    init() {
+        (memory, slots) = EdgeTable.emptySlots(16)
+        capacity = 16
+    }
+
+    private static func emptySlots(_ n: Int) -> (PageMemory, UnsafeMutablePointer<UInt32>) {
+        let m = PageMemory(bytes: n * 3 * MemoryLayout<UInt32>.stride)
+        let s = m.base.bindMemory(to: UInt32.self, capacity: n * 3)
         for i in 0..<n { s[i * 3 + 1] = emptyHigh }
-        return s
+        return (m, s)
     }
 
     @inline(__always) private func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(shift)) }
 
     @inline(__always) func find(_ key: UInt64) -> Int32? {
         let lo = UInt32(truncatingIfNeeded: key), hi = UInt32(truncatingIfNeeded: key >> 32)
-        return slots.withUnsafeBufferPointer { s in
-            let mask = s.count / 3 - 1
-            var i = slot(key)
-            while true {
-                let h = s[i &* 3 &+ 1]
-                if h == hi && s[i &* 3] == lo { return Int32(bitPattern: s[i &* 3 &+ 2]) }
-                if h == EdgeTable.emptyHigh { return nil }
-                i = (i &+ 1) & mask
-            }
+        let s = slots, mask = capacity - 1
+        var i = slot(key)
+        while true {
+            let h = s[i &* 3 &+ 1]
+            if h == hi && s[i &* 3] == lo { return Int32(bitPattern: s[i &* 3 &+ 2]) }
+            if h == EdgeTable.emptyHigh { return nil }
+            i = (i &+ 1) & mask
         }
     }
 
     /// Calls `body(key, child)` for every edge.
     func forEach(_ body: (UInt64, Int32) -> Void) {
-        for i in 0..<(slots.count / 3) where slots[i * 3 + 1] != EdgeTable.emptyHigh {
+        for i in 0..<capacity where slots[i * 3 + 1] != EdgeTable.emptyHigh {
             body(UInt64(slots[i * 3 + 1]) << 32 | UInt64(slots[i * 3]), Int32(bitPattern: slots[i * 3 + 2]))
         }
     }
 
     mutating func insert(_ key: UInt64, _ value: Int32) {
-        if (count + 1) * 2 > slots.count / 3 { grow() }
+        if (count + 1) * 2 > capacity {
+            grow()
+        } else if !isKnownUniquelyReferenced(&memory) {
+            let (m, s) = EdgeTable.emptySlots(capacity)
+            s.update(from: slots, count: capacity * 3)
+            (memory, slots) = (m, s)
+        }
         let lo = UInt32(truncatingIfNeeded: key), hi = UInt32(truncatingIfNeeded: key >> 32)
         precondition(hi != EdgeTable.emptyHigh, "trie too large")
-        let mask = slots.count / 3 - 1
+        let mask = capacity - 1
         var i = slot(key)
         while slots[i * 3 + 1] != EdgeTable.emptyHigh && !(slots[i * 3 + 1] == hi && slots[i * 3] == lo) { i = (i + 1) & mask }
         if slots[i * 3 + 1] == EdgeTable.emptyHigh { count += 1 }
@@ -221,12 +234,11 @@ struct EdgeTable: Sendable {
     }
 
     private mutating func grow() {
-        let old = slots
-        slots = EdgeTable.emptySlots(old.count / 3 * 2)
+        let old = self
+        (memory, slots) = EdgeTable.emptySlots(capacity * 2)
+        capacity *= 2
         shift -= 1
         count = 0
-        for i in 0..<(old.count / 3) where old[i * 3 + 1] != EdgeTable.emptyHigh {
-            insert(UInt64(old[i * 3 + 1]) << 32 | UInt64(old[i * 3]), Int32(bitPattern: old[i * 3 + 2]))
-        }
+        old.forEach { insert($0, $1) }
     }
 }
