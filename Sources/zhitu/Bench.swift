@@ -19,8 +19,13 @@ struct Bench: ParsableCommand {
     @Argument(help: "The pipeline config.") var config = "pipeline.json"
     @Option(name: .long, parsing: .upToNextOption, help: "Articles to build the input from (default: the config's input).")
     var input: [String] = []
-    @Option(name: .long, help: "Size of the input to build, in MB.") var megabytes = 10
+    @Option(name: .long, help: "Size of the input to build, in MB (fractions allowed).") var megabytes = 10.0
     @Option(name: .long, help: "Threads for the all-cores runs.") var jobs = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        guard megabytes > 0 else { throw ValidationError("--megabytes must be more than 0") }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    }
 
     func run() throws {
         let cfg = loadConfig(config)
@@ -29,7 +34,7 @@ struct Bench: ParsableCommand {
         guard !texts.isEmpty else { fail("no articles to build the benchmark input from", code: 1) }
         var docs: [[UInt8]] = []
         var total = 0
-        while total < megabytes * 1_000_000 { for t in texts { docs.append(t); total += t.count } }
+        while Double(total) < megabytes * 1_000_000 { for t in texts { docs.append(t); total += t.count } }
         print(String(format: "input: %d documents, %.1f MB (from %d articles); ICU %@", docs.count, Double(total) / 1e6, texts.count, icuVersion))
 
         // Calibration: ICU's word break iterator alone over the same text.

@@ -37,6 +37,28 @@ import ZhituCore
         #expect(graph["links"] is [Any])
     }
 
+    @Test func benchReportsThroughputPerStageAndMemory() throws {
+        let r = try zhitu(["bench", "--input", "corpus", "--megabytes", "0.05", "--jobs", "2"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        func figure(_ label: String, _ unit: String) -> Double? {
+            guard let line = lines.first(where: { $0.hasPrefix(label) }), let u = line.range(of: unit) else { return nil }
+            return Double(line[..<u.lowerBound].split(separator: " ").last ?? "")
+        }
+        for label in ["ICU word break alone", "segmentation 1 thread", "segmentation 2 threads", "whole pipeline 1 thread", "whole pipeline 2 threads"] {
+            #expect((figure(label, " MB/s") ?? 0) > 0, "\(label) in:\n\(r.stdout)")
+        }
+        #expect((figure("peak memory", " MB") ?? 0) > 0)
+        // CPU per stage, for every stage of the shipped pipeline
+        let stages = try JSONSerialization.jsonObject(with: Data(contentsOf: Repo.root.appendingPathComponent("pipeline.json"))) as! [String: Any]
+        let perStage = lines.first { $0.hasPrefix("per stage") } ?? ""
+        for stage in stages["stages"] as! [[String: Any]] {
+            #expect(perStage.contains(" \(stage["name"] as! String) "), "\(perStage)")
+        }
+        let bad = try zhitu(["bench", "--megabytes", "0"])
+        #expect(bad.status != 0 && bad.stderr.contains("--megabytes"))
+    }
+
     @Test func parallelRunEqualsOneCoreRun() throws {
         let one = Repo.tempDir(), many = Repo.tempDir()
         #expect(try zhitu(["run", "--output", one.path, "--jobs", "1", "--quiet"]).status == 0)
