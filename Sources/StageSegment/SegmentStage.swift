@@ -93,7 +93,7 @@ public struct SegmentStage: Stage {
         case 100..<200: return .number
         case 200..<300: return .letter
         case 300..<500: return .ideo
-        default: return first.properties.isWhitespace ? .space : (first.isIdeograph ? .ideo : .punct)
+        default: return first.isWhiteSpace ? .space : (first.isIdeograph ? .ideo : .punct)
         }
     }
 

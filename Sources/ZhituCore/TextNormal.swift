@@ -6,7 +6,7 @@ public enum TextNormal {
 
     /// The form a record's `text` takes: no whitespace, surrounding quote marks removed.
     public static func recordText(_ s: String) -> String {
-        var scalars = s.unicodeScalars.filter { !$0.properties.isWhitespace }[...]
+        var scalars = s.unicodeScalars.filter { !$0.isWhiteSpace }[...]
         while let f = scalars.first, quotes.contains(f) { scalars.removeFirst() }
         while let l = scalars.last, quotes.contains(l) { scalars.removeLast() }
         return scalars.count == s.unicodeScalars.count ? s : String(scalars: scalars)
@@ -38,4 +38,12 @@ public extension Unicode.Scalar {
             || (0x20000...0x2FFFF).contains(v)
     }
     var isASCIIDigit: Bool { value >= 0x30 && value <= 0x39 }
+    /// Unicode White_Space (the same as `properties.isWhitespace`, a closed list), without the
+    /// property look-up, which costs a call per scalar.
+    var isWhiteSpace: Bool {
+        switch value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
 }

@@ -89,3 +89,25 @@ import ZhituCore
         }
     }
 }
+
+@Suite struct TextNormalTests {
+    @Test func whiteSpaceIsUnicodeWhiteSpace() {
+        for v in UInt32(0)...0x10FFFF {
+            guard let u = Unicode.Scalar(v) else { continue }
+            if u.isWhiteSpace != u.properties.isWhitespace { Issue.record("U+\(String(v, radix: 16)): \(u.isWhiteSpace)"); return }
+        }
+    }
+
+    @Test func stringFromScalarsEncodesEveryPlane() {
+        let text = "a 知图\u{3000}𠀋é\u{0}" + String(repeating: "长", count: 40)
+        let scalars = Array(text.unicodeScalars)
+        #expect(String(scalars: scalars) == text)
+        #expect(String(scalars: scalars[2..<5]) == "知图\u{3000}")
+        #expect(String(scalars: [Unicode.Scalar]()) == "")
+    }
+
+    @Test func recordTextDropsSpacesAndOuterQuotes() {
+        #expect(TextNormal.recordText(" “五治 融合” ") == "五治融合")
+        #expect(TextNormal.recordText("枫桥经验") == "枫桥经验")
+    }
+}
