@@ -54,7 +54,7 @@ public struct Lexicon: Sendable {
 /// (an index into the caller's table); a later insert of the same word overwrites.
 public struct Trie: Sendable {
     private var edges = EdgeTable()
-    private var values: [Int32] = [-1]
+    private var nodes = 1   // the root
     /// Bitmap of the BMP scalars that start some entry: a fast reject before any hash lookup
     /// (scalars beyond the BMP always go to the hash table).
     private var firsts = [UInt64](repeating: 0, count: 0x10000 / 64)
@@ -78,13 +78,13 @@ public struct Trie: Sendable {
         var node: Int32 = 0
         var len = 0
         var first: UInt32 = 0
+        var key: UInt64 = 0
         for u in word.unicodeScalars {
-            let key = UInt64(UInt32(node)) << 32 | UInt64(u.value)
-            if let next = edges.find(key) { node = next } else {
-                let next = Int32(values.count)
-                values.append(-1)
-                edges.insert(key, next)
-                node = next
+            key = UInt64(UInt32(node)) << 32 | UInt64(u.value)
+            if let next = edges.find(key) { node = next.child } else {
+                node = Int32(nodes)
+                nodes += 1
+                edges.insert(key, node)
                 if len == 1 { addPair(first, u.value) }
             }
             if len == 0 { first = u.value }
@@ -93,8 +93,7 @@ public struct Trie: Sendable {
         guard len > 0 else { return }
         if first < 0x10000 { firsts[Int(first >> 6)] |= 1 << UInt64(first & 63) }
         if len == 1 && first < 0x10000 { singles[Int(first >> 6)] |= 1 << UInt64(first & 63) }
-        if values[Int(node)] < 0 { count += 1 }
-        values[Int(node)] = value
+        if edges.setValue(key, value) { count += 1 }
         maxLength = max(maxLength, len)
     }
 
@@ -110,8 +109,8 @@ public struct Trie: Sendable {
             while pairCount * 8 > bits { bits *= 2 }
             pairs = [UInt64](repeating: 0, count: bits / 64)
             var rootChildren: [Int32: UInt32] = [:]
-            edges.forEach { key, child in if key >> 32 == 0 { rootChildren[child] = UInt32(truncatingIfNeeded: key) } }
-            edges.forEach { key, _ in
+            edges.forEach { key, child, _ in if key >> 32 == 0 { rootChildren[child] = UInt32(truncatingIfNeeded: key) } }
+            edges.forEach { key, _, _ in
                 if let first = rootChildren[Int32(truncatingIfNeeded: key >> 32)], key >> 32 != 0 {
                     let bit = Trie.pairBit(first, UInt32(truncatingIfNeeded: key), bits)
                     pairs[bit >> 6] |= 1 << UInt64(bit & 63)
@@ -139,18 +138,17 @@ public struct Trie: Sendable {
         if start + 1 >= end || pairs[bit >> 6] & (1 << UInt64(bit & 63)) == 0 {
             // no entry of two or more scalars starts here: at most a single one
             guard f >= 0x10000 || singles[Int(f >> 6)] & (1 << UInt64(f & 63)) != 0,
-                  let next = edges.find(UInt64(f)), values[Int(next)] >= 0 else { return }
-            body(start + 1, values[Int(next)])
+                  let edge = edges.find(UInt64(f)), edge.value >= 0 else { return }
+            body(start + 1, edge.value)
             return
         }
         var node: Int32 = 0
         var i = start
         while i < end {
             guard let next = edges.find(UInt64(UInt32(node)) << 32 | UInt64(text[i].value)) else { return }
-            node = next
+            node = next.child
             i += 1
-            let v = values[Int(node)]
-            if v >= 0 { body(i, v) }
+            if next.value >= 0 { body(i, next.value) }
         }
     }
 
@@ -169,10 +167,11 @@ public struct Trie: Sendable {
     }
 }
 
-/// The trie's edges, (node << 32 | scalar) → child, in an open-addressing table with a
-/// multiplicative hash: several times faster than a Dictionary with SipHash in matching loops.
-/// A slot is three UInt32 (key low, key high, child), so a probe touches one cache line. The
-/// slots live in `PageMemory` (huge pages for large tries: a walk is a random access per step).
+/// The trie's edges, (node << 32 | scalar) → (child, value of the entry ending at the child or
+/// -1), in an open-addressing table with a multiplicative hash: several times faster than a
+/// Dictionary with SipHash in matching loops. A slot is four UInt32 (key low, key high, child,
+/// value), 16-byte aligned, so a step of a walk reads one cache line. The slots live in
+/// `PageMemory` (huge pages for large tries: a walk is a random access per step).
 struct EdgeTable: @unchecked Sendable {   // copy-on-write: `memory` is copied before a shared table is changed
     private static let emptyHigh = UInt32.max
     private var memory: PageMemory
@@ -187,50 +186,70 @@ struct EdgeTable: @unchecked Sendable {   // copy-on-write: `memory` is copied b
     }
 
     private static func emptySlots(_ n: Int) -> (PageMemory, UnsafeMutablePointer<UInt32>) {
-        let m = PageMemory(bytes: n * 3 * MemoryLayout<UInt32>.stride)
-        let s = m.base.bindMemory(to: UInt32.self, capacity: n * 3)
-        for i in 0..<n { s[i * 3 + 1] = emptyHigh }
+        let m = PageMemory(bytes: n * 4 * MemoryLayout<UInt32>.stride)
+        let s = m.base.bindMemory(to: UInt32.self, capacity: n * 4)
+        for i in 0..<n { s[i * 4 + 1] = emptyHigh }
         return (m, s)
     }
 
     @inline(__always) private func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(shift)) }
 
-    @inline(__always) func find(_ key: UInt64) -> Int32? {
+    /// Index of the slot holding `key`, or of the empty slot where it would go.
+    @inline(__always) private func index(_ key: UInt64) -> Int {
         let lo = UInt32(truncatingIfNeeded: key), hi = UInt32(truncatingIfNeeded: key >> 32)
         let s = slots, mask = capacity - 1
         var i = slot(key)
         while true {
-            let h = s[i &* 3 &+ 1]
-            if h == hi && s[i &* 3] == lo { return Int32(bitPattern: s[i &* 3 &+ 2]) }
-            if h == EdgeTable.emptyHigh { return nil }
+            let h = s[i &* 4 &+ 1]
+            if (h == hi && s[i &* 4] == lo) || h == EdgeTable.emptyHigh { return i }
             i = (i &+ 1) & mask
         }
     }
 
-    /// Calls `body(key, child)` for every edge.
-    func forEach(_ body: (UInt64, Int32) -> Void) {
-        for i in 0..<capacity where slots[i * 3 + 1] != EdgeTable.emptyHigh {
-            body(UInt64(slots[i * 3 + 1]) << 32 | UInt64(slots[i * 3]), Int32(bitPattern: slots[i * 3 + 2]))
+    @inline(__always) func find(_ key: UInt64) -> (child: Int32, value: Int32)? {
+        let i = index(key)
+        guard slots[i &* 4 &+ 1] != EdgeTable.emptyHigh else { return nil }
+        return (Int32(bitPattern: slots[i &* 4 &+ 2]), Int32(bitPattern: slots[i &* 4 &+ 3]))
+    }
+
+    /// Calls `body(key, child, value)` for every edge.
+    func forEach(_ body: (UInt64, Int32, Int32) -> Void) {
+        for i in 0..<capacity where slots[i * 4 + 1] != EdgeTable.emptyHigh {
+            body(UInt64(slots[i * 4 + 1]) << 32 | UInt64(slots[i * 4]), Int32(bitPattern: slots[i * 4 + 2]), Int32(bitPattern: slots[i * 4 + 3]))
         }
     }
 
-    mutating func insert(_ key: UInt64, _ value: Int32) {
+    /// Adds the edge `key` → `child` (no entry ends there yet).
+    mutating func insert(_ key: UInt64, _ child: Int32, value: Int32 = -1) {
         if (count + 1) * 2 > capacity {
             grow()
-        } else if !isKnownUniquelyReferenced(&memory) {
-            let (m, s) = EdgeTable.emptySlots(capacity)
-            s.update(from: slots, count: capacity * 3)
-            (memory, slots) = (m, s)
+        } else {
+            makeUnique()
         }
-        let lo = UInt32(truncatingIfNeeded: key), hi = UInt32(truncatingIfNeeded: key >> 32)
+        let hi = UInt32(truncatingIfNeeded: key >> 32)
         precondition(hi != EdgeTable.emptyHigh, "trie too large")
-        let mask = capacity - 1
-        var i = slot(key)
-        while slots[i * 3 + 1] != EdgeTable.emptyHigh && !(slots[i * 3 + 1] == hi && slots[i * 3] == lo) { i = (i + 1) & mask }
-        if slots[i * 3 + 1] == EdgeTable.emptyHigh { count += 1 }
-        slots[i * 3] = lo
-        slots[i * 3 + 1] = hi
-        slots[i * 3 + 2] = UInt32(bitPattern: value)
+        let i = index(key)
+        if slots[i * 4 + 1] == EdgeTable.emptyHigh { count += 1 }
+        slots[i * 4] = UInt32(truncatingIfNeeded: key)
+        slots[i * 4 + 1] = hi
+        slots[i * 4 + 2] = UInt32(bitPattern: child)
+        slots[i * 4 + 3] = UInt32(bitPattern: value)
+    }
+
+    /// Sets the value of the entry that ends with edge `key` (which exists); true if it had none.
+    mutating func setValue(_ key: UInt64, _ value: Int32) -> Bool {
+        makeUnique()
+        let i = index(key)
+        let had = Int32(bitPattern: slots[i * 4 + 3]) >= 0
+        slots[i * 4 + 3] = UInt32(bitPattern: value)
+        return !had
+    }
+
+    private mutating func makeUnique() {
+        guard !isKnownUniquelyReferenced(&memory) else { return }
+        let (m, s) = EdgeTable.emptySlots(capacity)
+        s.update(from: slots, count: capacity * 4)
+        (memory, slots) = (m, s)
     }
 
     private mutating func grow() {
@@ -239,6 +258,6 @@ struct EdgeTable: @unchecked Sendable {   // copy-on-write: `memory` is copied b
         capacity *= 2
         shift -= 1
         count = 0
-        old.forEach { insert($0, $1) }
+        old.forEach { insert($0, $1, value: $2) }
     }
 }

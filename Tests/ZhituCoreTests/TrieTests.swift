@@ -45,4 +45,17 @@ import Testing
         #expect(trie.longestMatch(in: text, from: 4) == nil)
         #expect(trie.contains("青") && !trie.contains("海"))
     }
+
+    /// A trie is a value: changing a copy (its edges share memory until then) leaves the original alone.
+    @Test func copiesAreIndependent() {
+        let original = Trie(["青海", "青海省", "西宁"])
+        var copy = original
+        copy.insert("青海湖", value: 7)
+        copy.insert("西宁", value: 9)
+        for i in 0..<200 { copy.insert("词\(i)", value: Int32(i)) }   // grows the edge table
+        #expect(!original.contains("青海湖") && original.count == 3)
+        #expect(original.longestMatch(in: Array("西宁".unicodeScalars), from: 0)?.value == 2)
+        #expect(copy.contains("青海湖") && copy.count == 204)
+        #expect(copy.longestMatch(in: Array("西宁".unicodeScalars), from: 0)?.value == 9)
+    }
 }
