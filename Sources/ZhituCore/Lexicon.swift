@@ -55,11 +55,11 @@ public struct Lexicon: Sendable {
 public struct Trie: Sendable {
     private var edges = EdgeTable()
     private var nodes = 1   // the root
-    /// Bitmap of the BMP scalars that start some entry: a fast reject before any hash lookup
-    /// (scalars beyond the BMP always go to the hash table).
-    private var firsts = [UInt64](repeating: 0, count: 0x10000 / 64)
-    /// Bitmap of the BMP scalars that are an entry by themselves.
-    private var singles = [UInt64](repeating: 0, count: 0x10000 / 64)
+    /// The BMP scalars that start some entry: a fast reject before any hash lookup (scalars
+    /// beyond the BMP always go to the hash table).
+    @usableFromInline private(set) var firsts = ScalarSet()
+    /// The BMP scalars that are an entry by themselves.
+    private var singles = ScalarSet()
     /// Bloom bits of the first two scalars of entries of two or more: in a large trie most
     /// positions stop here, before a walk whose every step is a cache miss.
     private var pairs = [UInt64](repeating: 0, count: 64)
@@ -91,8 +91,10 @@ public struct Trie: Sendable {
             len += 1
         }
         guard len > 0 else { return }
-        if first < 0x10000 { firsts[Int(first >> 6)] |= 1 << UInt64(first & 63) }
-        if len == 1 && first < 0x10000 { singles[Int(first >> 6)] |= 1 << UInt64(first & 63) }
+        if let u = Unicode.Scalar(first), first < 0x10000 {
+            firsts.insert(u)
+            if len == 1 { singles.insert(u) }
+        }
         if edges.setValue(key, value) { count += 1 }
         maxLength = max(maxLength, len)
     }
@@ -121,11 +123,11 @@ public struct Trie: Sendable {
         pairs[bit >> 6] |= 1 << UInt64(bit & 63)
     }
 
-    /// Whether some entry may start with `u` (false means none does).
-    @inline(__always)
+    /// Whether some entry may start with `u` (false means none does). Inlined into callers in
+    /// other modules: a stage can test every position of a text before calling a match.
+    @inlinable @inline(__always)
     public func mayStart(with u: Unicode.Scalar) -> Bool {
-        let f = u.value
-        return f >= 0x10000 || firsts[Int(f >> 6)] & (1 << UInt64(f & 63)) != 0
+        u.value >= 0x10000 || firsts.contains(u)
     }
 
     /// Calls `body(end, value)` for every entry that starts at `start` in `text`, shortest first.
@@ -137,7 +139,7 @@ public struct Trie: Sendable {
         let bit = start + 1 < end ? Trie.pairBit(f, text[start + 1].value, pairs.count * 64) : 0
         if start + 1 >= end || pairs[bit >> 6] & (1 << UInt64(bit & 63)) == 0 {
             // no entry of two or more scalars starts here: at most a single one
-            guard f >= 0x10000 || singles[Int(f >> 6)] & (1 << UInt64(f & 63)) != 0,
+            guard f >= 0x10000 || singles.contains(text[start]),
                   let edge = edges.find(UInt64(f)), edge.value >= 0 else { return }
             body(start + 1, edge.value)
             return

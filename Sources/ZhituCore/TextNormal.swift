@@ -2,14 +2,16 @@
 import Foundation
 
 public enum TextNormal {
-    static let quotes = Set("“”‘’\"'「」『』《》〈〉".unicodeScalars)
+    static let quotes = ScalarSet("“”‘’\"'「」『』《》〈〉".unicodeScalars)
 
     /// The form a record's `text` takes: no whitespace, surrounding quote marks removed.
     public static func recordText(_ s: String) -> String {
-        var scalars = s.unicodeScalars.filter { !$0.isWhiteSpace }[...]
+        let all = s.unicodeScalars
+        if let f = all.first, let l = all.last, !quotes.contains(f), !quotes.contains(l), !all.contains(where: \.isWhiteSpace) { return s }
+        var scalars = all.filter { !$0.isWhiteSpace }[...]
         while let f = scalars.first, quotes.contains(f) { scalars.removeFirst() }
         while let l = scalars.last, quotes.contains(l) { scalars.removeLast() }
-        return scalars.count == s.unicodeScalars.count ? s : String(scalars: scalars)
+        return String(scalars: scalars)
     }
 
     /// The scorer's comparison key: NFKC, no whitespace, quotes stripped (as score.py does).

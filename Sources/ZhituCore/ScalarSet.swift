@@ -1,0 +1,25 @@
+// A set of Basic Multilingual Plane scalars as a bitmap, for character tests that run on every
+// position of a text (a trie's first scalars, surnames, stop characters): one load and a mask,
+// where a Set<Unicode.Scalar> hashes each query with SipHash.
+
+public struct ScalarSet: Sendable {
+    @usableFromInline var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+
+    public init() {}
+
+    /// The scalars of `members`, all in the BMP.
+    public init<S: Sequence>(_ members: S) where S.Element == Unicode.Scalar {
+        for u in members { insert(u) }
+    }
+
+    public mutating func insert(_ u: Unicode.Scalar) {
+        precondition(u.value < 0x10000, "ScalarSet holds BMP scalars only: \(u)")
+        bits[Int(u.value >> 6)] |= 1 << UInt64(u.value & 63)
+    }
+
+    @inlinable @inline(__always)
+    public func contains(_ u: Unicode.Scalar) -> Bool {
+        let v = u.value
+        return v < 0x10000 && bits[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0
+    }
+}
