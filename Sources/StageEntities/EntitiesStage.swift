@@ -149,7 +149,11 @@ final class Builder {
 
 
     func isPunct(_ i: Int) -> Bool { i < 0 || i >= text.count || !(text[i].isIdeograph || text[i].properties.isAlphabetic || ("0"..."9").contains(text[i])) }
-    func str(_ r: Range<Int>) -> String { TextNormal.recordText(doc.string(r)) }
+    /// The record text of `r`. Han text has no whitespace or quote marks to drop, so it is
+    /// the text itself (most spans; this skips building the String twice).
+    func str(_ r: Range<Int>) -> String {
+        text[r].allSatisfy { (0x4E00...0x9FFF).contains($0.value) } ? text.string(r) : TextNormal.recordText(doc.string(r))
+    }
 
     /// Whether `text[r]` is `word` as Strings compare (canonical equivalence), without building
     /// a String when the slice holds only ASCII and CJK unified ideographs: these never

@@ -26,3 +26,15 @@ struct Phrase {
     func hasSuffix(_ w: String) -> Bool { string.map { $0.hasSuffix(w) } ?? unicodeScalars.reversed().starts(with: w.unicodeScalars.reversed()) }
     func equals(_ w: String) -> Bool { string.map { $0 == w } ?? unicodeScalars.elementsEqual(w.unicodeScalars) }
 }
+
+extension Array where Element == Unicode.Scalar {
+    /// `self[r]` as a String, encoded straight to UTF-8: appending to a String.UnicodeScalarView
+    /// (as `Document.string` does) costs several thousand instructions for a short name.
+    func string(_ r: Range<Int>) -> String {
+        String(unsafeUninitializedCapacity: r.count * 4) { buffer in
+            var n = 0
+            for u in self[r] { UTF8.encode(u) { buffer[n] = $0; n += 1 } }
+            return n
+        }
+    }
+}
