@@ -112,7 +112,7 @@ final class Builder {
     /// Token boundaries (start or end of an ICU/lexicon token).
     var boundary: [Bool]
     /// Multi-character tokens as start << 32 | end.
-    var words: Set<Int>
+    var words: TokenSpans
     let placeMatches: PlaceMatches
     /// The gazetteer, held here so that the per-position look-ups do not copy it out of `res`.
     let g: Gazetteer
@@ -138,7 +138,7 @@ final class Builder {
         for t in doc.tokens { b[Int(t.start)] = true; b[Int(t.end)] = true }
         b[doc.text.count] = true
         boundary = b
-        words = Set(doc.tokens.filter { $0.end - $0.start >= 2 }.map { Int($0.start) << 32 | Int($0.end) })
+        words = TokenSpans(doc.tokens.filter { $0.end - $0.start >= 2 }.map { Int($0.start) << 32 | Int($0.end) })
         placeMatches = PlaceMatches(res.gazetteer, doc.text, doc.sentences)
     }
 
@@ -304,6 +304,8 @@ final class Builder {
     }
 
     /// A village, community, street or road by its suffix, starting at `i`.
+    /// (Inlined: it is asked at nearly every position, and most have no marker before them.)
+    @inline(__always)
     func patternPlace(at i: Int, sentence: Sentence, afterPlace: Bool, coordinated: Bool = false) -> Int? {
         // A place marker on the left (在, 位于 …) unless in a chain or a coordination.
         if !afterPlace && !coordinated {
@@ -313,6 +315,11 @@ final class Builder {
                 at - m.count >= sentence.start && text[(at - m.count)..<at].elementsEqual(m)
             }) else { return nil }
         }
+        return patternPlaceEnd(at: i, sentence: sentence, afterPlace: afterPlace, coordinated: coordinated)
+    }
+
+    /// The end of a pattern place at `i`, its left context granted.
+    func patternPlaceEnd(at i: Int, sentence: Sentence, afterPlace: Bool, coordinated: Bool) -> Int? {
         var best: Int? = nil
         let maxLen = afterPlace ? 8 : 6
         var j = i + 2
@@ -709,7 +716,7 @@ final class Builder {
     // MARK: Relations
 
     func gapText(_ a: Int, _ b: Int) -> String {
-        a < b ? TextNormal.recordText(doc.string(a..<b)) : ""
+        a < b ? TextNormal.recordText(text.string(a..<b)) : ""
     }
 
     func relation(_ type: String, _ head: Span, _ tail: Span, headText: String? = nil, tailText: String? = nil, org: String? = nil) {

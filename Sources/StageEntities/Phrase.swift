@@ -38,3 +38,24 @@ extension Array where Element == Unicode.Scalar {
         }
     }
 }
+
+/// Token spans as `start << 32 | end`, sorted for binary search: the tokens come in order, so
+/// this is cheaper to build than a hashed Set, and as cheap to ask.
+struct TokenSpans {
+    private let keys: [Int]
+
+    init(_ keys: [Int]) {
+        self.keys = zip(keys, keys.dropFirst()).allSatisfy { $0 <= $1 } ? keys : keys.sorted()
+    }
+
+    func contains(_ key: Int) -> Bool {
+        var lo = 0, hi = keys.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if keys[mid] < key { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < keys.count && keys[lo] == key
+    }
+
+    func contains(where predicate: (Int) -> Bool) -> Bool { keys.contains(where: predicate) }
+}
