@@ -65,7 +65,7 @@ public struct SloganRules: Sendable {
         let lo = open + 1, hi = close
         let n = hi - lo
         guard n >= 1 else { return .metaphor }
-        let content = String(String.UnicodeScalarView(t[lo..<hi]))
+        let content = t.string(lo..<hi)
         if lexiconWords.contains(content) { return .coinage(extend(t, lo, hi, bounds)) }
         if isParallel(t, lo..<hi) { return .coinage(lo..<hi) }
         // A chain of parts joined by + (社区党委+小区党支部+…, 民族团结+).
@@ -123,7 +123,7 @@ public struct SloganRules: Sendable {
         // Plain content (Han and ASCII, the usual case) is compared scalar by scalar, which for
         // it is what String comparison does; other content is compared as a String.
         let plain = t[lo..<hi].allSatisfy(Chars.isPlain)
-        let content = plain ? "" : String(String.UnicodeScalarView(t[lo..<hi]))
+        let content = plain ? "" : t.string(lo..<hi)
         func equals(_ w: String) -> Bool { plain ? t[lo..<hi].elementsEqual(w.unicodeScalars) : content == w }
         func ends(with w: String) -> Bool { plain ? t.hasSuffix(w, endingAt: hi, from: lo) : content.hasSuffix(w) }
         func has(_ w: String) -> Bool { plain ? t.contains(w, in: lo..<hi) : content.contains(w) }
@@ -154,6 +154,7 @@ public struct SloganRules: Sendable {
     /// Splits `r` into members at list separators.
     static func members(_ t: [Unicode.Scalar], _ r: Range<Int>) -> [Range<Int>] {
         var out: [Range<Int>] = []
+        out.reserveCapacity(1 + r.reduce(0) { Chars.isSeparator(t[$1]) ? $0 + 1 : $0 })
         var s = r.lowerBound
         for i in r where Chars.isSeparator(t[i]) {
             out.append(s..<i)
@@ -193,7 +194,7 @@ public struct SloganRules: Sendable {
             return shared >= 1 && differ >= 1 && n >= 3 || shared >= 1 && differ >= 1 && n == 2 && ms.count >= 3 && false
         }
         // Different lengths: a shared two-character tail (…至上) or head.
-        let tails = Set(ms.map { String(String.UnicodeScalarView(t[($0.upperBound - 2)..<$0.upperBound])) })
+        let tails = Set(ms.map { t.string(($0.upperBound - 2)..<$0.upperBound) })
         return tails.count == 1 && ms.allSatisfy({ $0.count >= 3 })
     }
 
@@ -252,8 +253,7 @@ public struct SloganRules: Sendable {
             while same + 1 < ms.count && ms[same + 1].count == ms[a + 1].count { same += 1 }
             var b = min(ms.count, same + 2)
             while b > a + 1 {
-                let run = Array(ms[a..<b])
-                if let r = templateRun(t, run) { best = r; break }
+                if let r = templateRun(t, ms[a..<b]) { best = r; break }
                 b -= 1
             }
             if var r = best {
@@ -290,18 +290,31 @@ public struct SloganRules: Sendable {
 
     /// The span of `run` if it is a parallel formula once its first member loses a leading
     /// verb and its last member a trailing tail.
-    func templateRun(_ t: [Unicode.Scalar], _ run: [Range<Int>]) -> Range<Int>? {
+    func templateRun(_ t: [Unicode.Scalar], _ run: ArraySlice<Range<Int>>) -> Range<Int>? {
         guard run.count >= 2 else { return nil }
+        let second = run[run.startIndex + 1]
         if run.count == 2 {
             // Two members: the width is unknown when both carry extra words; try the widest first.
-            let top = min(8, run[0].count, run[1].count)
+            let top = min(8, run.first!.count, second.count)
             guard top >= 3 else { return nil }
             for n in stride(from: top, through: 3, by: -1) {
                 if let r = templateRun(t, run, width: n) { return r }
             }
             return nil
         }
-        return templateRun(t, run, width: run[1].count)
+        return templateRun(t, run, width: second.count)
+    }
+
+    /// The cheap necessary conditions of `templateRun(_:_:width:)` on the slice, so that most
+    /// runs are rejected before they are copied into an array.
+    func templateRun(_ t: [Unicode.Scalar], _ run: ArraySlice<Range<Int>>, width n: Int) -> Range<Int>? {
+        guard n >= 3, n <= 8, run.dropFirst().dropLast().allSatisfy({ $0.count == n }) else { return nil }
+        guard run.first!.count >= n, run.last!.count >= n, run.first!.count - n <= 4 else { return nil }
+        // Some position must hold the same character in every member (as `sharesTemplate`
+        // requires); members after the first start where they start, the first is trimmed.
+        let first = run.first!.upperBound - n
+        guard (0..<n).contains(where: { k in run.dropFirst().allSatisfy { t[$0.lowerBound + k] == t[first + k] } }) else { return nil }
+        return templateRun(t, Array(run), width: n)
     }
 
     func templateRun(_ t: [Unicode.Scalar], _ run: [Range<Int>], width n: Int) -> Range<Int>? {
@@ -309,10 +322,6 @@ public struct SloganRules: Sendable {
         guard run[0].count >= n, run[run.count - 1].count >= n, run[0].count - n <= 4 else { return nil }
         let first = (run[0].upperBound - n)..<run[0].upperBound
         let last = run[run.count - 1].lowerBound..<(run[run.count - 1].lowerBound + n)
-        // Most runs share no character at any position (which `sharesTemplate` requires): reject
-        // them before building the member list.
-        func member(_ j: Int) -> Range<Int> { j == 0 ? first : j == run.count - 1 ? last : run[j] }
-        guard (0..<n).contains(where: { k in (1..<run.count).allSatisfy { t[member($0).lowerBound + k] == t[first.lowerBound + k] } }) else { return nil }
         var ms = run
         ms[0] = first
         ms[ms.count - 1] = last
@@ -462,7 +471,7 @@ public struct SloganRules: Sendable {
                 let s = i + brand.unicodeScalars.count
                 var best = 0
                 for len in 2...4 where s + len <= b.upperBound {
-                    let name = String(String.UnicodeScalarView(t[s..<(s + len)]))
+                    let name = t.string(s..<(s + len))
                     if places.contains(name) { best = len }
                 }
                 if best > 0 {

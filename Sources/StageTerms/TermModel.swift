@@ -117,7 +117,7 @@ public struct TermModel: Sendable {
         return out
     }
 
-    func str(_ t: [Unicode.Scalar], _ r: Range<Int>) -> String { String(String.UnicodeScalarView(t[r])) }
+    func str(_ t: [Unicode.Scalar], _ r: Range<Int>) -> String { t.string(r) }
 
     /// Whether `t[r]` is on the stop list, as Strings compare.
     func isStop(_ t: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
@@ -127,7 +127,9 @@ public struct TermModel: Sendable {
     /// Candidate noun phrases: 2–4 Han tokens ending in a head word, 4–10 characters, with the
     /// leading verbs stripped, scored by how well the background knows their parts.
     func discover(_ t: [Unicode.Scalar], _ tokens: ArraySlice<Token>, _ b: Range<Int>) -> [Range<Int>] {
-        let toks = Array(tokens.filter { $0.isWord })
+        var toks: [Token] = []
+        toks.reserveCapacity(tokens.count)
+        for token in tokens where token.isWord { toks.append(token) }
         var out: [Range<Int>] = []
         var h = 0
         while h < toks.count {
