@@ -99,20 +99,21 @@ public struct TermModel: Sendable {
     /// Term spans of one sentence; `true` marks glossary matches.
     public func terms(_ t: [Unicode.Scalar], _ tokens: ArraySlice<Token>, _ b: Range<Int>) -> [(Range<Int>, Bool)] {
         var out: [(Range<Int>, Bool)] = []
-        var covered = IndexSet()
+        // The spans taken so far: a few per sentence, so a list (an IndexSet costs more to make).
+        var covered: [Range<Int>] = []
         // Glossary: longest match at each position, left to right (nested terms are not repeated).
         var i = b.lowerBound
         while i < b.upperBound {
             if t[i].value >= 0x10000 || glossaryFirsts.contains(t[i]), let m = glossary.longestMatch(in: t, from: i, limit: b.upperBound) {
                 let r = i..<m.end
-                if !isStop(t, r) { out.append((r, true)); covered.insert(integersIn: r) }
+                if !isStop(t, r) { out.append((r, true)); covered.append(r) }
                 i = m.end
             } else { i += 1 }
         }
         guard discovery else { return out }
-        for r in discover(t, tokens, b) where !covered.intersects(integersIn: r) {
+        for r in discover(t, tokens, b) where !covered.contains(where: { $0.overlaps(r) }) {
             out.append((r, false))
-            covered.insert(integersIn: r)
+            covered.append(r)
         }
         return out
     }
