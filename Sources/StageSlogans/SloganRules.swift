@@ -23,14 +23,14 @@ public struct SloganRules: Sendable {
     public var places: Set<String>
 
     /// Generic heads that follow a coinage without belonging to it.
-    static let heads = ["工作法", "工作", "机制", "模式", "行动", "工程", "品牌", "服务", "创建", "制度", "平台", "体系",
+    static let heads: WordList = ["工作法", "工作", "机制", "模式", "行动", "工程", "品牌", "服务", "创建", "制度", "平台", "体系",
                         "活动", "理念", "经验", "项目", "建设", "热线", "载体", "格局", "做法", "战略", "组织", "要求",
                         "任务", "治理", "系统", "队伍", "精神", "升级版", "推广", "实践", "改革", "示范", "专线", "义务",
                         "司法所", "党建", "创新", "地方立法", "法律服务", "调解", "品牌", "新画卷", "阵地", "站", "室", "点", "等"]
     /// Words that, after a numbered quote, complete the formula (“五治”融合 → 五治融合).
-    static let completions = ["融合", "互融", "普法", "联动", "并举", "一体", "共治", "合一", "同步"]
+    static let completions: WordList = ["融合", "互融", "普法", "联动", "并举", "一体", "共治", "合一", "同步"]
     /// Verbs and markers that introduce a coinage just before the quote.
-    static let introducers = ["开展", "实施", "推行", "推广", "落实", "深化", "创建", "打造", "建立", "组建", "探索", "培育",
+    static let introducers: WordList = ["开展", "实施", "推行", "推广", "落实", "深化", "创建", "打造", "建立", "组建", "探索", "培育",
                               "开通", "构建", "实现", "坚持", "树立", "首创", "推进", "形成", "创新", "发挥", "采取", "依托",
                               "围绕", "推出", "启动", "打响", "提出", "立足", "结合", "通过", "作为", "实行", "完善", "丰富",
                               "叫响", "擦亮", "深入", "全面", "着力", "聚焦", "秉持", "践行", "弘扬", "发展", "健全", "把",
@@ -38,16 +38,16 @@ public struct SloganRules: Sendable {
     static let designationSuffixes = ["杯", "App", "APP", "网", "之乡", "基地", "示范市", "示范区", "合格城市", "试点城市",
                                       "优秀市", "奖", "小组", "队伍", "群", "称号", "荣誉", "大会", "会议"]
     static let designationMarkers = ["优秀", "称号", "荣誉", "领导小组"]
-    static let designationBefore = ["获评", "被评为", "荣获", "捧得", "确定为", "命名为", "授予", "评为", "获得"]
-    static let designationAfter = ["荣誉", "称号", "美誉", "奖", "之称", "之誉"]
+    static let designationBefore: WordList = ["获评", "被评为", "荣获", "捧得", "确定为", "命名为", "授予", "评为", "获得"]
+    static let designationAfter: WordList = ["荣誉", "称号", "美誉", "奖", "之称", "之誉"]
     static let events: Set<String> = ["两会", "全国两会"]
     /// Ordinary counted nouns: numeral + one of these is a count, not a formula.
     static let measures: Set<Unicode.Scalar> = Set("年月日天号时分秒次人万亿元名个家所件起处条项批场位支座户岁倍米里斤吨辆间套张份期届轮台口栋层级".unicodeScalars)
     static let functionChars: Set<Unicode.Scalar> = Set("的是又有就和了在对把被也都而与及或之其这那".unicodeScalars)
     /// Formula heads after numeral + one character: 六位一体, 五级联动, 五治融合.
-    static let numberedHeads = ["一体", "联动", "融合", "互融", "合一", "并举", "共治", "同步", "齐抓", "同创"]
+    static let numberedHeads: WordList = ["一体", "联动", "融合", "互融", "合一", "并举", "共治", "同步", "齐抓", "同创"]
     /// Place-branded goal prefixes.
-    static let placeBrands = ["平安", "法治", "美丽", "幸福", "现代化新"]
+    static let placeBrands: WordList = ["平安", "法治", "美丽", "幸福", "现代化新"]
 
     public init(lexicon: [String], places: Set<String>) {
         self.lexicon = Trie(lexicon)
