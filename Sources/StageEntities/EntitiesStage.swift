@@ -79,7 +79,9 @@ struct PlaceMatches {
         for s in sentences {
             while p < s.end {
                 first[p] = Int32(items.count)
-                if p >= s.start { g.trie.forEachMatch(in: text, from: p, limit: s.end) { items.append(($0, Int($1))) } }
+                if p >= s.start, text[p].value >= 0x10000 || g.firsts.contains(text[p]) {
+                    g.trie.forEachMatch(in: text, from: p, limit: s.end) { items.append(($0, Int($1))) }
+                }
                 p += 1
             }
         }
@@ -108,7 +110,7 @@ final class Builder {
     var docUnits = Set<Int32>()
     /// Places found by pattern inside chains, recognised anywhere else in the document.
     var chainPlaces = Set<String>()
-    var knownPlaces = Trie()
+    var knownPlaces = WordTrie([])
     /// Token boundaries (start or end of an ICU/lexicon token).
     var boundary: [Bool]
     /// Multi-character tokens as start << 32 | end.
@@ -169,9 +171,7 @@ final class Builder {
     func run() {
         // Pass 1: unambiguous full names, to disambiguate short forms by what the document names.
         for s in doc.sentences.indices { places(in: doc.sentences[s], dryRun: true) }
-        var known = Trie()
-        for (n, w) in chainPlaces.sorted().enumerated() { known.insert(w, value: Int32(n)) }
-        knownPlaces = known
+        knownPlaces = WordTrie(chainPlaces.sorted())
         var ranges: [Range<Int>] = []
         for s in doc.sentences.indices {
             let sentence = doc.sentences[s]
@@ -557,8 +557,8 @@ final class Builder {
     func titlesAndPeople(in sentence: Sentence, from: Int) {
         var i = sentence.start
         while i < sentence.end {
-            if spans[from...].contains(where: { $0.start <= i && i < $0.end && $0.kind != .loc }) { i += 1; continue }
-            guard let t = titleAt(i, sentence) else { i += 1; continue }
+            // (The title look-up first: it rejects most positions faster than the span scan.)
+            guard let t = titleAt(i, sentence), !spans[from...].contains(where: { $0.start <= i && i < $0.end && $0.kind != .loc }) else { i += 1; continue }
             var start = i
             var organ = res.titleOrganLength[t.form]
             let form = res.titleForms[t.form]
