@@ -79,7 +79,9 @@ struct PlaceMatches {
         for s in sentences {
             while p < s.end {
                 first[p] = Int32(items.count)
-                if p >= s.start { g.trie.forEachMatch(in: text, from: p, limit: s.end) { items.append(($0, Int($1))) } }
+                if p >= s.start, text[p].value >= 0x10000 || g.firsts.contains(text[p]) {
+                    g.trie.forEachMatch(in: text, from: p, limit: s.end) { items.append(($0, Int($1))) }
+                }
                 p += 1
             }
         }
@@ -108,11 +110,11 @@ final class Builder {
     var docUnits = Set<Int32>()
     /// Places found by pattern inside chains, recognised anywhere else in the document.
     var chainPlaces = Set<String>()
-    var knownPlaces = Trie()
+    var knownPlaces = WordTrie([])
     /// Token boundaries (start or end of an ICU/lexicon token).
     var boundary: [Bool]
     /// Multi-character tokens as start << 32 | end.
-    var words: Set<Int>
+    var words: TokenSpans
     let placeMatches: PlaceMatches
     /// The gazetteer, held here so that the per-position look-ups do not copy it out of `res`.
     let g: Gazetteer
@@ -138,7 +140,7 @@ final class Builder {
         for t in doc.tokens { b[Int(t.start)] = true; b[Int(t.end)] = true }
         b[doc.text.count] = true
         boundary = b
-        words = Set(doc.tokens.filter { $0.end - $0.start >= 2 }.map { Int($0.start) << 32 | Int($0.end) })
+        words = TokenSpans(doc.tokens.filter { $0.end - $0.start >= 2 }.map { Int($0.start) << 32 | Int($0.end) })
         placeMatches = PlaceMatches(res.gazetteer, doc.text, doc.sentences)
     }
 
@@ -149,7 +151,11 @@ final class Builder {
 
 
     func isPunct(_ i: Int) -> Bool { i < 0 || i >= text.count || !(text[i].isIdeograph || text[i].properties.isAlphabetic || ("0"..."9").contains(text[i])) }
-    func str(_ r: Range<Int>) -> String { TextNormal.recordText(doc.string(r)) }
+    /// The record text of `r`. Han text has no whitespace or quote marks to drop, so it is
+    /// the text itself (most spans; this skips building the String twice).
+    func str(_ r: Range<Int>) -> String {
+        text[r].allSatisfy { (0x4E00...0x9FFF).contains($0.value) } ? text.string(r) : TextNormal.recordText(doc.string(r))
+    }
 
     /// Whether `text[r]` is `word` as Strings compare (canonical equivalence), without building
     /// a String when the slice holds only ASCII and CJK unified ideographs: these never
@@ -165,9 +171,7 @@ final class Builder {
     func run() {
         // Pass 1: unambiguous full names, to disambiguate short forms by what the document names.
         for s in doc.sentences.indices { places(in: doc.sentences[s], dryRun: true) }
-        var known = Trie()
-        for (n, w) in chainPlaces.sorted().enumerated() { known.insert(w, value: Int32(n)) }
-        knownPlaces = known
+        knownPlaces = WordTrie(chainPlaces.sorted())
         var ranges: [Range<Int>] = []
         for s in doc.sentences.indices {
             let sentence = doc.sentences[s]
@@ -300,6 +304,8 @@ final class Builder {
     }
 
     /// A village, community, street or road by its suffix, starting at `i`.
+    /// (Inlined: it is asked at nearly every position, and most have no marker before them.)
+    @inline(__always)
     func patternPlace(at i: Int, sentence: Sentence, afterPlace: Bool, coordinated: Bool = false) -> Int? {
         // A place marker on the left (在, 位于 …) unless in a chain or a coordination.
         if !afterPlace && !coordinated {
@@ -309,6 +315,11 @@ final class Builder {
                 at - m.count >= sentence.start && text[(at - m.count)..<at].elementsEqual(m)
             }) else { return nil }
         }
+        return patternPlaceEnd(at: i, sentence: sentence, afterPlace: afterPlace, coordinated: coordinated)
+    }
+
+    /// The end of a pattern place at `i`, its left context granted.
+    func patternPlaceEnd(at i: Int, sentence: Sentence, afterPlace: Bool, coordinated: Bool) -> Int? {
         var best: Int? = nil
         let maxLen = afterPlace ? 8 : 6
         var j = i + 2
@@ -546,8 +557,8 @@ final class Builder {
     func titlesAndPeople(in sentence: Sentence, from: Int) {
         var i = sentence.start
         while i < sentence.end {
-            if spans[from...].contains(where: { $0.start <= i && i < $0.end && $0.kind != .loc }) { i += 1; continue }
-            guard let t = titleAt(i, sentence) else { i += 1; continue }
+            // (The title look-up first: it rejects most positions faster than the span scan.)
+            guard let t = titleAt(i, sentence), !spans[from...].contains(where: { $0.start <= i && i < $0.end && $0.kind != .loc }) else { i += 1; continue }
             var start = i
             var organ = res.titleOrganLength[t.form]
             let form = res.titleForms[t.form]
@@ -705,7 +716,7 @@ final class Builder {
     // MARK: Relations
 
     func gapText(_ a: Int, _ b: Int) -> String {
-        a < b ? TextNormal.recordText(doc.string(a..<b)) : ""
+        a < b ? TextNormal.recordText(text.string(a..<b)) : ""
     }
 
     func relation(_ type: String, _ head: Span, _ tail: Span, headText: String? = nil, tailText: String? = nil, org: String? = nil) {

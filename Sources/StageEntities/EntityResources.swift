@@ -46,7 +46,15 @@ final class EntityResources: Sendable {
     static func blocked(_ g: Gazetteer) -> [Bool] {
         var b = [Bool](repeating: false, count: g.forms.count)
         for name in Words.genericUnitNames { if let f = g.formIndex[name] { b[f] = true } }
-        for u in g.units where u.level == .township && Words.zoneSuffixes.contains(where: { u.name.hasSuffix($0) }) {
+        // Zone suffixes tested on scalars for Han names (String.hasSuffix on every township was
+        // most of the stage's start-up); other names as Strings.
+        let zoneSuffixes = Words.zoneSuffixes.map { Array($0.unicodeScalars) }
+        func isZone(_ name: String) -> Bool {
+            let scalars = Array(name.unicodeScalars)
+            guard scalars.allSatisfy(Phrase.isPlain) else { return Words.zoneSuffixes.contains(where: { name.hasSuffix($0) }) }
+            return zoneSuffixes.contains { scalars.count >= $0.count && scalars[(scalars.count - $0.count)...].elementsEqual($0) }
+        }
+        for u in g.units where u.level == .township && isZone(u.name) {
             if let f = g.formIndex[u.name], g.forms[f].kind == .full { b[f] = true }
         }
         return b

@@ -26,3 +26,36 @@ struct Phrase {
     func hasSuffix(_ w: String) -> Bool { string.map { $0.hasSuffix(w) } ?? unicodeScalars.reversed().starts(with: w.unicodeScalars.reversed()) }
     func equals(_ w: String) -> Bool { string.map { $0 == w } ?? unicodeScalars.elementsEqual(w.unicodeScalars) }
 }
+
+extension Array where Element == Unicode.Scalar {
+    /// `self[r]` as a String, encoded straight to UTF-8: appending to a String.UnicodeScalarView
+    /// (as `Document.string` does) costs several thousand instructions for a short name.
+    func string(_ r: Range<Int>) -> String {
+        String(unsafeUninitializedCapacity: r.count * 4) { buffer in
+            var n = 0
+            for u in self[r] { UTF8.encode(u) { buffer[n] = $0; n += 1 } }
+            return n
+        }
+    }
+}
+
+/// Token spans as `start << 32 | end`, sorted for binary search: the tokens come in order, so
+/// this is cheaper to build than a hashed Set, and as cheap to ask.
+struct TokenSpans {
+    private let keys: [Int]
+
+    init(_ keys: [Int]) {
+        self.keys = zip(keys, keys.dropFirst()).allSatisfy { $0 <= $1 } ? keys : keys.sorted()
+    }
+
+    func contains(_ key: Int) -> Bool {
+        var lo = 0, hi = keys.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if keys[mid] < key { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < keys.count && keys[lo] == key
+    }
+
+    func contains(where predicate: (Int) -> Bool) -> Bool { keys.contains(where: predicate) }
+}

@@ -40,6 +40,17 @@ enum Chars {
     }
 }
 
+/// A word list with each word's scalars decoded once, for matching against the text in place.
+struct WordList: ExpressibleByArrayLiteral, Sendable {
+    let words: [String]
+    let scalars: [[Unicode.Scalar]]
+
+    init(arrayLiteral words: String...) {
+        self.words = words
+        scalars = words.map { Array($0.unicodeScalars) }
+    }
+}
+
 extension Array where Element == Unicode.Scalar {
     func hasPrefix(_ s: String, at i: Int) -> Bool {
         var j = i
@@ -63,20 +74,39 @@ extension Array where Element == Unicode.Scalar {
         return (r.lowerBound...(r.upperBound - n)).contains { hasPrefix(word, at: $0) }
     }
 
-    /// The longest word of `words` that ends exactly at `end` (exclusive), if any.
-    func suffixMatch(_ words: [String], endingAt end: Int) -> String? {
-        var best: String?
-        for w in words {
-            let n = w.unicodeScalars.count
-            if n <= end, hasPrefix(w, at: end - n), n > (best?.unicodeScalars.count ?? 0) { best = w }
-        }
-        return best
+    /// Whether `word` occurs at `i`.
+    func hasPrefix(_ word: [Unicode.Scalar], at i: Int) -> Bool {
+        i >= 0 && i + word.count <= count && self[i..<(i + word.count)].elementsEqual(word)
     }
 
-    /// The longest word of `words` starting at `start`.
-    func prefixMatch(_ words: [String], at start: Int) -> String? {
-        var best: String?
-        for w in words where hasPrefix(w, at: start) && w.unicodeScalars.count > (best?.unicodeScalars.count ?? 0) { best = w }
-        return best
+    /// The longest word of `words` that ends exactly at `end` (exclusive), if any (the first of
+    /// equally long ones).
+    func suffixMatch(_ words: WordList, endingAt end: Int) -> String? {
+        var best: Int?
+        for (k, w) in words.scalars.enumerated() where w.count <= end && w.count > (best.map { words.scalars[$0].count } ?? 0) {
+            if hasPrefix(w, at: end - w.count) { best = k }
+        }
+        return best.map { words.words[$0] }
+    }
+
+    /// The longest word of `words` starting at `start` (the first of equally long ones).
+    func prefixMatch(_ words: WordList, at start: Int) -> String? {
+        var best: Int?
+        for (k, w) in words.scalars.enumerated() where w.count > (best.map { words.scalars[$0].count } ?? 0) {
+            if hasPrefix(w, at: start) { best = k }
+        }
+        return best.map { words.words[$0] }
+    }
+}
+
+extension Array where Element == Unicode.Scalar {
+    /// `self[r]` as a String, encoded straight to UTF-8: building a String.UnicodeScalarView
+    /// from the slice costs several thousand instructions for a short phrase.
+    func string(_ r: Range<Int>) -> String {
+        String(unsafeUninitializedCapacity: r.count * 4) { buffer in
+            var n = 0
+            for u in self[r] { UTF8.encode(u) { buffer[n] = $0; n += 1 } }
+            return n
+        }
     }
 }

@@ -14,20 +14,23 @@ public enum QuoteClass: Equatable, Sendable {
 
 public struct SloganRules: Sendable {
     /// Established formulations (shipped + user lexicon).
-    public var lexicon: Trie
+    public private(set) var lexicon: Trie
+    /// First scalars (in the BMP) of the lexicon entries: a test inline, before the call into the
+    /// trie, which most positions would make for nothing.
+    let lexiconFirsts: ScalarSet
     public var lexiconWords: Set<String>
     /// Short place names (provinces, prefectures, counties) for place-branded goals (平安+place).
     public var places: Set<String>
 
     /// Generic heads that follow a coinage without belonging to it.
-    static let heads = ["工作法", "工作", "机制", "模式", "行动", "工程", "品牌", "服务", "创建", "制度", "平台", "体系",
+    static let heads: WordList = ["工作法", "工作", "机制", "模式", "行动", "工程", "品牌", "服务", "创建", "制度", "平台", "体系",
                         "活动", "理念", "经验", "项目", "建设", "热线", "载体", "格局", "做法", "战略", "组织", "要求",
                         "任务", "治理", "系统", "队伍", "精神", "升级版", "推广", "实践", "改革", "示范", "专线", "义务",
                         "司法所", "党建", "创新", "地方立法", "法律服务", "调解", "品牌", "新画卷", "阵地", "站", "室", "点", "等"]
     /// Words that, after a numbered quote, complete the formula (“五治”融合 → 五治融合).
-    static let completions = ["融合", "互融", "普法", "联动", "并举", "一体", "共治", "合一", "同步"]
+    static let completions: WordList = ["融合", "互融", "普法", "联动", "并举", "一体", "共治", "合一", "同步"]
     /// Verbs and markers that introduce a coinage just before the quote.
-    static let introducers = ["开展", "实施", "推行", "推广", "落实", "深化", "创建", "打造", "建立", "组建", "探索", "培育",
+    static let introducers: WordList = ["开展", "实施", "推行", "推广", "落实", "深化", "创建", "打造", "建立", "组建", "探索", "培育",
                               "开通", "构建", "实现", "坚持", "树立", "首创", "推进", "形成", "创新", "发挥", "采取", "依托",
                               "围绕", "推出", "启动", "打响", "提出", "立足", "结合", "通过", "作为", "实行", "完善", "丰富",
                               "叫响", "擦亮", "深入", "全面", "着力", "聚焦", "秉持", "践行", "弘扬", "发展", "健全", "把",
@@ -35,19 +38,20 @@ public struct SloganRules: Sendable {
     static let designationSuffixes = ["杯", "App", "APP", "网", "之乡", "基地", "示范市", "示范区", "合格城市", "试点城市",
                                       "优秀市", "奖", "小组", "队伍", "群", "称号", "荣誉", "大会", "会议"]
     static let designationMarkers = ["优秀", "称号", "荣誉", "领导小组"]
-    static let designationBefore = ["获评", "被评为", "荣获", "捧得", "确定为", "命名为", "授予", "评为", "获得"]
-    static let designationAfter = ["荣誉", "称号", "美誉", "奖", "之称", "之誉"]
+    static let designationBefore: WordList = ["获评", "被评为", "荣获", "捧得", "确定为", "命名为", "授予", "评为", "获得"]
+    static let designationAfter: WordList = ["荣誉", "称号", "美誉", "奖", "之称", "之誉"]
     static let events: Set<String> = ["两会", "全国两会"]
     /// Ordinary counted nouns: numeral + one of these is a count, not a formula.
     static let measures: Set<Unicode.Scalar> = Set("年月日天号时分秒次人万亿元名个家所件起处条项批场位支座户岁倍米里斤吨辆间套张份期届轮台口栋层级".unicodeScalars)
     static let functionChars: Set<Unicode.Scalar> = Set("的是又有就和了在对把被也都而与及或之其这那".unicodeScalars)
     /// Formula heads after numeral + one character: 六位一体, 五级联动, 五治融合.
-    static let numberedHeads = ["一体", "联动", "融合", "互融", "合一", "并举", "共治", "同步", "齐抓", "同创"]
+    static let numberedHeads: WordList = ["一体", "联动", "融合", "互融", "合一", "并举", "共治", "同步", "齐抓", "同创"]
     /// Place-branded goal prefixes.
-    static let placeBrands = ["平安", "法治", "美丽", "幸福", "现代化新"]
+    static let placeBrands: WordList = ["平安", "法治", "美丽", "幸福", "现代化新"]
 
     public init(lexicon: [String], places: Set<String>) {
         self.lexicon = Trie(lexicon)
+        lexiconFirsts = ScalarSet(lexicon.compactMap { $0.unicodeScalars.first }.filter { $0.value < 0x10000 })
         self.lexiconWords = Set(lexicon)
         self.places = places
     }
@@ -61,7 +65,7 @@ public struct SloganRules: Sendable {
         let lo = open + 1, hi = close
         let n = hi - lo
         guard n >= 1 else { return .metaphor }
-        let content = String(String.UnicodeScalarView(t[lo..<hi]))
+        let content = t.string(lo..<hi)
         if lexiconWords.contains(content) { return .coinage(extend(t, lo, hi, bounds)) }
         if isParallel(t, lo..<hi) { return .coinage(lo..<hi) }
         // A chain of parts joined by + (社区党委+小区党支部+…, 民族团结+).
@@ -119,7 +123,7 @@ public struct SloganRules: Sendable {
         // Plain content (Han and ASCII, the usual case) is compared scalar by scalar, which for
         // it is what String comparison does; other content is compared as a String.
         let plain = t[lo..<hi].allSatisfy(Chars.isPlain)
-        let content = plain ? "" : String(String.UnicodeScalarView(t[lo..<hi]))
+        let content = plain ? "" : t.string(lo..<hi)
         func equals(_ w: String) -> Bool { plain ? t[lo..<hi].elementsEqual(w.unicodeScalars) : content == w }
         func ends(with w: String) -> Bool { plain ? t.hasSuffix(w, endingAt: hi, from: lo) : content.hasSuffix(w) }
         func has(_ w: String) -> Bool { plain ? t.contains(w, in: lo..<hi) : content.contains(w) }
@@ -150,6 +154,7 @@ public struct SloganRules: Sendable {
     /// Splits `r` into members at list separators.
     static func members(_ t: [Unicode.Scalar], _ r: Range<Int>) -> [Range<Int>] {
         var out: [Range<Int>] = []
+        out.reserveCapacity(1 + r.reduce(0) { Chars.isSeparator(t[$1]) ? $0 + 1 : $0 })
         var s = r.lowerBound
         for i in r where Chars.isSeparator(t[i]) {
             out.append(s..<i)
@@ -189,7 +194,7 @@ public struct SloganRules: Sendable {
             return shared >= 1 && differ >= 1 && n >= 3 || shared >= 1 && differ >= 1 && n == 2 && ms.count >= 3 && false
         }
         // Different lengths: a shared two-character tail (…至上) or head.
-        let tails = Set(ms.map { String(String.UnicodeScalarView(t[($0.upperBound - 2)..<$0.upperBound])) })
+        let tails = Set(ms.map { t.string(($0.upperBound - 2)..<$0.upperBound) })
         return tails.count == 1 && ms.allSatisfy({ $0.count >= 3 })
     }
 
@@ -248,8 +253,7 @@ public struct SloganRules: Sendable {
             while same + 1 < ms.count && ms[same + 1].count == ms[a + 1].count { same += 1 }
             var b = min(ms.count, same + 2)
             while b > a + 1 {
-                let run = Array(ms[a..<b])
-                if let r = templateRun(t, run) { best = r; break }
+                if let r = templateRun(t, ms[a..<b]) { best = r; break }
                 b -= 1
             }
             if var r = best {
@@ -286,18 +290,31 @@ public struct SloganRules: Sendable {
 
     /// The span of `run` if it is a parallel formula once its first member loses a leading
     /// verb and its last member a trailing tail.
-    func templateRun(_ t: [Unicode.Scalar], _ run: [Range<Int>]) -> Range<Int>? {
+    func templateRun(_ t: [Unicode.Scalar], _ run: ArraySlice<Range<Int>>) -> Range<Int>? {
         guard run.count >= 2 else { return nil }
+        let second = run[run.startIndex + 1]
         if run.count == 2 {
             // Two members: the width is unknown when both carry extra words; try the widest first.
-            let top = min(8, run[0].count, run[1].count)
+            let top = min(8, run.first!.count, second.count)
             guard top >= 3 else { return nil }
             for n in stride(from: top, through: 3, by: -1) {
                 if let r = templateRun(t, run, width: n) { return r }
             }
             return nil
         }
-        return templateRun(t, run, width: run[1].count)
+        return templateRun(t, run, width: second.count)
+    }
+
+    /// The cheap necessary conditions of `templateRun(_:_:width:)` on the slice, so that most
+    /// runs are rejected before they are copied into an array.
+    func templateRun(_ t: [Unicode.Scalar], _ run: ArraySlice<Range<Int>>, width n: Int) -> Range<Int>? {
+        guard n >= 3, n <= 8, run.dropFirst().dropLast().allSatisfy({ $0.count == n }) else { return nil }
+        guard run.first!.count >= n, run.last!.count >= n, run.first!.count - n <= 4 else { return nil }
+        // Some position must hold the same character in every member (as `sharesTemplate`
+        // requires); members after the first start where they start, the first is trimmed.
+        let first = run.first!.upperBound - n
+        guard (0..<n).contains(where: { k in run.dropFirst().allSatisfy { t[$0.lowerBound + k] == t[first + k] } }) else { return nil }
+        return templateRun(t, Array(run), width: n)
     }
 
     func templateRun(_ t: [Unicode.Scalar], _ run: [Range<Int>], width n: Int) -> Range<Int>? {
@@ -305,10 +322,6 @@ public struct SloganRules: Sendable {
         guard run[0].count >= n, run[run.count - 1].count >= n, run[0].count - n <= 4 else { return nil }
         let first = (run[0].upperBound - n)..<run[0].upperBound
         let last = run[run.count - 1].lowerBound..<(run[run.count - 1].lowerBound + n)
-        // Most runs share no character at any position (which `sharesTemplate` requires): reject
-        // them before building the member list.
-        func member(_ j: Int) -> Range<Int> { j == 0 ? first : j == run.count - 1 ? last : run[j] }
-        guard (0..<n).contains(where: { k in (1..<run.count).allSatisfy { t[member($0).lowerBound + k] == t[first.lowerBound + k] } }) else { return nil }
         var ms = run
         ms[0] = first
         ms[ms.count - 1] = last
@@ -445,7 +458,7 @@ public struct SloganRules: Sendable {
         var out: [Range<Int>] = []
         var i = b.lowerBound
         while i < b.upperBound {
-            if let m = lexicon.longestMatch(in: t, from: i, limit: b.upperBound) {
+            if t[i].value >= 0x10000 || lexiconFirsts.contains(t[i]), let m = lexicon.longestMatch(in: t, from: i, limit: b.upperBound) {
                 // A list formula must not be the start or middle of a longer list.
                 let isList = t[i..<m.end].contains("、")
                 let inList = isList && ((i > b.lowerBound && t[i - 1] == "、") || (m.end < b.upperBound && t[m.end] == "、"))
@@ -458,7 +471,7 @@ public struct SloganRules: Sendable {
                 let s = i + brand.unicodeScalars.count
                 var best = 0
                 for len in 2...4 where s + len <= b.upperBound {
-                    let name = String(String.UnicodeScalarView(t[s..<(s + len)]))
+                    let name = t.string(s..<(s + len))
                     if places.contains(name) { best = len }
                 }
                 if best > 0 {

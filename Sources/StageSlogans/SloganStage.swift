@@ -95,7 +95,7 @@ public struct SloganStage: Stage {
                 var c = rules.classifyQuote(t, open: o, close: i, bounds: b, previous: prev)
                 // A ‘quote’ inside speech right after punctuation is the speaker's colour.
                 if t[o] == "‘", outer != nil, o > b.lowerBound, Chars.isSeparator(t[o - 1]),
-                   !rules.lexiconWords.contains(String(String.UnicodeScalarView(t[(o + 1)..<i]))) { c = .metaphor }
+                   !rules.lexiconWords.contains(t.string((o + 1)..<i)) { c = .metaphor }
                 // “A”“B”机制: a strong coinage closing a chain makes its earlier members coinages too.
                 if c.isCoinage, !chain.isEmpty, rules.isStrongCoinage(t, open: o, close: i, bounds: b) {
                     for m in chain where !out.contains(m) { out.append(m) }

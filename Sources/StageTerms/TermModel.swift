@@ -38,6 +38,9 @@ public struct Background: Sendable {
 
 public struct TermModel: Sendable {
     let glossary: Trie
+    /// First scalars (in the BMP) of the glossary terms: a test inline, before the call into the
+    /// trie, which most positions would make for nothing.
+    let glossaryFirsts: ScalarSet
     let stop: Set<String>
     /// `stop` by text slice.
     let stopTable: WordTable
@@ -85,6 +88,7 @@ public struct TermModel: Sendable {
 
     public init(glossary: [String], stop: [String], background: Background, discovery: Bool = true, threshold: Double = 1.0) {
         self.glossary = Trie(glossary)
+        glossaryFirsts = ScalarSet(glossary.compactMap { $0.unicodeScalars.first }.filter { $0.value < 0x10000 })
         self.stop = Set(stop)
         stopTable = WordTable(words: stop)
         self.background = background
@@ -95,25 +99,26 @@ public struct TermModel: Sendable {
     /// Term spans of one sentence; `true` marks glossary matches.
     public func terms(_ t: [Unicode.Scalar], _ tokens: ArraySlice<Token>, _ b: Range<Int>) -> [(Range<Int>, Bool)] {
         var out: [(Range<Int>, Bool)] = []
-        var covered = IndexSet()
+        // The spans taken so far: a few per sentence, so a list (an IndexSet costs more to make).
+        var covered: [Range<Int>] = []
         // Glossary: longest match at each position, left to right (nested terms are not repeated).
         var i = b.lowerBound
         while i < b.upperBound {
-            if let m = glossary.longestMatch(in: t, from: i, limit: b.upperBound) {
+            if t[i].value >= 0x10000 || glossaryFirsts.contains(t[i]), let m = glossary.longestMatch(in: t, from: i, limit: b.upperBound) {
                 let r = i..<m.end
-                if !isStop(t, r) { out.append((r, true)); covered.insert(integersIn: r) }
+                if !isStop(t, r) { out.append((r, true)); covered.append(r) }
                 i = m.end
             } else { i += 1 }
         }
         guard discovery else { return out }
-        for r in discover(t, tokens, b) where !covered.intersects(integersIn: r) {
+        for r in discover(t, tokens, b) where !covered.contains(where: { $0.overlaps(r) }) {
             out.append((r, false))
-            covered.insert(integersIn: r)
+            covered.append(r)
         }
         return out
     }
 
-    func str(_ t: [Unicode.Scalar], _ r: Range<Int>) -> String { String(String.UnicodeScalarView(t[r])) }
+    func str(_ t: [Unicode.Scalar], _ r: Range<Int>) -> String { t.string(r) }
 
     /// Whether `t[r]` is on the stop list, as Strings compare.
     func isStop(_ t: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
@@ -123,7 +128,9 @@ public struct TermModel: Sendable {
     /// Candidate noun phrases: 2–4 Han tokens ending in a head word, 4–10 characters, with the
     /// leading verbs stripped, scored by how well the background knows their parts.
     func discover(_ t: [Unicode.Scalar], _ tokens: ArraySlice<Token>, _ b: Range<Int>) -> [Range<Int>] {
-        let toks = Array(tokens.filter { $0.isWord })
+        var toks: [Token] = []
+        toks.reserveCapacity(tokens.count)
+        for token in tokens where token.isWord { toks.append(token) }
         var out: [Range<Int>] = []
         var h = 0
         while h < toks.count {
