@@ -79,7 +79,7 @@ struct PlaceMatches {
         for s in sentences {
             while p < s.end {
                 first[p] = Int32(items.count)
-                if p >= s.start, text[p].value >= 0x10000 || g.firsts.contains(text[p]) {
+                if p >= s.start, g.trie.mayStart(with: text[p]) {   // inlined: most positions start no name
                     g.trie.forEachMatch(in: text, from: p, limit: s.end) { items.append(($0, Int($1))) }
                 }
                 p += 1
@@ -110,7 +110,7 @@ final class Builder {
     var docUnits = Set<Int32>()
     /// Places found by pattern inside chains, recognised anywhere else in the document.
     var chainPlaces = Set<String>()
-    var knownPlaces = WordTrie([])
+    var knownPlaces = Trie([])
     /// Token boundaries (start or end of an ICU/lexicon token).
     var boundary: [Bool]
     /// Multi-character tokens as start << 32 | end.
@@ -171,7 +171,7 @@ final class Builder {
     func run() {
         // Pass 1: unambiguous full names, to disambiguate short forms by what the document names.
         for s in doc.sentences.indices { places(in: doc.sentences[s], dryRun: true) }
-        knownPlaces = WordTrie(chainPlaces.sorted())
+        knownPlaces = Trie(chainPlaces.sorted())
         var ranges: [Range<Int>] = []
         for s in doc.sentences.indices {
             let sentence = doc.sentences[s]

@@ -5,20 +5,20 @@ import ZhituCore
 
 final class EntityResources: Sendable {
     let gazetteer: Gazetteer
-    let titles: WordTrie
+    let titles: Trie
     /// Per title form: length of its organ prefix (0 if none).
     let titleOrganLength: [Int]
     let titleForms: [String]
-    let orgHeads: WordTrie
+    let orgHeads: Trie
     let orgHeadForms: [String]
-    let uniqueOrgs: WordTrie
-    let afterName: WordTrie
-    let venues: WordTrie
-    let speech: WordTrie
+    let uniqueOrgs: Trie
+    let afterName: Trie
+    let venues: Trie
+    let speech: Trie
     /// Gazetteer forms that are common nouns or zones (城区, 经济技术开发区), never matched.
     let blockedForms: [Bool]
-    let introducers: WordTrie
-    let landmarks: WordTrie
+    let introducers: Trie
+    let landmarks: Trie
     let types: Set<String>
     let useNER: Bool
 
@@ -27,15 +27,15 @@ final class EntityResources: Sendable {
         self.types = types
         self.useNER = useNER
         (titles, titleForms, titleOrganLength) = EntityResources.buildTitles()
-        orgHeads = WordTrie(Words.orgHeads)
+        orgHeads = Trie(Words.orgHeads)
         orgHeadForms = Words.orgHeads
-        uniqueOrgs = WordTrie(Words.uniqueOrgs)
-        afterName = WordTrie(Words.afterName)
-        venues = WordTrie(Words.venues)
-        speech = WordTrie(Words.speechVerbs + ["同志"])
+        uniqueOrgs = Trie(Words.uniqueOrgs)
+        afterName = Trie(Words.afterName)
+        venues = Trie(Words.venues)
+        speech = Trie(Words.speechVerbs + ["同志"])
         blockedForms = EntityResources.blocked(gazetteer)
-        introducers = WordTrie(Words.nameIntroducers)
-        landmarks = WordTrie(Words.landmarks)
+        introducers = Trie(Words.nameIntroducers)
+        landmarks = Trie(Words.landmarks)
     }
 
     func blockedLOC(_ t: String) -> Bool {
@@ -60,7 +60,7 @@ final class EntityResources: Sendable {
         return b
     }
 
-    static func buildTitles() -> (WordTrie, [String], [Int]) {
+    static func buildTitles() -> (Trie, [String], [Int]) {
         var forms: [String] = []
         var organLength: [Int] = []
         var seen = Set<String>()
@@ -78,6 +78,6 @@ final class EntityResources: Sendable {
             add(role, 0)
             for p in Words.levelPrefixes { add(p + role, 0) }
         }
-        return (WordTrie(forms), forms, organLength)
+        return (Trie(forms), forms, organLength)
     }
 }

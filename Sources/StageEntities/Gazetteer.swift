@@ -30,9 +30,6 @@ public struct Gazetteer: Sendable {
     /// Form index of every name and alias.
     public private(set) var formIndex: [String: Int] = [:]
     let trie: Trie
-    /// First scalars (in the BMP) of the forms: most positions start none, and are rejected
-    /// here without a call into the trie.
-    let firsts: ScalarSet
 
     /// Loads the TSV written by scripts/build-gazetteer.py (name, level, parent, code, aliases).
     public init(contentsOf url: URL) throws {
@@ -88,7 +85,6 @@ public struct Gazetteer: Sendable {
         self.forms = forms
         self.formIndex = index
         self.trie = trie
-        firsts = ScalarSet(index.keys.compactMap { $0.unicodeScalars.first }.filter { $0.value < 0x10000 })
     }
 
     /// Every form starting at `start`, shortest first, as (end, form index).

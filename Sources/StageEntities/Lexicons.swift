@@ -1,5 +1,6 @@
 // Word lists for titles, organisation heads, surnames and boundaries. General Chinese
 // vocabulary, not taken from any test article.
+import ZhituCore
 
 enum Words {
     /// Base posts; composed with modifiers and organ prefixes below.

@@ -27,17 +27,6 @@ struct Phrase {
     func equals(_ w: String) -> Bool { string.map { $0 == w } ?? unicodeScalars.elementsEqual(w.unicodeScalars) }
 }
 
-extension Array where Element == Unicode.Scalar {
-    /// `self[r]` as a String, encoded straight to UTF-8: appending to a String.UnicodeScalarView
-    /// (as `Document.string` does) costs several thousand instructions for a short name.
-    func string(_ r: Range<Int>) -> String {
-        String(unsafeUninitializedCapacity: r.count * 4) { buffer in
-            var n = 0
-            for u in self[r] { UTF8.encode(u) { buffer[n] = $0; n += 1 } }
-            return n
-        }
-    }
-}
 
 /// Token spans as `start << 32 | end`, sorted for binary search: the tokens come in order, so
 /// this is cheaper to build than a hashed Set, and as cheap to ask.

@@ -15,9 +15,6 @@ public enum QuoteClass: Equatable, Sendable {
 public struct SloganRules: Sendable {
     /// Established formulations (shipped + user lexicon).
     public private(set) var lexicon: Trie
-    /// First scalars (in the BMP) of the lexicon entries: a test inline, before the call into the
-    /// trie, which most positions would make for nothing.
-    let lexiconFirsts: ScalarSet
     public var lexiconWords: Set<String>
     /// Short place names (provinces, prefectures, counties) for place-branded goals (平安+place).
     public var places: Set<String>
@@ -51,7 +48,6 @@ public struct SloganRules: Sendable {
 
     public init(lexicon: [String], places: Set<String>) {
         self.lexicon = Trie(lexicon)
-        lexiconFirsts = ScalarSet(lexicon.compactMap { $0.unicodeScalars.first }.filter { $0.value < 0x10000 })
         self.lexiconWords = Set(lexicon)
         self.places = places
     }
@@ -458,7 +454,7 @@ public struct SloganRules: Sendable {
         var out: [Range<Int>] = []
         var i = b.lowerBound
         while i < b.upperBound {
-            if t[i].value >= 0x10000 || lexiconFirsts.contains(t[i]), let m = lexicon.longestMatch(in: t, from: i, limit: b.upperBound) {
+            if let m = lexicon.longestMatch(in: t, from: i, limit: b.upperBound) {
                 // A list formula must not be the start or middle of a longer list.
                 let isList = t[i..<m.end].contains("、")
                 let inList = isList && ((i > b.lowerBound && t[i - 1] == "、") || (m.end < b.upperBound && t[m.end] == "、"))

@@ -38,9 +38,6 @@ public struct Background: Sendable {
 
 public struct TermModel: Sendable {
     let glossary: Trie
-    /// First scalars (in the BMP) of the glossary terms: a test inline, before the call into the
-    /// trie, which most positions would make for nothing.
-    let glossaryFirsts: ScalarSet
     let stop: Set<String>
     /// `stop` by text slice.
     let stopTable: WordTable
@@ -88,7 +85,6 @@ public struct TermModel: Sendable {
 
     public init(glossary: [String], stop: [String], background: Background, discovery: Bool = true, threshold: Double = 1.0) {
         self.glossary = Trie(glossary)
-        glossaryFirsts = ScalarSet(glossary.compactMap { $0.unicodeScalars.first }.filter { $0.value < 0x10000 })
         self.stop = Set(stop)
         stopTable = WordTable(words: stop)
         self.background = background
@@ -104,7 +100,7 @@ public struct TermModel: Sendable {
         // Glossary: longest match at each position, left to right (nested terms are not repeated).
         var i = b.lowerBound
         while i < b.upperBound {
-            if t[i].value >= 0x10000 || glossaryFirsts.contains(t[i]), let m = glossary.longestMatch(in: t, from: i, limit: b.upperBound) {
+            if let m = glossary.longestMatch(in: t, from: i, limit: b.upperBound) {
                 let r = i..<m.end
                 if !isStop(t, r) { out.append((r, true)); covered.append(r) }
                 i = m.end

@@ -36,15 +36,3 @@ struct WordTable: Sendable {
         u.value < 0x80 || (0x4E00...0x9FFF).contains(u.value) || (0x3400...0x4DBF).contains(u.value)
     }
 }
-
-extension Array where Element == Unicode.Scalar {
-    /// `self[r]` as a String, encoded straight to UTF-8: building a String.UnicodeScalarView
-    /// from the slice costs several thousand instructions for a short phrase.
-    func string(_ r: Range<Int>) -> String {
-        String(unsafeUninitializedCapacity: r.count * 4) { buffer in
-            var n = 0
-            for u in self[r] { UTF8.encode(u) { buffer[n] = $0; n += 1 } }
-            return n
-        }
-    }
-}

@@ -154,8 +154,16 @@ public struct Trie: Sendable {
         }
     }
 
-    /// The longest entry starting at `start`, as (end, value).
+    /// The longest entry starting at `start`, as (end, value). The first-scalar test is inlined
+    /// into the caller: at most positions of a text no entry starts, and the call is skipped.
+    @inlinable
     public func longestMatch(in text: [Unicode.Scalar], from start: Int, limit: Int? = nil) -> (end: Int, value: Int32)? {
+        guard start < text.count, mayStart(with: text[start]) else { return nil }
+        return longestWalk(in: text, from: start, limit: limit)
+    }
+
+    @usableFromInline
+    func longestWalk(in text: [Unicode.Scalar], from start: Int, limit: Int?) -> (end: Int, value: Int32)? {
         var best: (Int, Int32)?
         forEachMatch(in: text, from: start, limit: limit) { best = ($0, $1) }
         return best

@@ -32,6 +32,11 @@ public extension String {
     }
 }
 
+public extension Array where Element == Unicode.Scalar {
+    /// `self[r]` as a String (`String(scalars:)`).
+    func string(_ r: Range<Int>) -> String { String(scalars: self[r]) }
+}
+
 public extension Unicode.Scalar {
     /// CJK unified ideographs (base block and extension A) and 〇.
     var isIdeograph: Bool {
