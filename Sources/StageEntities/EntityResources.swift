@@ -51,7 +51,7 @@ final class EntityResources: Sendable {
         let zoneSuffixes = Words.zoneSuffixes.map { Array($0.unicodeScalars) }
         func isZone(_ name: String) -> Bool {
             let scalars = Array(name.unicodeScalars)
-            guard scalars.allSatisfy(Phrase.isPlain) else { return Words.zoneSuffixes.contains(where: { name.hasSuffix($0) }) }
+            guard scalars.allSatisfy(\.isPlain) else { return Words.zoneSuffixes.contains(where: { name.hasSuffix($0) }) }
             return zoneSuffixes.contains { scalars.count >= $0.count && scalars[(scalars.count - $0.count)...].elementsEqual($0) }
         }
         for u in g.units where u.level == .township && isZone(u.name) {

@@ -1,5 +1,6 @@
 // A stretch of the text for the String-like tests of the rules (hasPrefix, hasSuffix, ==),
 // without building a String in the common case.
+import ZhituCore
 
 /// `text[range]`, tested as a String would be. Han and ASCII text (the common case) never
 /// decomposes, so there String comparison (canonical equivalence) is scalar comparison and no
@@ -11,13 +12,7 @@ struct Phrase {
 
     init(_ text: [Unicode.Scalar], _ range: Range<Int>) {
         unicodeScalars = text[range]
-        string = unicodeScalars.allSatisfy(Phrase.isPlain) ? nil : String(String.UnicodeScalarView(unicodeScalars))
-    }
-
-    /// ASCII and CJK unified ideographs: no canonical decomposition, no combining class.
-    @inline(__always)
-    static func isPlain(_ u: Unicode.Scalar) -> Bool {
-        u.value < 0x80 || (0x4E00...0x9FFF).contains(u.value) || (0x3400...0x4DBF).contains(u.value)
+        string = unicodeScalars.allSatisfy(\.isPlain) ? nil : String(scalars: unicodeScalars)
     }
 
     // Plain words only (every literal in Words is Han) and, on the plain path, no "\r\n" in the

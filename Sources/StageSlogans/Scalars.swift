@@ -33,11 +33,6 @@ enum Chars {
     static func isDigit(_ u: Unicode.Scalar) -> Bool { ("0"..."9").contains(u) }
     static func isNumeral(_ u: Unicode.Scalar) -> Bool { isCN(u) || isDigit(u) }
     static func isLatin(_ u: Unicode.Scalar) -> Bool { ("A"..."Z").contains(u) || ("a"..."z").contains(u) }
-    /// ASCII and CJK unified ideographs: no canonical decomposition, no combining class, so
-    /// Strings of them compare equal exactly when their scalars do.
-    static func isPlain(_ u: Unicode.Scalar) -> Bool {
-        u.value < 0x80 || (0x4E00...0x9FFF).contains(u.value) || (0x3400...0x4DBF).contains(u.value)
-    }
 }
 
 /// A word list with each word's scalars decoded once, for matching against the text in place.

@@ -118,7 +118,7 @@ public struct SloganRules: Sendable {
     func isDesignation(_ t: [Unicode.Scalar], _ lo: Int, _ hi: Int, _ bounds: Range<Int>) -> Bool {
         // Plain content (Han and ASCII, the usual case) is compared scalar by scalar, which for
         // it is what String comparison does; other content is compared as a String.
-        let plain = t[lo..<hi].allSatisfy(Chars.isPlain)
+        let plain = t[lo..<hi].allSatisfy(\.isPlain)
         let content = plain ? "" : t.string(lo..<hi)
         func equals(_ w: String) -> Bool { plain ? t[lo..<hi].elementsEqual(w.unicodeScalars) : content == w }
         func ends(with w: String) -> Bool { plain ? t.hasSuffix(w, endingAt: hi, from: lo) : content.hasSuffix(w) }

@@ -118,7 +118,7 @@ public struct TermModel: Sendable {
 
     /// Whether `t[r]` is on the stop list, as Strings compare.
     func isStop(_ t: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
-        t[r].allSatisfy(WordTable.isPlain) ? stopTable.contains(t, r) : stop.contains(str(t, r))
+        t[r].allSatisfy(\.isPlain) ? stopTable.contains(t, r) : stop.contains(str(t, r))
     }
 
     /// Candidate noun phrases: 2–4 Han tokens ending in a head word, 4–10 characters, with the

@@ -5,7 +5,7 @@ import ZhituCore
 /// A word list (with a value per word) matched against `[Unicode.Scalar]` slices. The trie holds
 /// each word's canonical decomposition, so for a slice of Han and ASCII, which never
 /// decomposes, a hit is exactly String equality (canonical equivalence); other slices must be
-/// compared as Strings by the caller (see `isPlain`).
+/// compared as Strings by the caller (see `Unicode.Scalar.isPlain`).
 struct WordTable: Sendable {
     private var trie = Trie()
     private var values: [Int] = []
@@ -13,7 +13,7 @@ struct WordTable: Sendable {
     /// `entries` in order; a later entry equal to an earlier one replaces it.
     init<S: Sequence>(_ entries: S) where S.Element == (word: String, value: Int) {
         for (word, value) in entries {
-            let form = word.unicodeScalars.allSatisfy(WordTable.isPlain) ? word : word.decomposedStringWithCanonicalMapping
+            let form = word.unicodeScalars.allSatisfy(\.isPlain) ? word : word.decomposedStringWithCanonicalMapping
             trie.insert(form, value: Int32(values.count))
             values.append(value)
         }
@@ -28,11 +28,4 @@ struct WordTable: Sendable {
     }
 
     func contains(_ t: [Unicode.Scalar], _ r: Range<Int>) -> Bool { value(t, r) != nil }
-
-    /// ASCII and CJK unified ideographs: scalars with no canonical decomposition and no
-    /// combining class, so that equal Strings of them are equal scalar by scalar.
-    @inline(__always)
-    static func isPlain(_ u: Unicode.Scalar) -> Bool {
-        u.value < 0x80 || (0x4E00...0x9FFF).contains(u.value) || (0x3400...0x4DBF).contains(u.value)
-    }
 }

@@ -45,6 +45,10 @@ public extension Unicode.Scalar {
             || (0x20000...0x2FFFF).contains(v)
     }
     var isASCIIDigit: Bool { value >= 0x30 && value <= 0x39 }
+    /// ASCII or a CJK unified ideograph (base block, extension A): no canonical decomposition,
+    /// no combining class, so Strings of such scalars are equal exactly when their scalars are
+    /// (a rule can then compare scalars instead of building Strings).
+    var isPlain: Bool { value < 0x80 || (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) }
     /// Unicode White_Space (the same as `properties.isWhitespace`, a closed list), without the
     /// property look-up, which costs a call per scalar.
     var isWhiteSpace: Bool {

@@ -1,5 +1,6 @@
 import Testing
 @testable import StageTerms
+import ZhituCore
 
 private func scalars(_ s: String) -> [Unicode.Scalar] { Array(s.unicodeScalars) }
 
@@ -18,5 +19,5 @@ private func scalars(_ s: String) -> [Unicode.Scalar] { Array(s.unicodeScalars) 
     #expect("\u{F900}" == "\u{8C48}")
     let table = WordTable(words: ["\u{F900}仁"])
     #expect(table.contains(scalars("\u{8C48}仁"), 0..<2))
-    #expect(WordTable.isPlain("\u{8C48}") && !WordTable.isPlain("\u{F900}"))
+    #expect(Unicode.Scalar(0x8C48)!.isPlain && !Unicode.Scalar(0xF900)!.isPlain)
 }
