@@ -172,9 +172,9 @@ public enum Features {
     /// `grams` gets, per feature, the key of its n-gram (0 for single features).
     public static func extract(_ input: TaggerInput, into out: inout [UInt64], grams: inout [UInt64]) {
         let n = input.chars.count
-        var values: [UInt16] = [], large: [UInt64] = [], kinds: [[UInt64]] = [[], [], []]
+        var values: [UInt16] = [], large: [UInt64] = [], kinds = gramSlots.map { _ in [UInt64]() }
         extractSingles(input, values: &values, keys: &large)
-        for k in 0..<3 { extractGrams(input, kind: k, into: &kinds[k]) }
+        for k in kinds.indices { extractGrams(input, kind: k, into: &kinds[k]) }
         out.removeAll(keepingCapacity: true)
         grams.removeAll(keepingCapacity: true)
         var single = [UInt64](repeating: 0, count: singles)
@@ -183,7 +183,7 @@ public enum Features {
             for (l, f) in Features.large.enumerated() { single[f] = large[i * Features.large.count + l] }
             out.append(contentsOf: single)
             grams.append(contentsOf: repeatElement(0, count: singles))
-            for k in 0..<3 {
+            for k in kinds.indices {
                 for s in 0..<gramSlots[k] {
                     let g = kinds[k][i + s]   // the n-gram starting at i + s - 2
                     out.append(slotKey(g, template: firstSlot[k] + s))

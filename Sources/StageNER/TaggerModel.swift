@@ -267,7 +267,7 @@ public struct TaggerModel: Sendable {
         var values: [UInt16] = []
         var keys: [UInt64] = []
         /// Per n-gram kind: the n-grams' keys, then their `key32`.
-        var gramKeys: [[UInt64]] = [[], [], []]
+        var gramKeys = Features.gramSlots.map { _ in [UInt64]() }
         /// Per single feature: hot-table byte offset + 1, or -(cold key), or 0 (absent).
         var found: [Int] = []
         var sums: [SIMD16<Int32>] = []

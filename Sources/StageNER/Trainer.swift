@@ -29,34 +29,32 @@ public struct PerceptronTrainer {
         let t = Tags.count, f = Features.count
         // 1. features of every sentence, counted, then numbered in order of first occurrence
         var offsets = [Int](repeating: 0, count: data.count + 1)
-        var allKeys: [UInt64] = [], allGrams: [UInt64] = []
+        var allKeys: [UInt64] = []
         var buffer: [UInt64] = [], gramBuffer: [UInt64] = []
+        // per key: occurrences, and its n-gram (the same wherever the key occurs)
+        var counts: [UInt64: (count: Int32, gram: UInt64)] = [:]
         for (s, sentence) in data.enumerated() {
             Features.extract(sentence.input, into: &buffer, grams: &gramBuffer)
             allKeys.append(contentsOf: buffer)
-            allGrams.append(contentsOf: gramBuffer)
             offsets[s + 1] = allKeys.count
+            for (k, g) in zip(buffer, gramBuffer) { counts[k, default: (0, g)].count += 1 }
         }
-        var counts: [UInt64: Int32] = [:]
-        counts.reserveCapacity(allKeys.count / 4)
-        for k in allKeys { counts[k, default: 0] += 1 }
         var ids: [UInt64: Int32] = [:]
         var keys: [UInt64] = [], grams: [UInt64] = [], templates: [UInt8] = []
         var seen: [Int32] = []
         var rows = [Int32](repeating: -1, count: allKeys.count)
         for (i, k) in allKeys.enumerated() {
             if let id = ids[k] { rows[i] = id; continue }
-            guard let c = counts[k], Int(c) >= minCount else { continue }
+            guard let c = counts[k], Int(c.count) >= minCount else { continue }
             ids[k] = Int32(keys.count)
             rows[i] = Int32(keys.count)
             keys.append(k)
-            grams.append(allGrams[i])
+            grams.append(c.gram)
             templates.append(UInt8(i % f))
-            seen.append(c)
+            seen.append(c.count)
         }
         counts = [:]
         allKeys = []
-        allGrams = []
         ids = [:]
         log("\(data.count) sentences, \(rows.count / f) characters, \(keys.count) features")
 

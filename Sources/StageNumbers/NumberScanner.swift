@@ -82,7 +82,6 @@ public struct NumberScanner: Sendable {
         return true
     }
 
-    func string(_ text: [Unicode.Scalar], _ r: Range<Int>) -> String { String(scalars: text[r]) }
 
     /// Whether some fixed word (一系列, 统一, 第一时间 …) covers position `p`.
     func insideFixedWord(_ text: [Unicode.Scalar], _ p: Int, lower: Int, upper: Int) -> Bool {
@@ -387,7 +386,7 @@ public struct NumberScanner: Sendable {
             // 党的十八大, 七大和八大: congress names
             if s - 2 >= lower, matches(text, s - 2, s, "党的") || matches(text, s - 2, s, "大和") || matches(text, s - 2, s, "大、") { return nil }
             if n.script == .chinese, formulaAround(text, s, q, lower, upper) { return nil }
-            return NumberMention(range: s..<q, numtype: "quantity", value: .number(n.value), unit: string(text, (f + 1)..<q),
+            return NumberMention(range: s..<q, numtype: "quantity", value: .number(n.value), unit: text.string((f + 1)..<q),
                                  unitClass: .count, qualifier: qualifierBefore(text, s, lower), nounUnitStart: f + 1)
         }
         // No unit: only a multiplied amount counts (248万, 五万余).

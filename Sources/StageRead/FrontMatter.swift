@@ -66,7 +66,6 @@ enum FrontMatter {
     /// The first Markdown heading, or else the first short line that does not end a sentence.
     static func firstHeading(in text: [Unicode.Scalar], from start: Int) -> String? {
         func isSpace(_ u: Unicode.Scalar) -> Bool { u == "\t" || u.properties.generalCategory == .spaceSeparator }
-        func string(_ r: Range<Int>) -> String { String(scalars: text[r]) }
         let stops = Set("。，！？；：.!?".unicodeScalars)
         var short: Range<Int>?
         var lineStart = start, lines = 0
@@ -82,11 +81,11 @@ enum FrontMatter {
             if text[a] == "#" {
                 while a < b && text[a] == "#" { a += 1 }
                 while a < b && isSpace(text[a]) { a += 1 }
-                return string(a..<b)
+                return text.string(a..<b)
             }
-            if short == nil && string(a..<b).count <= 40 && !text[a..<b].contains(where: stops.contains) { short = a..<b }
+            if short == nil && text.string(a..<b).count <= 40 && !text[a..<b].contains(where: stops.contains) { short = a..<b }
         }
-        return short.map(string)
+        return short.map { text.string($0) }
     }
 
     /// The first `maxLines` lines from `start`.

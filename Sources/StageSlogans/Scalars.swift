@@ -2,13 +2,8 @@
 import ZhituCore
 
 enum Chars {
-    static let numerals: Set<Unicode.Scalar> = Set("一二三四五六七八九十两百千零〇几多".unicodeScalars)
     /// Sentence-final punctuation: a quote that contains one is speech, not a formula.
     static let final: Set<Unicode.Scalar> = Set("。？！?!…".unicodeScalars)
-    /// Separators of parallel members.
-    static let listSeparators: Set<Unicode.Scalar> = Set("、，,；;".unicodeScalars)
-    /// Punctuation that bounds a clause.
-    static let clause: Set<Unicode.Scalar> = Set("，,。；;：:？！?!、“”‘’《》（）()—…\n ".unicodeScalars)
 
     /// Chinese numeral (switch, not a Set: these run on every character).
     @inline(__always) static func isCN(_ u: Unicode.Scalar) -> Bool {

@@ -114,11 +114,10 @@ public struct TermModel: Sendable {
         return out
     }
 
-    func str(_ t: [Unicode.Scalar], _ r: Range<Int>) -> String { t.string(r) }
 
     /// Whether `t[r]` is on the stop list, as Strings compare.
     func isStop(_ t: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
-        t[r].allSatisfy(\.isPlain) ? stopTable.contains(t, r) : stop.contains(str(t, r))
+        t[r].allSatisfy(\.isPlain) ? stopTable.contains(t, r) : stop.contains(t.string(r))
     }
 
     /// Candidate noun phrases: 2–4 Han tokens ending in a head word, 4–10 characters, with the
@@ -155,7 +154,7 @@ public struct TermModel: Sendable {
                 let score = termhood(t, toks[k...h])
                 if score >= threshold { best = (r, score) }
             }
-            if let (r, _) = best, !Chars.startsWithNumeral(t, r), !Self.generic.contains(str(t, toks[toks.firstIndex(where: { Int($0.start) == r.lowerBound })!].range)) || r.count >= 6 {
+            if let (r, _) = best, !Chars.startsWithNumeral(t, r), !Self.generic.contains(t.string(toks[toks.firstIndex(where: { Int($0.start) == r.lowerBound })!].range)) || r.count >= 6 {
                 out.append(r)
             }
             h += 1
