@@ -30,11 +30,14 @@ public struct EntitiesStage: Stage {
         } else {
             gazetteer = try Gazetteer(contentsOf: context.resolve(path))
         }
-        self.init(gazetteer: gazetteer, types: Set(options.strings("types")), useNER: options.bool("use_ner"))
+        try self.init(gazetteer: gazetteer, types: Set(options.strings("types")), useNER: options.bool("use_ner"))
     }
 
-    init(gazetteer: Gazetteer, types: Set<String> = ["PER", "LOC", "ORG", "TITLE"], useNER: Bool = true) {
-        resources = EntityResources(gazetteer: gazetteer, types: types, useNER: useNER)
+    init(gazetteer: Gazetteer, types: Set<String> = ["PER", "LOC", "ORG", "TITLE"], useNER: Bool = true) throws {
+        guard let url = Bundle.module.url(forResource: "national-bodies", withExtension: "txt", subdirectory: "Resources") else {
+            throw LexiconError(file: "Resources/national-bodies.txt", line: nil, message: "missing from the bundle")
+        }
+        resources = EntityResources(gazetteer: gazetteer, nationalBodies: try Lexicon(contentsOf: url).words, types: types, useNER: useNER)
     }
 
     // MARK: - Spans

@@ -7,12 +7,14 @@ extension Builder {
     func orgs(in sentence: Sentence, from: Int) {
         var i = sentence.start
         while i < sentence.end {
-            if let u = res.uniqueOrgs.longestMatch(in: text, from: i, limit: sentence.end),
+            if boundary[i], let u = res.uniqueOrgs.longestMatch(in: text, from: i, limit: sentence.end),
+               boundary[u.end] || !text[u.end].isIdeograph || res.orgHeads.longestMatch(in: text, from: u.end, limit: sentence.end) != nil,
                (res.titles.longestMatch(in: text, from: i, limit: sentence.end)?.end ?? 0) <= u.end,
                !spans[from...].contains(where: { $0.start < u.end && i < $0.end && $0.kind != .loc }) {
                 var end = u.end
                 while let x = res.orgHeads.longestMatch(in: text, from: end, limit: sentence.end),
                       Words.orgExtensions.contains(res.orgHeadForms[Int(x.value)]) { end = x.end }
+                end = subUnitEnd(after: end, sentence)
                 spans.append(Span(kind: .org, start: i, end: end))
                 i = end
                 continue
@@ -39,8 +41,11 @@ extension Builder {
                     if s.kind == .loc && s.start >= o && s.end <= h.end { if embedded == nil, s.start == o { embedded = s.start..<s.end }; return true }
                     return false
                 }
-                spans.append(Span(kind: .org, start: o, end: h.end, embedded: embedded))
-                i = h.end
+                // 中国甘肃网, 中共辽宁省委: the national prefix belongs to the name, not to its place.
+                if o >= sentence.start + 2, reads((o - 2)..<o, "中国") || reads((o - 2)..<o, "中共"), boundary[o - 2] { o -= 2 }
+                let end = subUnitEnd(after: h.end, sentence)
+                spans.append(Span(kind: .org, start: o, end: end, embedded: embedded))
+                i = end
                 continue
             }
             i += 1
@@ -93,6 +98,18 @@ extension Builder {
         }
     }
 
+
+    /// The end of a section written right after an organisation (…应急管理局 + 监管科, …法院 + 立案庭):
+    /// 1–3 characters ending in a section head, ending a word, and not a post (局长).
+    func subUnitEnd(after e: Int, _ sentence: Sentence) -> Int {
+        guard e < sentence.end, boundary[e], res.titles.longestMatch(in: text, from: e, limit: sentence.end) == nil else { return e }
+        for k in 2...4 where e + k <= sentence.end {
+            let end = e + k
+            guard (e..<end).allSatisfy({ text[$0].isIdeograph && !Words.leftStops.contains(text[$0]) }) else { return e }
+            if Words.subUnitHeads.contains(text[end - 1]), boundary[end] { return end }
+        }
+        return e
+    }
 
     /// The start of an organisation whose head noun is at headStart: the nearest place (or ORG
     /// end, or national prefix) before it with at most a few modifier characters between.

@@ -73,8 +73,10 @@ extension Builder {
             var start = i
             var organ = res.titleOrganLength[t.form]
             let form = res.titleForms[t.form]
-            // Bare 代表, 委员, 常委 are posts only right after the body (民和县县委常委).
-            if Words.boundTitles.contains(form), !spans[from...].contains(where: { ($0.kind == .org || $0.kind == .loc) && $0.end == i }) {
+            let levelStart = levelOrganStart(before: i, sentence, from: from)
+            // Bare 代表, 委员, 常委 are posts only right after the body (民和县县委常委, 省委常委).
+            if Words.boundTitles.contains(form), levelStart == nil,
+               !spans[from...].contains(where: { ($0.kind == .org || $0.kind == .loc) && $0.end == i }) {
                 i = t.end
                 continue
             }
@@ -85,6 +87,10 @@ extension Builder {
                 spans.append(Span(kind: .org, start: p.start, end: i + organ, embedded: p.start..<p.end))
                 start = i + organ
                 organ = 0
+            }
+            if start == i, let s = levelStart {
+                organ += i - s
+                start = s
             }
             // Titles overlapping an ORG just found (…党委书记 where 党委 is in the ORG): keep the rest.
             spans.append(Span(kind: .title, start: start, end: t.end, organ: organ))
@@ -135,12 +141,51 @@ extension Builder {
                 break
             }
         }
-        // X女士 / X先生.
-        for k in sentence.start..<max(sentence.start, sentence.end - 2) where (text[k + 1] == "女" || text[k + 1] == "先") && Words.surnames.contains(text[k]) {
-            if (reads((k + 1)..<(k + 3), "女士") || reads((k + 1)..<(k + 3), "先生")) && (k == sentence.start || !text[k - 1].isIdeograph || Words.leftStops.contains(text[k - 1])) {
-                spans.append(Span(kind: .per, start: k, end: k + 3))
+        // 李女士, 王师傅: a surname with a form of address; 聂某某: a surname with 某 standing for the name.
+        for k in sentence.start..<max(sentence.start, sentence.end - 1) where Words.surnames.contains(text[k])
+            && (k == sentence.start || !text[k - 1].isIdeograph || Words.leftStops.contains(text[k - 1])) {
+            if let a = Words.addressAfterSurname.first(where: { reads((k + 1)..<(k + 3), $0) }) {
+                spans.append(Span(kind: .per, start: k, end: k + 1 + a.unicodeScalars.count))
+            } else if let e = someoneEnd(k + 1, sentence), !spans[from...].contains(where: { $0.start < e && k < $0.end }) {
+                spans.append(Span(kind: .per, start: k, end: e))
             }
         }
+    }
+
+    /// The end of 某某 (or a lone 某 that a name-ending word follows) at `i`, after a surname.
+    func someoneEnd(_ i: Int, _ sentence: Sentence) -> Int? {
+        guard i < sentence.end, text[i] == "某" else { return nil }
+        if i + 1 < sentence.end && text[i + 1] == "某" { return i + 2 }
+        let e = i + 1
+        if e == sentence.end || !text[e].isIdeograph || Words.leftStops.contains(text[e])
+            || res.afterName.longestMatch(in: text, from: e, limit: sentence.end) != nil || res.speech.longestMatch(in: text, from: e, limit: sentence.end) != nil {
+            return e
+        }
+        return nil
+    }
+
+    /// The start of an organ named only by its level right before a post at `i` (省委 + 副书记,
+    /// 省卫生健康委 + 党组书记, 省安委会 + 主任): the guide keeps such an organ inside the title.
+    func levelOrganStart(before i: Int, _ sentence: Sentence, from: Int) -> Int? {
+        guard !spans[from...].contains(where: { $0.end == i && $0.kind != .title && $0.kind != .per }) else { return nil }
+        var k = i, best: Int? = nil
+        while k > sentence.start && i - k < 14 {
+            let c = text[k - 1]
+            guard c.isIdeograph, !Words.leftStops.contains(c) else { break }
+            k -= 1
+            if spans[from...].contains(where: { $0.start <= k && k < $0.end }) { break }
+            guard Words.levelChars.contains(text[k]), boundary[k] else { continue }
+            let before = k - 1
+            if k == sentence.start || !text[before].isIdeograph || Words.leftStops.contains(text[before]) || boundary[before]
+                || spans[from...].contains(where: { $0.end == k }) {
+                best = k
+            }
+        }
+        // The organ ends in an organisation head (委, 政府, 公安厅, 安委会 …) right before the post.
+        guard let s = best, i - s >= 2, (s + 1..<i).contains(where: { j in
+            res.orgHeads.longestMatch(in: text, from: j, limit: i)?.end == i
+        }) else { return nil }
+        return s
     }
 
     /// Byline and page-furniture lines: role words followed by space-separated names.
