@@ -22,14 +22,14 @@ final class EntityResources: Sendable {
     let types: Set<String>
     let useNER: Bool
 
-    init(gazetteer: Gazetteer, types: Set<String>, useNER: Bool) {
+    init(gazetteer: Gazetteer, nationalBodies: [String], types: Set<String>, useNER: Bool) {
         self.gazetteer = gazetteer
         self.types = types
         self.useNER = useNER
         (titles, titleForms, titleOrganLength) = EntityResources.buildTitles()
         orgHeads = Trie(Words.orgHeads)
         orgHeadForms = Words.orgHeads
-        uniqueOrgs = Trie(Words.uniqueOrgs)
+        uniqueOrgs = Trie(nationalBodies)
         afterName = Trie(Words.afterName)
         venues = Trie(Words.venues)
         speech = Trie(Words.speechVerbs + ["同志"])

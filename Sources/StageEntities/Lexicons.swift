@@ -11,6 +11,8 @@ enum Words {
         "检察长", "庭长", "审判员", "法官", "馆长", "行长", "总裁", "厂长", "社长", "总编辑", "主编",
         "组长", "支书", "调解员", "网格员", "网格长", "指导员", "专干", "干事", "辅警", "民警", "警官", "总理", "委员长", "国家主席",
         "记者", "实习记者", "编辑", "组版编辑", "美术编辑", "责任编辑", "通讯员", "摄影记者",
+        "护林员", "安全员", "信息员", "管护员", "巡河员", "巡护员", "技术员", "讲解员", "联络员", "宣讲员", "监督员", "协管员",
+        "新闻发言人", "发言人", "河长", "总河长", "林长", "湖长", "指挥长", "党组成员", "全媒体记者", "社区民警", "治保主任",
         "总监", "监事长", "总统", "副总统", "首相", "国王", "外长", "大使", "议长", "教授", "副教授", "研究员", "院士", "主任医师", "律师", "会计师", "董事", "理事", "主管", "负责人", "总工程师", "主任委员", "首席", "司令员", "参谋长",
     ]
     /// Degree modifiers before a base post.
@@ -18,11 +20,11 @@ enum Words {
     /// Organ words that stay inside a title when no place is written before them (行委主任, 党组书记).
     static let organs = [
         "", "党委", "党组", "党工委", "工委", "行委", "纪委", "政法委", "办事处", "管委会", "人大常委会", "常委会",
-        "村委会", "居委会", "党支部", "党总支", "村党支部", "团委", "妇联", "工会", "宣传部", "组织部",
+        "村委会", "居委会", "村委", "党支部", "党总支", "村党支部", "团委", "妇联", "工会", "宣传部", "组织部",
         "统战部", "监委", "人大", "政协", "董事会", "监事会", "理事会",
     ]
     /// Organ words that stay in the title even after a place (甲子山村 + 村委会主任).
-    static let keepWhole: Set<String> = ["村委会", "居委会", "党支部", "村党支部", "党总支"]
+    static let keepWhole: Set<String> = ["村委会", "居委会", "村委", "党支部", "村党支部", "党总支"]
     /// Representative roles with a level prefix (省人大代表, 全国政协委员).
     static let levelPrefixes = ["全国", "省", "市", "州", "县", "区", "乡", "镇", "自治区", "盟", "旗"]
     static let representativeRoles = ["人大代表", "政协委员", "人大常委会委员", "人大常委", "政协常委", "党代表", "党代会代表"]
@@ -45,10 +47,17 @@ enum Words {
         "财政所", "妇联", "团委", "总工会", "工会", "办事处", "管委会", "指挥部", "领导小组", "工作站", "服务站",
         "监狱", "看守所", "委", "安委", "消安委", "安委会", "消防站", "气象台", "电视台", "报社", "出版社", "军分区", "武警支队", "海关", "双基办", "管理处",
         "供电公司", "党组", "监委", "宣传部", "组织部", "统战部", "律师事务所", "事务所", "居委会", "村委会", "党支部",
+        "政法委员会", "纪律检查委员会", "常务委员会", "集团", "医院", "总医院", "人民医院", "中心医院", "卫生健康委", "卫健委",
+        // News media: a place (or 中国) before them makes the name (四川日报, 中国甘肃网).
+        "日报", "晚报", "早报", "都市报", "商报", "时报", "法治报", "报社", "杂志社", "新闻社", "通讯社", "广播电视台",
+        "广电总台", "卫视", "新闻网", "网",
     ]
-    /// Unique bodies named without a place.
-    static let uniqueOrgs = ["党中央", "国务院", "中共中央", "全国人大", "全国政协", "全国人大常委会", "中央军委",
-                             "最高人民法院", "最高人民检察院", "中央纪委", "国家监委", "中央政法委", "新华社", "人民日报"]
+    /// Sub-units after an organisation's name that stay inside it (…应急管理局 + 监管科, …法院 + 立案庭).
+    static let subUnitHeads = set("科处股庭室司")
+    /// Level words that name an organ without a place (省委, 市政府, 县公安局 …): such an organ stays inside the title.
+    static let levelChars = set("省市县区州乡镇旗盟")
+    /// Forms of address after a surname that make a person (王师傅, 李女士); 老张 is a nickname, not a name.
+    static let addressAfterSurname = ["女士", "先生", "师傅", "大爷", "大妈", "大娘", "大姐", "大哥", "阿姨", "奶奶", "爷爷"]
     /// Pseudo-place prefixes of national bodies (not LOC themselves).
     static let nationalPrefixes = ["中央", "国家", "全国", "中共"]
 

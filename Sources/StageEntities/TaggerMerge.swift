@@ -1,0 +1,38 @@
+// Candidates of the statistical tagger (`ner` records) merged with the rule spans.
+import ZhituCore
+
+extension Builder {
+    func mergeNER(in sentence: Int, from: Int) {
+        for k in nerInSentence[sentence] {
+            let c = ner[k]
+            let overlapping = spans[from...].filter { $0.start < c.end && c.start < $0.end }
+            // An ORG candidate may swallow the places inside it (青海 in 青海联通).
+            let placesInside = c.type == "ORG" && !overlapping.isEmpty
+                && overlapping.allSatisfy { $0.kind == .loc && $0.start >= c.start && $0.end < c.end }
+            if !overlapping.isEmpty && !placesInside { continue }
+            let t = str(c.start..<c.end)
+            let n = c.end - c.start
+            guard (c.start..<c.end).allSatisfy({ text[$0].isIdeograph || text[$0] == "·" }) else { continue }
+            // The tagger's precision differs by type: people are taken when they look like names,
+            // places and bodies only with a head word the rules know.
+            switch c.type {
+            case "PER" where (2...6).contains(n):
+                let surname = Words.surnames.contains(text[c.start]) || Words.compoundSurnames.contains(String(t.prefix(2)))
+                if (surname && n <= 4 && !words.contains(c.start << 32 | c.end)) || n >= 4 {
+                    spans.append(Span(kind: .per, start: c.start, end: c.end))
+                }
+            case "LOC" where n >= 2 && boundary[c.start] && boundary[c.end] && !Words.genericPlacePrefixes.contains(t):
+                if let last = t.unicodeScalars.last, Words.geoSuffixes.contains(last), !res.blockedLOC(t) {
+                    spans.append(Span(kind: .loc, start: c.start, end: c.end, fromPattern: true))
+                }
+            case "ORG" where n >= 4:
+                if Words.orgHeads.contains(where: { t.hasSuffix($0) && t.count > $0.count + 1 }) || Words.brandHeads.contains(where: { t.hasSuffix($0) }) {
+                    let embedded = overlapping.first { $0.start == c.start }.map { $0.start..<$0.end }
+                    if placesInside { spans.removeAll { s in overlapping.contains { $0.start == s.start && $0.end == s.end && s.kind == .loc } } }
+                    spans.append(Span(kind: .org, start: c.start, end: c.end, embedded: embedded))
+                }
+            default: break
+            }
+        }
+    }
+}
