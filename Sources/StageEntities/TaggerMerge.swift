@@ -31,6 +31,9 @@ extension Builder {
                     if placesInside { spans.removeAll { s in overlapping.contains { $0.start == s.start && $0.end == s.end && s.kind == .loc } } }
                     spans.append(Span(kind: .org, start: c.start, end: c.end, embedded: embedded))
                 }
+            case "TITLE" where (2...12).contains(n):
+                // Posts the title lexicon lacks; like every title, one counts only when held by a name.
+                spans.append(Span(kind: .title, start: c.start, end: c.end))
             default: break
             }
         }

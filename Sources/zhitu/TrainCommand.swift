@@ -30,7 +30,7 @@ struct Train: ParsableCommand {
     @Option(name: .long, help: "Model file to write.") var output: String
     @Option(name: .long, help: "Folder holding train.entities.jsonl (default: gold/train beside the datasets folder, if there).") var trainGold: String?
     @Option(name: .long, help: "Folder of the articles the train gold annotates (default: corpus-news beside the datasets folder).") var corpus: String?
-    @Option(name: .long, help: "How many times the train gold's sentences count (0: MSRA alone).") var goldRepeat = 4
+    @Option(name: .long, help: "How many times the train gold's sentences count (0: MSRA alone).") var goldRepeat = 2
     @Option(name: .long, help: "Training epochs.") var epochs = 16
     @Option(name: .long, help: "Drop features seen fewer times in training.") var minCount = 2
     @Option(name: .long, help: "Keep at most this many features (the strongest).") var maxFeatures = 200_000
