@@ -132,6 +132,7 @@ final class Builder {
         }
         locTexts = Set(spans.filter { $0.kind == .loc }.map { str($0.start..<$0.end) })
         for r in ranges { relations(r) }
+        closingAuthor()
         canonicalOrgs()
         emitEntities()
     }
@@ -150,6 +151,7 @@ final class Builder {
             case .org: type = "ORG"
             case .title: type = "TITLE"; if !held.contains(t) { continue }
             case .per: type = "PER"
+            case .role: continue
             }
             guard res.types.contains(type), t.unicodeScalars.count >= 2 || type == "TITLE" else { continue }
             var a = Annotation(kind: .entity, type: type, text: t, start: s.start, end: s.end)

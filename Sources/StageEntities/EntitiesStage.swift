@@ -43,7 +43,8 @@ public struct EntitiesStage: Stage {
     // MARK: - Spans
 
     struct Span {
-        enum Kind { case loc, org, title, per }
+        /// `role`: a byline role that is not a post (作者, 文/): its names are authors, it is no TITLE.
+        enum Kind { case loc, org, title, per, role }
         var kind: Kind
         var start: Int
         var end: Int

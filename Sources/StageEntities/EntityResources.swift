@@ -18,6 +18,8 @@ final class EntityResources: Sendable {
     /// Gazetteer forms that are common nouns or zones (城区, 经济技术开发区), never matched.
     let blockedForms: [Bool]
     let introducers: Trie
+    /// `Words.bodyBylineRoles`, the value the index.
+    let bylineRoles: Trie
     let landmarks: Trie
     let types: Set<String>
     let useNER: Bool
@@ -35,6 +37,7 @@ final class EntityResources: Sendable {
         speech = Trie(Words.speechVerbs + ["同志"])
         blockedForms = EntityResources.blocked(gazetteer)
         introducers = Trie(Words.nameIntroducers)
+        bylineRoles = Trie(Words.bodyBylineRoles.map(\.word))
         landmarks = Trie(Words.landmarks)
     }
 

@@ -34,7 +34,18 @@ enum Words {
     /// Byline and page roles.
     static let bylineRoles: Set<String> = ["记者", "实习记者", "本报记者", "特约记者", "通讯员", "组版编辑", "美术编辑",
                                            "责任编辑", "编辑", "摄影", "摄影记者", "校对", "本报实习记者", "见习记者"]
-    static let authorRoles: Set<String> = ["记者", "实习记者", "本报记者", "特约记者", "通讯员", "本报实习记者", "见习记者", "摄影记者"]
+    static let authorRoles: Set<String> = ["记者", "实习记者", "本报记者", "特约记者", "通讯员", "本报实习记者", "见习记者", "摄影记者",
+                                           "全媒体记者", "融媒体记者", "本报通讯员"]
+    /// Words after a byline name that credit it (X 摄, X 整理): never names themselves.
+    static let creditWords: Set<String> = ["摄", "整理", "供图", "提供", "编辑", "报道", "采写", "综合", "制图", "摄影"]
+    /// Byline roles that make authors without being posts.
+    static let authorOnlyRoles: Set<String> = ["作者", "文"]
+    /// Byline roles recognised inside body lines, and the separator each may take instead of a space (作者：, 文/).
+    static let bodyBylineRoles: [(word: String, separators: ScalarSet, isPost: Bool)] =
+        ["记者", "本报记者", "通讯员", "本报通讯员", "实习记者", "特约记者", "见习记者", "全媒体记者", "融媒体记者"].map { ($0, set(":："), true) }
+        + [("作者", set(":："), false), ("文", set("/"), false)]
+    /// Characters after which a byline role starts a byline (（记者 X）, □ 本报记者 X, | 作者：X).
+    static let bylineOpeners = set("（(【[/■□|｜")
 
     /// Organisation head nouns, longest match wins.
     static let orgHeads = [
@@ -43,7 +54,7 @@ enum Words {
         "政法委", "县委", "市委", "州委", "区委", "省委", "旗委", "盟委", "乡党委", "镇党委", "政府", "人民政府", "法院",
         "人民法院", "中级人民法院", "检察院", "人民检察院", "学校", "大学", "学院", "中学", "小学", "幼儿园", "医院",
         "卫生院", "政协", "人大常委会", "人大", "行委", "办公室", "办公厅", "综合服务中心", "综治中心", "治理中心",
-        "服务中心", "指挥中心", "调解中心", "调解委员会", "合作社", "专业合作社", "银行", "研究院", "研究所", "司法所",
+        "服务中心", "指挥中心", "中心", "新闻办", "外宣办", "调解中心", "调解委员会", "合作社", "专业合作社", "银行", "研究院", "研究所", "司法所",
         "财政所", "妇联", "团委", "总工会", "工会", "办事处", "管委会", "指挥部", "领导小组", "工作站", "服务站",
         "监狱", "看守所", "委", "安委", "消安委", "安委会", "消防站", "气象台", "电视台", "报社", "出版社", "军分区", "武警支队", "海关", "双基办", "管理处",
         "供电公司", "党组", "监委", "宣传部", "组织部", "统战部", "律师事务所", "事务所", "居委会", "村委会", "党支部",
@@ -56,6 +67,7 @@ enum Words {
     static let subUnitHeads = set("科处股庭室司")
     /// Level words that name an organ without a place (省委, 市政府, 县公安局 …): such an organ stays inside the title.
     static let levelChars = set("省市县区州乡镇旗盟")
+    static let autonomousLevels = ["自治区", "自治州", "自治县", "自治旗"]
     /// Forms of address after a surname that make a person (王师傅, 李女士); 老张 is a nickname, not a name.
     static let addressAfterSurname = ["女士", "先生", "师傅", "大爷", "大妈", "大娘", "大姐", "大哥", "阿姨", "奶奶", "爷爷"]
     /// Pseudo-place prefixes of national bodies (not LOC themselves).

@@ -21,6 +21,11 @@ extension Builder {
             }
             guard let h = res.orgHeads.longestMatch(in: text, from: i, limit: sentence.end) else { i += 1; continue }
             let head = res.orgHeadForms[Int(h.value)]
+            // 会议中心, 体育中心: a venue, not a body (the venue rule below makes it a place).
+            if head == "中心", (max(sentence.start, i - 4)..<i).contains(where: { res.venues.longestMatch(in: text, from: $0, limit: h.end)?.end == h.end }) {
+                i = h.end
+                continue
+            }
             // 台湾局势: a one-character head must end a word.
             if head.unicodeScalars.count == 1 && !boundary[h.end] { i += 1; continue }
             // Organ words that stay in a title (村委会主任) are not organisations here.
