@@ -34,10 +34,16 @@ public struct EntitiesStage: Stage {
     }
 
     init(gazetteer: Gazetteer, types: Set<String> = ["PER", "LOC", "ORG", "TITLE"], useNER: Bool = true) throws {
-        guard let url = Bundle.module.url(forResource: "national-bodies", withExtension: "txt", subdirectory: "Resources") else {
-            throw LexiconError(file: "Resources/national-bodies.txt", line: nil, message: "missing from the bundle")
+        resources = EntityResources(gazetteer: gazetteer, nationalBodies: try Self.list("national-bodies"), landmarks: try Self.list("landmarks"),
+                                    types: types, useNER: useNER)
+    }
+
+    /// A word list shipped in Resources/ (one entry per line, `#` comments).
+    static func list(_ name: String) throws -> [String] {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Resources") else {
+            throw LexiconError(file: "Resources/\(name).txt", line: nil, message: "missing from the bundle; reinstall zhitu")
         }
-        resources = EntityResources(gazetteer: gazetteer, nationalBodies: try Lexicon(contentsOf: url).words, types: types, useNER: useNER)
+        return try Lexicon(contentsOf: url).words
     }
 
     // MARK: - Spans

@@ -24,7 +24,7 @@ final class EntityResources: Sendable {
     let types: Set<String>
     let useNER: Bool
 
-    init(gazetteer: Gazetteer, nationalBodies: [String], types: Set<String>, useNER: Bool) {
+    init(gazetteer: Gazetteer, nationalBodies: [String], landmarks: [String], types: Set<String>, useNER: Bool) {
         self.gazetteer = gazetteer
         self.types = types
         self.useNER = useNER
@@ -38,7 +38,7 @@ final class EntityResources: Sendable {
         blockedForms = EntityResources.blocked(gazetteer)
         introducers = Trie(Words.nameIntroducers)
         bylineRoles = Trie(Words.bodyBylineRoles.map(\.word))
-        landmarks = Trie(Words.landmarks)
+        self.landmarks = Trie(Words.landmarks + landmarks)
     }
 
     func blockedLOC(_ t: String) -> Bool {
