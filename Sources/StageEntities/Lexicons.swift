@@ -24,7 +24,7 @@ enum Words {
         "统战部", "监委", "人大", "政协", "董事会", "监事会", "理事会",
     ]
     /// Organ words that stay in the title even after a place (甲子山村 + 村委会主任).
-    static let keepWhole: Set<String> = ["村委会", "居委会", "村委", "党支部", "村党支部", "党总支"]
+    static let keepWhole: Set<String> = ["村委会", "居委会", "村委", "党支部", "村党支部"]
     /// Representative roles with a level prefix (省人大代表, 全国政协委员).
     static let levelPrefixes = ["全国", "省", "市", "州", "县", "区", "乡", "镇", "自治区", "盟", "旗"]
     static let representativeRoles = ["人大代表", "政协委员", "人大常委会委员", "人大常委", "政协常委", "党代表", "党代会代表"]
@@ -137,7 +137,8 @@ enum Words {
         "黄土高原", "云贵高原", "长白山", "大兴安岭", "太行山", "可可西里", "京津冀", "长三角", "珠三角", "粤港澳大湾区"]
 
     /// Bodies that extend an organisation written just before (化隆县委 + 宣传部, 政法委 + 办公室).
-    static let orgExtensions: Set<String> = ["办公室", "办公厅", "秘书处", "办事处", "宣传部", "组织部", "统战部", "政法委", "纪委"]
+    static let orgExtensions: Set<String> = ["办公室", "办公厅", "秘书处", "办事处", "宣传部", "组织部", "统战部", "政法委", "纪委",
+                                             "政法委员会", "纪律检查委员会", "新闻办", "外宣办", "新闻中心", "指挥中心"]
     /// Heads of a level of government: their `org` is the place itself (乡长 of 石大仓乡).
     static let placeHeads: Set<String> = ["乡长", "副乡长", "镇长", "副镇长", "县长", "副县长", "市长", "副市长", "区长", "副区长",
                                           "州长", "副州长", "省长", "副省长", "村长", "旗长", "常务副县长", "常务副市长", "常务副省长"]

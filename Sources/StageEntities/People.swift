@@ -177,7 +177,8 @@ extension Builder {
         var k = i, best: Int? = nil
         while k > sentence.start && i - k < 24 {
             let c = text[k - 1]
-            guard c.isIdeograph, !Words.leftStops.contains(c) else { break }
+            // A stop character ends the organ only as a word of its own (应对 is inside an organ's name).
+            guard c.isIdeograph, !(Words.leftStops.contains(c) && boundary[k - 1] && boundary[k]) else { break }
             k -= 1
             if spans[from...].contains(where: { $0.start <= k && k < $0.end }) { break }
             let level = Words.levelChars.contains(text[k]) && boundary[k]

@@ -66,7 +66,7 @@ extension Builder {
                 let g = gapText(lastEnd, s.start)
                 // 、 joins an apposition list; so does ， between a post and the next body or post.
                 // A byline role joins its names across a separator (作者：X, 文/X).
-                let joins = g.isEmpty || g == "、" || (g == "，" && !pending.isEmpty && s.kind != .per && lastKind == .title)
+                let joins = g.isEmpty || g == "、" || ((g == "，" || g == ",") && !pending.isEmpty && s.kind != .per && lastKind == .title)
                     || ((lastKind == .role || lastKind == .title) && s.kind == .per && [":", "：", "/"].contains(g))
                 if !joins { pending = []; lastOrg = nil; lastPlace = nil }
             }
