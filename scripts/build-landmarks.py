@@ -18,6 +18,10 @@ import os, subprocess, sys, tarfile, tempfile
 HEADS = ("山脉", "山", "江", "河", "湖", "溪", "岭", "峰", "草原", "湿地", "高原", "盆地", "峡谷", "沙漠", "水库",
          "雪山", "冰川", "林区", "自然保护区", "国家公园", "森林公园", "地质公园")
 MIN_FREQ = 3
+# jieba parts of speech that do not start a proper name: verbs, numerals, adjectives, adverbs …
+# (numerals are left alone: 五台山, 六盘山). Rare words of these tags (大别, 4) start names too.
+NOT_NAME_START = {"v", "vn", "vd", "a", "ad", "an", "d", "q", "r", "p", "c", "u", "f"}
+NOT_NAME_MIN_FREQ = 20
 OUT = "Sources/StageEntities/Resources/landmarks.txt"
 GAZETTEER = "Sources/StageEntities/Resources/gazetteer.tsv"
 
@@ -40,14 +44,23 @@ def main():
             places.add(cols[0])
             if len(cols) > 4 and cols[4]:
                 places.update(cols[4].split(","))
-    names = set()
+    entries = []
+    pos_of = {}
     with open(jieba_dict(), encoding="utf-8") as f:
         for line in f:
             word, freq, pos = line.split()
-            if pos != "ns" or int(freq) < MIN_FREQ or len(word) < 3 or word in places:
-                continue
-            if any(word.endswith(h) and len(word) > len(h) for h in HEADS):
-                names.add(word)
+            entries.append((word, int(freq), pos))
+            pos_of.setdefault(word, (pos, int(freq)))
+    names = set()
+    for word, freq, pos in entries:
+        if pos != "ns" or freq < MIN_FREQ or len(word) < 3 or word in places:
+            continue
+        # Idioms tagged as places (攀登高峰, 三座大山) start with a verb, numeral or adjective.
+        start_pos, start_freq = pos_of.get(word[:2], ("", 0))
+        if start_pos in NOT_NAME_START and start_freq >= NOT_NAME_MIN_FREQ:
+            continue
+        if any(word.endswith(h) and len(word) > len(h) for h in HEADS):
+            names.add(word)
     with open(OUT, "w", encoding="utf-8") as f:
         f.write("# Natural features (rivers, lakes, mountains …) from jieba 0.42.1's dictionary (MIT licence,\n")
         f.write("# Copyright (c) 2013 Sun Junyi): place names (ns) ending in a feature head, 3+ characters.\n")

@@ -93,3 +93,35 @@ import ZhituCore
         #expect(relations(doc, "HOLDS") == ["刘明|记者|新华社"])
     }
 }
+
+@Suite struct TaggerCandidateTests {
+    func candidate(_ type: String, _ r: Range<Int>) -> Annotation {
+        var a = Annotation(kind: "ner", type: type, text: "", start: r.lowerBound, end: r.upperBound)
+        a.sentence = 0
+        return a
+    }
+
+    @Test func aNameBeforeZhuyiIsADoctrine() throws {
+        let doc = try run([("坚持马克思列宁主义和马克思主义的立场。", .body)], annotations: [candidate("PER", 2..<5), candidate("PER", 10..<13)])
+        #expect(entities(doc, "PER").isEmpty)
+    }
+
+    @Test func aFamousNameIsAWordOfItsOwn() throws {
+        // ICU's dictionary holds 毛泽东 as one word; the tagger's candidate is still a person.
+        let doc = try run([("毛泽东同志指出。", .body)], annotations: [candidate("PER", 0..<3)])
+        #expect(entities(doc, "PER") == ["毛泽东"])
+    }
+
+    @Test func aPhraseOfDictionaryWordsIsNoName() throws {
+        let doc = try run([("加强安全管理工作。", .body)], annotations: [candidate("PER", 2..<6)])
+        #expect(entities(doc, "PER").isEmpty)
+    }
+}
+
+@Suite struct SpecialRegionTests {
+    @Test func shortAndFullNameOfASpecialRegionAreOnePlace() throws {
+        let doc = try run("香港和香港特别行政区政府。")
+        let canon = Set(doc.annotations.filter { $0.kind == .entity && $0.type == "LOC" }.map { $0.canonical ?? $0.text })
+        #expect(canon == ["香港特别行政区"])
+    }
+}
