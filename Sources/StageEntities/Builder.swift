@@ -125,6 +125,7 @@ final class Builder {
             places(in: sentence, dryRun: false)
             orgs(in: sentence, from: before)
             titlesAndPeople(in: sentence, from: before)
+            knownPeople(in: sentence, from: before)
             bracketBylines(in: sentence)
             mergeNER(in: s, from: before)
             spans[before...].sort { $0.start < $1.start }

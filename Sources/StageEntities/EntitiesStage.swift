@@ -35,6 +35,7 @@ public struct EntitiesStage: Stage {
 
     init(gazetteer: Gazetteer, types: Set<String> = ["PER", "LOC", "ORG", "TITLE"], useNER: Bool = true) throws {
         resources = EntityResources(gazetteer: gazetteer, nationalBodies: try Self.list("national-bodies"), landmarks: try Self.list("landmarks"),
+                                    knownPeople: try Self.list("known-people"),
                                     types: types, useNER: useNER)
     }
 

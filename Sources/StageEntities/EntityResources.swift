@@ -21,10 +21,12 @@ final class EntityResources: Sendable {
     /// `Words.bodyBylineRoles`, the value the index.
     let bylineRoles: Trie
     let landmarks: Trie
+    /// People named often in the news (known-people.txt).
+    let knownPeople: Trie
     let types: Set<String>
     let useNER: Bool
 
-    init(gazetteer: Gazetteer, nationalBodies: [String], landmarks: [String], types: Set<String>, useNER: Bool) {
+    init(gazetteer: Gazetteer, nationalBodies: [String], landmarks: [String], knownPeople: [String], types: Set<String>, useNER: Bool) {
         self.gazetteer = gazetteer
         self.types = types
         self.useNER = useNER
@@ -39,6 +41,7 @@ final class EntityResources: Sendable {
         introducers = Trie(Words.nameIntroducers)
         bylineRoles = Trie(Words.bodyBylineRoles.map(\.word))
         self.landmarks = Trie(Words.landmarks + landmarks)
+        self.knownPeople = Trie(knownPeople)
     }
 
     func blockedLOC(_ t: String) -> Bool {

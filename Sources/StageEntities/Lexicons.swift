@@ -68,6 +68,8 @@ enum Words {
     /// Level words that name an organ without a place (省委, 市政府, 县公安局 …): such an organ stays inside the title.
     static let levelChars = set("省市县区州乡镇旗盟")
     static let autonomousLevels = ["自治区", "自治州", "自治县", "自治旗"]
+    /// Heads of a doctrine named after a person (马克思主义, 邓小平理论, …思想).
+    static let doctrineHeads = ["主义", "思想", "理论"]
     /// Forms of address after a surname that make a person (王师傅, 李女士); 老张 is a nickname, not a name.
     static let addressAfterSurname = ["女士", "先生", "师傅", "大爷", "大妈", "大娘", "大姐", "大哥", "阿姨", "奶奶", "爷爷"]
     /// Pseudo-place prefixes of national bodies (not LOC themselves).

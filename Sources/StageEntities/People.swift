@@ -156,6 +156,32 @@ extension Builder {
         }
     }
 
+    /// People named often in the news (known-people.txt), found even where ICU's word break cuts
+    /// through the name (落实|习近|平: 实习 is a word), unless it names a doctrine (马克思主义).
+    func knownPeople(in sentence: Sentence, from: Int) {
+        var i = sentence.start
+        while i < sentence.end {
+            guard let m = res.knownPeople.longestMatch(in: text, from: i, limit: sentence.end) else { i += 1; continue }
+            if !beforeDoctrine(m.end), !spans[from...].contains(where: { $0.start < m.end && i < $0.end }) {
+                spans.append(Span(kind: .per, start: i, end: m.end))
+            }
+            i = m.end
+        }
+    }
+
+    /// Whether the name at `…e` names a doctrine: 主义, 思想 or 理论 ends the words written right after it
+    /// (马克思主义, 马克思列宁主义, 邓小平理论, 习近平新时代中国特色社会主义思想) before any particle or title.
+    func beforeDoctrine(_ e: Int) -> Bool {
+        var k = e
+        while k + 2 <= text.count && k - e <= 14 && text[k].isIdeograph {
+            if Words.doctrineHeads.contains(where: { reads(k..<(k + 2), $0) }) { return true }
+            if text[k] == "的" || res.titles.longestMatch(in: text, from: k, limit: min(text.count, k + 8)) != nil
+                || res.afterName.longestMatch(in: text, from: k, limit: min(text.count, k + 4)) != nil { return false }
+            k += 1
+        }
+        return false
+    }
+
     /// The end of 某某 (or, after a bounded surname, a lone 某 that a name-ending word follows) at `i`.
     func someoneEnd(_ i: Int, _ sentence: Sentence, bounded: Bool) -> Int? {
         guard i < sentence.end, text[i] == "某" else { return nil }

@@ -17,8 +17,8 @@ extension Builder {
             // places and bodies only with a head word the rules know.
             switch c.type {
             case "PER" where (2...6).contains(n):
-                // 马克思主义, 马克思列宁主义: a name before 主义 names a doctrine, not the person.
-                if [0, 2].contains(where: { c.end + $0 + 2 <= text.count && reads((c.end + $0)..<(c.end + $0 + 2), "主义") }) { continue }
+                // 马克思主义, 邓小平理论: a name before a doctrine's head names the doctrine, not the person.
+                if beforeDoctrine(c.end) { continue }
                 let surname = Words.surnames.contains(text[c.start]) || Words.compoundSurnames.contains(String(t.prefix(2)))
                 // A famous name is a dictionary word of its own (毛泽东); two-character words are mostly not names.
                 let word = words.contains(c.start << 32 | c.end) && n <= 2

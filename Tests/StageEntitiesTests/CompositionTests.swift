@@ -125,3 +125,15 @@ import ZhituCore
         #expect(canon == ["香港特别行政区"])
     }
 }
+
+@Suite struct KnownPeopleTests {
+    @Test func aKnownNameCutByWordBreakIsStillAPerson() throws {
+        // ICU reads 落实|习近|平 here (实习 is a word); the name comes from known-people.txt.
+        #expect(entities(try run("深入贯彻落实习近平同志的重要指示。"), "PER") == ["习近平"])
+    }
+
+    @Test func aNameBeforeADoctrineIsNoPerson() throws {
+        #expect(entities(try run("学习习近平新时代中国特色社会主义思想。"), "PER").isEmpty)
+        #expect(entities(try run("坚持邓小平理论。"), "PER").isEmpty)
+    }
+}
