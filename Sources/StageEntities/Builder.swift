@@ -125,6 +125,7 @@ final class Builder {
             places(in: sentence, dryRun: false)
             orgs(in: sentence, from: before)
             titlesAndPeople(in: sentence, from: before)
+            knownPeople(in: sentence, from: before)
             bracketBylines(in: sentence)
             mergeNER(in: s, from: before)
             spans[before...].sort { $0.start < $1.start }
@@ -132,6 +133,7 @@ final class Builder {
         }
         locTexts = Set(spans.filter { $0.kind == .loc }.map { str($0.start..<$0.end) })
         for r in ranges { relations(r) }
+        closingAuthor()
         canonicalOrgs()
         emitEntities()
     }
@@ -150,6 +152,7 @@ final class Builder {
             case .org: type = "ORG"
             case .title: type = "TITLE"; if !held.contains(t) { continue }
             case .per: type = "PER"
+            case .role: continue
             }
             guard res.types.contains(type), t.unicodeScalars.count >= 2 || type == "TITLE" else { continue }
             var a = Annotation(kind: .entity, type: type, text: t, start: s.start, end: s.end)

@@ -34,16 +34,24 @@ public struct EntitiesStage: Stage {
     }
 
     init(gazetteer: Gazetteer, types: Set<String> = ["PER", "LOC", "ORG", "TITLE"], useNER: Bool = true) throws {
-        guard let url = Bundle.module.url(forResource: "national-bodies", withExtension: "txt", subdirectory: "Resources") else {
-            throw LexiconError(file: "Resources/national-bodies.txt", line: nil, message: "missing from the bundle")
+        resources = EntityResources(gazetteer: gazetteer, nationalBodies: try Self.list("national-bodies"), landmarks: try Self.list("landmarks"),
+                                    knownPeople: try Self.list("known-people"),
+                                    types: types, useNER: useNER)
+    }
+
+    /// A word list shipped in Resources/ (one entry per line, `#` comments).
+    static func list(_ name: String) throws -> [String] {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Resources") else {
+            throw LexiconError(file: "Resources/\(name).txt", line: nil, message: "missing from the bundle; reinstall zhitu")
         }
-        resources = EntityResources(gazetteer: gazetteer, nationalBodies: try Lexicon(contentsOf: url).words, types: types, useNER: useNER)
+        return try Lexicon(contentsOf: url).words
     }
 
     // MARK: - Spans
 
     struct Span {
-        enum Kind { case loc, org, title, per }
+        /// `role`: a byline role that is not a post (作者, 文/): its names are authors, it is no TITLE.
+        enum Kind { case loc, org, title, per, role }
         var kind: Kind
         var start: Int
         var end: Int

@@ -21,6 +21,11 @@ extension Builder {
             }
             guard let h = res.orgHeads.longestMatch(in: text, from: i, limit: sentence.end) else { i += 1; continue }
             let head = res.orgHeadForms[Int(h.value)]
+            // 会议中心, 体育中心: a venue, not a body (the venue rule below makes it a place).
+            if head == "中心", (max(sentence.start, i - 4)..<i).contains(where: { res.venues.longestMatch(in: text, from: $0, limit: h.end)?.end == h.end }) {
+                i = h.end
+                continue
+            }
             // 台湾局势: a one-character head must end a word.
             if head.unicodeScalars.count == 1 && !boundary[h.end] { i += 1; continue }
             // Organ words that stay in a title (村委会主任) are not organisations here.
@@ -70,14 +75,21 @@ extension Builder {
                   !spans[from...].contains(where: { $0.start < c + 2 && c < $0.end }) else { continue }
             let f = res.titleForms[Int(t.value)]
             guard !Words.keepWhole.contains(where: { f.hasPrefix($0) }), !f.hasPrefix("居委会") else { continue }
+            // 兴隆社区党委书记: the community's party committee is the body, the community a place.
+            let organ = res.titleOrganLength[Int(t.value)]
             for len in [3, 2] where c - len >= sentence.start {
                 let p = c - len
                 let prefix = Phrase(text, p..<c)
-                guard boundary[p], !words.contains(p << 32 | c), (p..<c).allSatisfy({ text[$0].isIdeograph && !Words.leftStops.contains(text[$0]) }),
+                guard boundary[p], organ > 0 || !words.contains(p << 32 | c), (p..<c).allSatisfy({ text[$0].isIdeograph && !Words.leftStops.contains(text[$0]) }),
                       !Words.genericPlacePrefixes.contains(where: { prefix.hasPrefix($0) || prefix.hasSuffix($0) }),
                       !prefix.unicodeScalars.contains(where: { Words.numeralChars.contains($0) }) else { continue }
                 if len == 3 && words.contains((p + 1) << 32 | c) { continue }
-                spans.append(Span(kind: .org, start: p, end: c + 2))
+                if organ > 0 {
+                    spans.append(Span(kind: .loc, start: p, end: c + 2, fromPattern: true))
+                    spans.append(Span(kind: .org, start: p, end: c + 2 + organ, embedded: p..<(c + 2)))
+                } else {
+                    spans.append(Span(kind: .org, start: p, end: c + 2))
+                }
                 break
             }
         }

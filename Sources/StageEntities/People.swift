@@ -69,11 +69,13 @@ extension Builder {
         var i = sentence.start
         while i < sentence.end {
             // (The title look-up first: it rejects most positions faster than the span scan.)
-            guard let t = titleAt(i, sentence), !spans[from...].contains(where: { $0.start <= i && i < $0.end && $0.kind != .loc }) else { i += 1; continue }
+            guard let t = titleAt(i, sentence), !spans[from...].contains(where: { $0.start <= i && i < $0.end && $0.kind != .loc }),
+                  // 省人大常委 + 会主任 is 省 + 人大常委会主任: a role must not end inside an organ word.
+                  !(t.end < sentence.end && text[t.end] == "会" && text[t.end - 1] == "委") else { i += 1; continue }
             var start = i
             var organ = res.titleOrganLength[t.form]
             let form = res.titleForms[t.form]
-            let levelStart = levelOrganStart(before: i, sentence, from: from)
+            let levelStart = levelOrganStart(before: i, sentence, from: from, organInTitle: organ > 0)
             // Bare 代表, 委员, 常委 are posts only right after the body (民和县县委常委, 省委常委).
             if Words.boundTitles.contains(form), levelStart == nil,
                !spans[from...].contains(where: { ($0.kind == .org || $0.kind == .loc) && $0.end == i }) {
@@ -142,20 +144,49 @@ extension Builder {
             }
         }
         // 李女士, 王师傅: a surname with a form of address; 聂某某: a surname with 某 standing for the name.
-        for k in sentence.start..<max(sentence.start, sentence.end - 1) where Words.surnames.contains(text[k])
-            && (k == sentence.start || !text[k - 1].isIdeograph || Words.leftStops.contains(text[k - 1])) {
-            if let a = Words.addressAfterSurname.first(where: { reads((k + 1)..<(k + 3), $0) }) {
-                spans.append(Span(kind: .per, start: k, end: k + 1 + a.unicodeScalars.count))
-            } else if let e = someoneEnd(k + 1, sentence), !spans[from...].contains(where: { $0.start < e && k < $0.end }) {
-                spans.append(Span(kind: .per, start: k, end: e))
+        for k in sentence.start..<max(sentence.start, sentence.end - 1) where Words.surnames.contains(text[k]) {
+            let bounded = k == sentence.start || !text[k - 1].isIdeograph || Words.leftStops.contains(text[k - 1])
+            var end: Int? = nil
+            if bounded, let a = Words.addressAfterSurname.first(where: { reads((k + 1)..<(k + 3), $0) }) {
+                end = k + 1 + a.unicodeScalars.count
+            } else if let e = someoneEnd(k + 1, sentence, bounded: bounded) {
+                end = e
             }
+            if let e = end, !spans[from...].contains(where: { $0.start < e && k < $0.end }) { spans.append(Span(kind: .per, start: k, end: e)) }
         }
     }
 
-    /// The end of 某某 (or a lone 某 that a name-ending word follows) at `i`, after a surname.
-    func someoneEnd(_ i: Int, _ sentence: Sentence) -> Int? {
+    /// People named often in the news (known-people.txt), found even where ICU's word break cuts
+    /// through the name (落实|习近|平: 实习 is a word), unless it names a doctrine (马克思主义).
+    func knownPeople(in sentence: Sentence, from: Int) {
+        var i = sentence.start
+        while i < sentence.end {
+            guard let m = res.knownPeople.longestMatch(in: text, from: i, limit: sentence.end) else { i += 1; continue }
+            if !beforeDoctrine(m.end), !spans[from...].contains(where: { $0.start < m.end && i < $0.end }) {
+                spans.append(Span(kind: .per, start: i, end: m.end))
+            }
+            i = m.end
+        }
+    }
+
+    /// Whether the name at `…e` names a doctrine: 主义, 思想 or 理论 ends the words written right after it
+    /// (马克思主义, 马克思列宁主义, 邓小平理论, 习近平新时代中国特色社会主义思想) before any particle or title.
+    func beforeDoctrine(_ e: Int) -> Bool {
+        var k = e
+        while k + 2 <= text.count && k - e <= 14 && text[k].isIdeograph {
+            if Words.doctrineHeads.contains(where: { reads(k..<(k + 2), $0) }) { return true }
+            if text[k] == "的" || res.titles.longestMatch(in: text, from: k, limit: min(text.count, k + 8)) != nil
+                || res.afterName.longestMatch(in: text, from: k, limit: min(text.count, k + 4)) != nil { return false }
+            k += 1
+        }
+        return false
+    }
+
+    /// The end of 某某 (or, after a bounded surname, a lone 某 that a name-ending word follows) at `i`.
+    func someoneEnd(_ i: Int, _ sentence: Sentence, bounded: Bool) -> Int? {
         guard i < sentence.end, text[i] == "某" else { return nil }
         if i + 1 < sentence.end && text[i + 1] == "某" { return i + 2 }
+        guard bounded else { return nil }
         let e = i + 1
         if e == sentence.end || !text[e].isIdeograph || Words.leftStops.contains(text[e])
             || res.afterName.longestMatch(in: text, from: e, limit: sentence.end) != nil || res.speech.longestMatch(in: text, from: e, limit: sentence.end) != nil {
@@ -166,15 +197,18 @@ extension Builder {
 
     /// The start of an organ named only by its level right before a post at `i` (省委 + 副书记,
     /// 省卫生健康委 + 党组书记, 省安委会 + 主任): the guide keeps such an organ inside the title.
-    func levelOrganStart(before i: Int, _ sentence: Sentence, from: Int) -> Int? {
+    /// `organInTitle`: the post carries its own organ (人大常委会主任), so the level alone may precede it (省).
+    func levelOrganStart(before i: Int, _ sentence: Sentence, from: Int, organInTitle: Bool) -> Int? {
         guard !spans[from...].contains(where: { $0.end == i && $0.kind != .title && $0.kind != .per }) else { return nil }
         var k = i, best: Int? = nil
-        while k > sentence.start && i - k < 14 {
+        while k > sentence.start && i - k < 24 {
             let c = text[k - 1]
-            guard c.isIdeograph, !Words.leftStops.contains(c) else { break }
+            // A stop character ends the organ only as a word of its own (应对 is inside an organ's name).
+            guard c.isIdeograph, !(Words.leftStops.contains(c) && boundary[k - 1] && boundary[k]) else { break }
             k -= 1
             if spans[from...].contains(where: { $0.start <= k && k < $0.end }) { break }
-            guard Words.levelChars.contains(text[k]), boundary[k] else { continue }
+            let level = Words.levelChars.contains(text[k]) && boundary[k]
+            guard level || Words.autonomousLevels.contains(where: { reads(k..<(k + 3), $0) }) else { continue }
             let before = k - 1
             if k == sentence.start || !text[before].isIdeograph || Words.leftStops.contains(text[before]) || boundary[before]
                 || spans[from...].contains(where: { $0.end == k }) {
@@ -182,9 +216,11 @@ extension Builder {
             }
         }
         // The organ ends in an organisation head (委, 政府, 公安厅, 安委会 …) right before the post.
-        guard let s = best, i - s >= 2, (s + 1..<i).contains(where: { j in
-            res.orgHeads.longestMatch(in: text, from: j, limit: i)?.end == i
-        }) else { return nil }
+        guard let s = best else { return nil }
+        if organInTitle && Phrase(text, s..<i).unicodeScalars.allSatisfy({ Words.levelChars.contains($0) || "自治".unicodeScalars.contains($0) }) {
+            return s
+        }
+        guard i - s >= 2, (s + 1..<i).contains(where: { j in res.orgHeads.longestMatch(in: text, from: j, limit: i)?.end == i }) else { return nil }
         return s
     }
 
@@ -198,10 +234,11 @@ extension Builder {
             while e < sentence.end && text[e].isIdeograph { e += 1 }
             var w = doc.string(i..<e)
             if w.hasPrefix("本报") && Words.bylineRoles.contains(String(w.dropFirst(2))) { w = String(w.dropFirst(2)); i += 2 }
-            if Words.bylineRoles.contains(w) {
+            if Words.bylineRoles.contains(w) || Words.authorOnlyRoles.contains(w) {
                 role = w
-                spans.append(Span(kind: .title, start: i, end: e))
-            } else if role != nil, (2...5).contains(e - i), !["摄", "整理", "供图", "提供", "编辑"].contains(w) {
+                spans.append(Span(kind: Words.authorOnlyRoles.contains(w) ? .role : .title, start: i, end: e))
+            } else if role != nil, (2...5).contains(e - i), !Words.creditWords.contains(w),
+                      !Words.bylineRoles.contains(where: { w.hasSuffix($0) }) {
                 let n = (w.hasSuffix("摄") && e - i >= 3) ? e - 1 : e
                 if n - i <= 4 { spans.append(Span(kind: .per, start: i, end: n)) }
             } else {
@@ -211,27 +248,58 @@ extension Builder {
         }
     }
 
-    /// （记者 张艳艳） and (本报记者 X 整理) inside body sentences.
+    /// Bylines inside body lines: （记者 张艳艳）, □ 本报通讯员 羊文智 刘海鹏, 文/邹佳贝, 作者：X Y — a byline
+    /// role after an opener (start, space, bracket, box, bar), a separator, then names separated by spaces.
     func bracketBylines(in sentence: Sentence) {
         guard sentence.kind != .byline && sentence.kind != .furniture else { return }
         var i = sentence.start
         while i + 2 < sentence.end {
-            guard text[i] == "记", text[i + 1] == "者" else { i += 1; continue }
-            var rs = i
-            while rs > sentence.start && text[rs - 1].isIdeograph && i - rs < 4 { rs -= 1 }
-            let opener = rs > sentence.start ? text[rs - 1] : " "
-            var e = i + 2
-            guard e < sentence.end, text[e].properties.isWhitespace, "（(/ ■".unicodeScalars.contains(opener) || rs == sentence.start else { i += 1; continue }
-            while e < sentence.end && text[e].properties.isWhitespace { e += 1 }
-            var n = e
-            while n < sentence.end && text[n].isIdeograph && n - e < 5 { n += 1 }
-            if (2...4).contains(n - e), n == sentence.end || !text[n].isIdeograph,
-               !spans.contains(where: { $0.start == e && $0.kind == .per }) {
-                let roleStart = doc.string(rs..<(i + 2)).hasPrefix("本报") ? rs + 2 : rs
-                spans.append(Span(kind: .title, start: roleStart, end: i + 2))
-                spans.append(Span(kind: .per, start: e, end: n))
+            guard let m = res.bylineRoles.longestMatch(in: text, from: i, limit: sentence.end) else { i += 1; continue }
+            let opener: Unicode.Scalar = i > sentence.start ? text[i - 1] : " "
+            let role = Words.bodyBylineRoles[Int(m.value)]
+            guard i == sentence.start || opener.isWhiteSpace || Words.bylineOpeners.contains(opener), m.end < sentence.end,
+                  text[m.end].isWhiteSpace || role.separators.contains(text[m.end]) else { i = m.end; continue }
+            let names = bylineNames(from: m.end + 1, sentence)
+            guard !names.isEmpty else { i = m.end; continue }
+            let roleStart = reads(i..<min(i + 2, m.end), "本报") ? i + 2 : i
+            // The title rules may have found the role and its first name already (本报通讯员 李大海).
+            if !spans.contains(where: { $0.end == m.end && ($0.kind == .title || $0.kind == .role) }) {
+                spans.append(Span(kind: role.isPost ? .title : .role, start: roleStart, end: m.end))
             }
-            i = n
+            for n in names where !spans.contains(where: { $0.start == n.lowerBound && $0.kind == .per }) {
+                spans.append(Span(kind: .per, start: n.lowerBound, end: n.upperBound))
+            }
+            i = names[names.count - 1].upperBound
         }
+    }
+
+    /// Names of 2–4 characters separated by spaces, starting at `i` after optional spaces.
+    func bylineNames(from i: Int, _ sentence: Sentence) -> [Range<Int>] {
+        var names: [Range<Int>] = []
+        var k = i
+        while true {
+            while k < sentence.end && text[k].isWhiteSpace { k += 1 }
+            var e = k
+            while e < sentence.end && text[e].isIdeograph && e - k < 5 { e += 1 }
+            guard (2...4).contains(e - k), e == sentence.end || !text[e].isIdeograph,
+                  res.titles.longestMatch(in: text, from: k, limit: e) == nil, !Words.creditWords.contains(text.string(k..<e)) else { return names }
+            names.append(k..<e)
+            guard e < sentence.end, text[e].isWhiteSpace else { return names }
+            k = e
+        }
+    }
+
+    /// （李茜）: a name alone in brackets closing the article is its author.
+    func closingAuthor() {
+        guard let last = doc.sentences.last(where: { s in (s.start..<s.end).contains { text[$0].isIdeograph } }) else { return }
+        var a = last.start, b = last.end
+        while a < b && text[a].isWhiteSpace { a += 1 }
+        while b > a && (text[b - 1].isWhiteSpace) { b -= 1 }
+        guard b - a >= 4, b - a <= 6, "（(".unicodeScalars.contains(text[a]), "）)".unicodeScalars.contains(text[b - 1]),
+              (a + 1..<b - 1).allSatisfy({ text[$0].isIdeograph }), Words.surnames.contains(text[a + 1]),
+              !spans.contains(where: { $0.start < b - 1 && a + 1 < $0.end }) else { return }
+        let name = Span(kind: .per, start: a + 1, end: b - 1)
+        spans.append(name)
+        author(name)
     }
 }

@@ -65,7 +65,9 @@ extension Builder {
             if lastEnd >= 0 {
                 let g = gapText(lastEnd, s.start)
                 // 、 joins an apposition list; so does ， between a post and the next body or post.
-                let joins = g.isEmpty || g == "、" || (g == "，" && !pending.isEmpty && s.kind != .per && lastKind == .title)
+                // A byline role joins its names across a separator (作者：X, 文/X).
+                let joins = g.isEmpty || g == "、" || ((g == "，" || g == ",") && !pending.isEmpty && s.kind != .per && lastKind == .title)
+                    || ((lastKind == .role || lastKind == .title) && s.kind == .per && [":", "：", "/"].contains(g))
                 if !joins { pending = []; lastOrg = nil; lastPlace = nil }
             }
             switch s.kind {
@@ -78,10 +80,10 @@ extension Builder {
                 let form = str(s.start..<s.end)
                 var org: String? = nil
                 let bare = String(form.unicodeScalars.dropFirst(s.organ).map(Character.init))
-                if isOrgless(form) {
+                if let o = lastOrg, o.end == s.start {
+                    org = str(o.start..<o.end)  // 政协 + 党组书记, 新华社 + 记者: the body written just before
+                } else if isOrgless(form) {
                     org = nil
-                } else if let o = lastOrg, o.end == s.start {
-                    org = str(o.start..<o.end)  // 政协 + 党组书记: the body written just before
                 } else if Words.placeHeads.contains(bare), let p = lastPlace {
                     org = str(p)  // 乡长 of 石大仓乡
                 } else if s.organ > 0 {
@@ -93,22 +95,32 @@ extension Builder {
                 }
                 if lastKind == .per { pending = [] }
                 pending.append((s, org))
+            case .role:
+                if lastKind == .per { pending = [] }
+                pending.append((s, nil))
             case .per:
-                for (t, org) in pending { relation("HOLDS", s, t, org: org) }
-                if pending.contains(where: { Words.authorRoles.contains(str($0.0.start..<$0.0.end)) }) {
-                    var a = Annotation(kind: .relation, type: "AUTHOR", text: str(s.start..<s.end), start: s.start, end: s.end)
-                    a.sentence = doc.sentenceIndex(at: s.start)
-                    a.head = a.text
-                    a.tail = doc.id
-                    if emitted.insert("AUTHOR|\(a.text)").inserted { output.append(a) }
-                }
+                for (t, org) in pending where t.kind == .title { relation("HOLDS", s, t, org: org) }
+                if pending.contains(where: { $0.0.kind == .role || Words.authorRoles.contains(str($0.0.start..<$0.0.end)) }) { author(s) }
                 // Later names in a byline keep the role (美术编辑 李玉成 帕姆卓玛).
-                if let last = pending.last, Words.bylineRoles.contains(str(last.0.start..<last.0.end)) { pending = [last] } else { pending = [] }
+                if let last = pending.last, last.0.kind == .role || Words.bylineRoles.contains(str(last.0.start..<last.0.end)) {
+                    pending = [last]
+                } else {
+                    pending = []
+                }
                 lastOrg = nil; lastPlace = nil
             }
             lastEnd = s.end
             lastKind = s.kind
         }
+    }
+
+    /// AUTHOR: a byline person wrote the document.
+    func author(_ s: Span) {
+        var a = Annotation(kind: .relation, type: "AUTHOR", text: str(s.start..<s.end), start: s.start, end: s.end)
+        a.sentence = doc.sentenceIndex(at: s.start)
+        a.head = a.text
+        a.tail = doc.id
+        if emitted.insert("AUTHOR|\(a.text)").inserted { output.append(a) }
     }
 
     /// HOLDS `org` written several ways (循化县政协, 循化撒拉族自治县政协) takes the fullest form.

@@ -17,8 +17,12 @@ extension Builder {
             // places and bodies only with a head word the rules know.
             switch c.type {
             case "PER" where (2...6).contains(n):
+                // 马克思主义, 邓小平理论: a name before a doctrine's head names the doctrine, not the person.
+                if beforeDoctrine(c.end) { continue }
                 let surname = Words.surnames.contains(text[c.start]) || Words.compoundSurnames.contains(String(t.prefix(2)))
-                if (surname && n <= 4 && !words.contains(c.start << 32 | c.end)) || n >= 4 {
+                // A famous name is a dictionary word of its own (毛泽东); two-character words are mostly not names.
+                let word = words.contains(c.start << 32 | c.end) && n <= 2
+                if ((surname && n <= 4 && !word) || n >= 4) && !(n >= 4 && spelledByWords(c.start..<c.end)) {
                     spans.append(Span(kind: .per, start: c.start, end: c.end))
                 }
             case "LOC" where n >= 2 && boundary[c.start] && boundary[c.end] && !Words.genericPlacePrefixes.contains(t):
@@ -37,5 +41,16 @@ extension Builder {
             default: break
             }
         }
+    }
+
+    /// Whether `r` is two or more dictionary words end to end (普惠|小微, 海上|维权): a phrase, not a name.
+    func spelledByWords(_ r: Range<Int>) -> Bool {
+        var i = r.lowerBound, parts = 0
+        while i < r.upperBound {
+            guard let e = (i + 2...min(i + 4, r.upperBound)).reversed().first(where: { words.contains(i << 32 | $0) }) else { return false }
+            i = e
+            parts += 1
+        }
+        return parts >= 2
     }
 }
