@@ -38,6 +38,10 @@ public struct Background: Sendable {
 
 public struct TermModel: Sendable {
     let glossary: Trie
+    /// The first two characters of the glossary's Han entries: a discovered term must begin the way
+    /// known terms begin (社会…, 安全…), which rejects spans led by a verb the leader list lacks
+    /// (释放治理, 导致治理).
+    let starts: WordTable
     let stop: Set<String>
     /// `stop` by text slice.
     let stopTable: WordTable
@@ -49,7 +53,7 @@ public struct TermModel: Sendable {
     /// Broad heads (安全, 服务, 建设 …) are left to the glossary: as discovery heads they find clauses.
     static let heads = ["治理", "管理", "体系", "机制", "制度", "防控", "整治", "攻坚战", "保卫战", "攻坚", "行动", "工程",
                         "督察", "防治", "现代化", "试点", "责任制", "法治化", "战略"]
-    /// Heads that need a long modifier (6+ characters in all) to make a term: 新一轮找矿突破战略行动, not 整治行动.
+    /// Heads that need a long modifier (7+ characters in all) to make a term: 新一轮找矿突破战略行动, not 整治行动.
     static let weakHeads: Set<String> = ["行动", "工程", "管理", "战略", "体系", "制度", "机制"]
     static let headScalars: [[Unicode.Scalar]] = heads.map { Array($0.unicodeScalars) }
     /// `headScalars` by last scalar, in list order.
@@ -85,6 +89,9 @@ public struct TermModel: Sendable {
 
     public init(glossary: [String], stop: [String], background: Background, discovery: Bool = true, threshold: Double = 1.0) {
         self.glossary = Trie(glossary)
+        starts = WordTable(words: Set(glossary.lazy.map { Array($0.unicodeScalars) }
+            .filter { $0.count >= 2 && $0[0].properties.isIdeographic && $0[1].properties.isIdeographic }
+            .map { String(String.UnicodeScalarView($0[0..<2])) }))
         self.stop = Set(stop)
         stopTable = WordTable(words: stop)
         self.background = background
@@ -120,7 +127,7 @@ public struct TermModel: Sendable {
         t[r].allSatisfy(\.isPlain) ? stopTable.contains(t, r) : stop.contains(t.string(r))
     }
 
-    /// Candidate noun phrases: 2–4 Han tokens ending in a head word, 4–10 characters, with the
+    /// Candidate noun phrases: 2–6 Han tokens ending in a head word, 6–12 characters, with the
     /// leading verbs stripped, scored by how well the background knows their parts.
     func discover(_ t: [Unicode.Scalar], _ tokens: ArraySlice<Token>, _ b: Range<Int>) -> [Range<Int>] {
         var toks: [Token] = []
@@ -135,9 +142,9 @@ public struct TermModel: Sendable {
                   let matched = Self.headsByLast[t[head.range.upperBound - 1]]?.first(where: { endsWith(t, head.range, $0) }),
                   isHanRun(t, head.range) else { h += 1; continue }
             let isWeak = head.range.count == matched.count && Self.weakHeadScalars.contains(matched)
-            var best: (Range<Int>, Double)?
+            var best: (range: Range<Int>, first: Int)?
             var k = h
-            while k > 0 && h - k < 4 {
+            while k > 0 && h - k < 5 {
                 k -= 1
                 // tokens must be contiguous Han text (no punctuation between): plain text, looked
                 // up by scalars from here on
@@ -145,22 +152,32 @@ public struct TermModel: Sendable {
                 let first = toks[k].range
                 let r = Int(toks[k].start)..<Int(head.end)
                 guard r.count >= 4, r.count <= 12 else { if r.count > 12 { break } else { continue } }
-                if isWeak && r.count < 6 { continue }
+                // Two-word terms are the glossary's (综合整治, 扩大治理 are mostly verb + noun); weak heads need more.
+                if r.count < 6 || (isWeak && r.count < 7) { continue }
                 // A leading verb or function word ends the phrase on the left.
                 if Self.leaderTable.contains(t, first) { break }
                 if first.count == 1 || stopTable.contains(t, r) { continue }
                 // Function words inside make a clause, not a term (不把自己的社会制度).
                 if t[r].contains(where: { Self.functionChars.contains($0) }) { break }
-                let score = termhood(t, toks[k...h])
-                if score >= threshold { best = (r, score) }
+                if termhood(t, toks[k...h]) >= threshold { best = (r, k) }
             }
-            if let (r, _) = best, !Chars.startsWithNumeral(t, r), !Self.generic.contains(t.string(toks[toks.firstIndex(where: { Int($0.start) == r.lowerBound })!].range)) || r.count >= 6 {
+            if let (r, f) = best, startsAPhrase(t, toks, f), starts.contains(t, r.lowerBound..<r.lowerBound + 2),
+               !Chars.startsWithNumeral(t, r), !Self.generic.contains(t.string(toks[f].range)) || r.count >= 6 {
                 out.append(r)
             }
             h += 1
         }
         // A candidate inside a longer one (找矿突破战略 in 找矿突破战略行动) is dropped.
         return out.filter { r in !out.contains { $0 != r && $0.lowerBound <= r.lowerBound && $0.upperBound >= r.upperBound } }
+    }
+
+    /// Whether token `f` starts a phrase: the sentence starts there, or punctuation, a leading verb or
+    /// a function word comes before it. A candidate cut off by the length limit inside a run of words
+    /// (整治2023行动 out of 专项排查整治2023行动) is a fragment.
+    func startsAPhrase(_ t: [Unicode.Scalar], _ toks: [Token], _ f: Int) -> Bool {
+        guard f > 0, toks[f - 1].end == toks[f].start, isHanRun(t, toks[f - 1].range) else { return true }
+        let before = toks[f - 1].range
+        return Self.leaderTable.contains(t, before) || Self.functionChars.contains(t[before.upperBound - 1])
     }
 
     enum Chars {
