@@ -5,9 +5,11 @@ import ZhituCore
 
 /// A small synthetic background: the parts of the governance vocabulary are frequent.
 private let background = Background(["社会": 50, "治理": 60, "污染": 30, "防治": 20, "噪声": 5, "土壤": 8, "源头": 9,
-                                     "防控": 12, "找矿": 3, "突破": 7, "战略": 40, "行动": 30, "工作": 90, "群众": 80])
-private let model = TermModel(glossary: ["社会治理", "市域社会治理", "网格化管理"], stop: ["人民群众"],
-                              background: background)
+                                     "防控": 12, "找矿": 3, "突破": 7, "战略": 40, "行动": 30, "工作": 90, "群众": 80,
+                                     "综合": 20, "释放": 9])
+/// Discovered terms must begin the way glossary entries begin: 噪声…, 土壤…, 找矿… are term starts here.
+private let model = TermModel(glossary: ["社会治理", "市域社会治理", "网格化管理", "噪声治理", "土壤保护", "找矿勘查"],
+                              stop: ["人民群众"], background: background)
 
 /// Tokens: the given words, contiguous, as one sentence.
 private func doc(_ words: [String]) -> Document {
@@ -47,6 +49,23 @@ private func terms(_ words: [String]) -> [String] {
     // 整治行动 alone is generic; a long programme name is a term.
     #expect(terms(["开展", "群众", "行动", "。"]).isEmpty)
     #expect(terms(["启动", "找矿", "突破", "战略", "行动", "。"]) == ["找矿突破战略行动"])
+}
+
+@Test func twoWordCandidatesAreLeftToTheGlossary() {
+    // 噪声防控 would be a verb-or-noun + head pair; only the glossary decides those.
+    #expect(terms(["开展", "噪声", "防控", "。"]).isEmpty)
+}
+
+@Test func aCandidateMustBeginLikeAGlossaryTerm() {
+    // 释放 starts no glossary entry: 释放污染防治 is a verb phrase although its parts are known.
+    #expect(terms(["开展", "释放", "污染", "防治", "。"]).isEmpty)
+    #expect(terms(["开展", "噪声", "污染", "防治", "。"]) == ["噪声污染防治"])
+}
+
+@Test func aCandidateCutInsideARunOfWordsIsAFragment() {
+    // The 12-character limit stops before 城市群: what is left starts inside the phrase.
+    #expect(terms(["城市群", "噪声", "污染", "源头", "综合", "防控", "。"]).isEmpty)
+    #expect(terms(["加强", "噪声", "污染", "源头", "综合", "防控", "。"]) == ["噪声污染源头综合防控"])
 }
 
 @Test func unknownPartsScoreBelowTheThreshold() {
