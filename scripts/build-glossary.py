@@ -33,6 +33,9 @@ LEADERS = ("加强 推进 推动 完善 深化 健全 维护 坚持 开展 创�
            "形成 探索 启动 开启 确保 成为 坚决 集中 严格 依托 迅速 谋划 实行 提供 共同 积极 大力 不断 进一步 切实 有效 着力 "
            "依法 严厉 重点 以及 通过 加大 铸牢 决胜 打赢 打好 坚持 贯彻 学习 全力 努力 主动 认真 继续 我们 我国 我省 我市 "
            "各地 各级 各类 相关 有关 一批 一系列").split()
+# Verbs whose object is a policy concept, and nouns a policy concept modifies (general vocabulary).
+POLICY_VERBS = set("推进 推动 实施 加强 深化 坚持 开展 落实 完善 健全 推行 打赢 打好 决胜 巩固 促进 建立 构建 强化 做好 抓好".split())
+WRAPPERS = set("工作 政策 战略 体系 机制 制度 行动 工程 成果 任务 试点 改革 建设 理念 格局".split())
 # Characters that make a phrase a clause when inside it, or a fragment when at its edge.
 FUNCTION = set("的了着过吗呢吧是在对被把就这那其我他你们和与及或等为之而并从向于以")
 EDGE = FUNCTION | set("一二三四五六七八九十两几各每某该此本年月日个名项次")
@@ -89,6 +92,9 @@ def corpus_stats(news, extra, min_provinces):
     pool |= {g for g, ps in prov.items() if len(ps - {'全国'}) >= min_provinces}
     # Boundary freedom over both corpora: a sentence edge counts as a new neighbour each time.
     left, right = defaultdict(Counter), defaultdict(Counter)
+    # Policy context: how often a phrase is the object of a policy verb (推进…, 实施…) or the modifier
+    # of a policy wrapper (…工作, …政策); concepts are governed this way, clauses and names rarely.
+    governed = Counter()
     edge = 0
     for text in [t for _, t in extra] + [t for _, _, t in news]:
         for run in HAN.findall(text):
@@ -100,7 +106,10 @@ def corpus_stats(news, extra, min_provinces):
                     edge += 1
                     left[g][run[i - 1] if i > 0 else edge] += 1
                     right[g][run[i + n] if i + n < len(run) else -edge] += 1
-    stats = {g: (ext_count[g], len(ext_docs[g]), len(prov[g] - {'全国'}), min(entropy(left[g]), entropy(right[g])))
+                    if run[max(0, i - 2):i] in POLICY_VERBS or run[i + n:i + n + 2] in WRAPPERS:
+                        governed[g] += 1
+    stats = {g: (ext_count[g], len(ext_docs[g]), len(prov[g] - {'全国'}), min(entropy(left[g]), entropy(right[g])),
+                 governed[g] / sum(left[g].values()))
              for g in pool}
     return stats
 
@@ -154,9 +163,9 @@ def features(g, stats):
     """What the termhood of a phrase is judged by, besides the phrase itself: its ending and beginning
     (2 characters: …扶贫, …防控 make terms, 加强… makes clauses), its length, and how widely it is
     attested (reports using it, provinces whose articles use it)."""
-    ec, ed, np_, _ = stats[g]
+    ec, ed, np_, _, gov = stats[g]
     return (('end', g[-2:]), ('begin', g[:2]), ('length', min(len(g), 8)),
-            ('attested', (min(ed, 4), min(np_, 4))))
+            ('attested', (min(ed, 4), min(np_, 4))), ('governed', min(4, int(gov * 10))))
 
 
 def train_rates(train_path, news, candidates, stats):
@@ -217,8 +226,8 @@ def main():
     ap.add_argument('--shared', default='../shared')
     ap.add_argument('--jieba', help="jieba 0.42.1's dict.txt (word-boundary check)")
     ap.add_argument('--min-provinces', type=int, default=3)
-    ap.add_argument('--threshold', type=float, default=0.15)
-    ap.add_argument('--min-entropy', type=float, default=0.75)
+    ap.add_argument('--threshold', type=float, default=0.35)
+    ap.add_argument('--min-entropy', type=float, default=0.5)
     ap.add_argument('--seed', default='scripts/glossary-seed.txt')
     ap.add_argument('--out', default='Sources/StageTerms/Resources/glossary.txt')
     a = ap.parse_args()
