@@ -36,6 +36,10 @@ LEADERS = ("加强 推进 推动 完善 深化 健全 维护 坚持 开展 创�
 # Verbs whose object is a policy concept, and nouns a policy concept modifies (general vocabulary).
 POLICY_VERBS = set("推进 推动 实施 加强 深化 坚持 开展 落实 完善 健全 推行 打赢 打好 决胜 巩固 促进 建立 构建 强化 做好 抓好".split())
 WRAPPERS = set("工作 政策 战略 体系 机制 制度 行动 工程 成果 任务 试点 改革 建设 理念 格局".split())
+# Verbs that end a clause, not a term (企业实施, 改革加快); the leaders that are also nouns (保障, 创新,
+# 统筹, 服务 …) are left out.
+END_VERBS = tuple("加强 推进 推动 完善 深化 健全 坚持 开展 加快 提升 强化 落实 构建 打造 实施 促进 建立 优化 夯实 筑牢 "
+                  "提高 推行 参与 助力 实现 发挥 形成 探索 启动 确保 提供 加大 要求 提出 减少 增加 下降 增长 改善".split())
 # Characters that make a phrase a clause when inside it, or a fragment when at its edge.
 FUNCTION = set("的了着过吗呢吧是在对被把就这那其我他你们和与及或等为之而并从向于以")
 EDGE = FUNCTION | set("一二三四五六七八九十两几各每某该此本年月日个名项次")
@@ -152,7 +156,8 @@ def splits_into(g, words):
 def shape_ok(g, place_names, words):
     if g[0] in EDGE or g[-1] in END_EDGE or any(c in FUNCTION for c in g):
         return False
-    if g.startswith(tuple(LEADERS)) or g.endswith(INDICATOR):
+    # A verb at either end makes a clause (加强…, 企业实施).
+    if g.startswith(tuple(LEADERS)) or g.endswith(END_VERBS) or g.endswith(INDICATOR):
         return False
     if any(p in g for p in place_names):
         return False
