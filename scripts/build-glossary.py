@@ -36,6 +36,9 @@ LEADERS = ("加强 推进 推动 完善 深化 健全 维护 坚持 开展 创�
 # Verbs whose object is a policy concept, and nouns a policy concept modifies (general vocabulary).
 POLICY_VERBS = set("推进 推动 实施 加强 深化 坚持 开展 落实 完善 健全 推行 打赢 打好 决胜 巩固 促进 建立 构建 强化 做好 抓好".split())
 WRAPPERS = set("工作 政策 战略 体系 机制 制度 行动 工程 成果 任务 试点 改革 建设 理念 格局".split())
+# Characters that make a noun of the phrase they join (see stray_character).
+NOUN_ENDS = set("化制性业区权观论员者法率型式局所团队村镇县市省界域品战")
+NOUN_STARTS = set("新大总全老小副正非反准超")
 # Verbs that end a clause, not a term (企业实施, 改革加快); the leaders that are also nouns (保障, 创新,
 # 统筹, 服务 …) are left out.
 END_VERBS = tuple("加强 推进 推动 完善 深化 健全 坚持 开展 加快 提升 强化 落实 构建 打造 实施 促进 建立 优化 夯实 筑牢 "
@@ -164,6 +167,14 @@ def shape_ok(g, place_names, words):
     return words is None or splits_into(g, words)
 
 
+def stray_character(g, candidates):
+    """Whether `g` is another candidate plus one character that begins or ends a word outside it
+    (高质量发展 + 提 of 提供, 推 + 进现代化): such a phrase has free boundaries only because the stray
+    character starts or ends many words. Characters that make nouns (…化, …制, …区, 新…, 总…) are not stray."""
+    return ((g[:-1] in candidates and g[-1] not in NOUN_ENDS) or
+            (g[1:] in candidates and g[0] not in NOUN_STARTS))
+
+
 def features(g, stats):
     """What the termhood of a phrase is judged by, besides the phrase itself: its ending and beginning
     (2 characters: …扶贫, …防控 make terms, 加强… makes clauses), its length, and how widely it is
@@ -255,7 +266,7 @@ def main():
             if HAN.fullmatch(t) and len(t) >= 4 and not any(len(p) >= 3 and p in t for p in place_names):
                 chosen[t] = 'train'
     for g in candidates:
-        if g in chosen:
+        if g in chosen or stray_character(g, candidates):
             continue
         if termhood(g, stats, phrase, feature, base) >= a.threshold:
             chosen[g] = 'stats'

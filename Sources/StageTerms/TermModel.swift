@@ -59,6 +59,11 @@ public struct TermModel: Sendable {
     /// `headScalars` by last scalar, in list order.
     static let headsByLast: [Unicode.Scalar: [[Unicode.Scalar]]] = Dictionary(grouping: headScalars.filter { !$0.isEmpty }) { $0[$0.count - 1] }
     static let weakHeadScalars: Set<[Unicode.Scalar]> = Set(weakHeads.map { Array($0.unicodeScalars) })
+    /// Endings of named campaigns (…专项整治, …三年行动, …攻坚战): the ending itself says the phrase is a
+    /// programme, so the candidate may be long (up to 18 characters) and needs no
+    /// background support for its parts, only a phrase start and a glossary-like beginning.
+    static let campaignEnds: [[Unicode.Scalar]] = ["专项整治", "专项行动", "专项斗争", "攻坚行动", "三年行动", "百日行动",
+                                                   "攻坚战", "保卫战", "阻击战", "大会战", "整治行动"].map { Array($0.unicodeScalars) }
     /// The last scalars of `heads`: most tokens are rejected here, before a dictionary look-up.
     static let headLasts = ScalarSet(headsByLast.keys)
 
@@ -79,10 +84,6 @@ public struct TermModel: Sendable {
                                        "对", "为", "把", "将", "是", "等", "中", "上", "下", "到", "从", "以", "由", "让", "使",
                                        "各", "全", "大", "要", "并", "更", "最", "也", "又", "都", "还", "就", "已", "了", "着"]
     static let leaderTable = WordTable(words: leaders)
-    /// Generic words that cannot be the modifier of a term on their own.
-    static let generic: Set<String> = ["工作", "群众", "发展", "进一步", "方面", "领域", "问题", "情况", "能力", "水平", "作用",
-                                       "我们", "他们", "部门", "单位", "人员", "地方", "项目", "活动", "社区", "村", "乡镇",
-                                       "服务", "管理", "工程", "行动", "体系"]
     static let functionChars = ScalarSet("的是把就这那种其我他你在对被了着过吗呢吧和及与或等为".unicodeScalars)
     /// Trailing wrappers stripped from a candidate (社会治理效能 → 社会治理).
     static let wrappers = ["效能", "能力", "水平", "成效", "质量", "工作", "任务", "领域", "方面", "格局", "实践", "成果"]
@@ -127,7 +128,7 @@ public struct TermModel: Sendable {
         t[r].allSatisfy(\.isPlain) ? stopTable.contains(t, r) : stop.contains(t.string(r))
     }
 
-    /// Candidate noun phrases: 2–6 Han tokens ending in a head word, 6–12 characters, with the
+    /// Candidate noun phrases: 2–6 Han tokens ending in a head word, 6–12 characters (campaigns: up to 9 and 18), with the
     /// leading verbs stripped, scored by how well the background knows their parts.
     func discover(_ t: [Unicode.Scalar], _ tokens: ArraySlice<Token>, _ b: Range<Int>) -> [Range<Int>] {
         var toks: [Token] = []
@@ -142,16 +143,18 @@ public struct TermModel: Sendable {
                   let matched = Self.headsByLast[t[head.range.upperBound - 1]]?.first(where: { endsWith(t, head.range, $0) }),
                   isHanRun(t, head.range) else { h += 1; continue }
             let isWeak = head.range.count == matched.count && Self.weakHeadScalars.contains(matched)
+            let campaign = Self.campaignEnds.first { endsWith(t, b.lowerBound..<Int(head.end), $0) }
+            let (maxTokens, maxLength) = campaign == nil ? (5, 12) : (8, 18)
             var best: (range: Range<Int>, first: Int)?
             var k = h
-            while k > 0 && h - k < 5 {
+            while k > 0 && h - k < maxTokens {
                 k -= 1
                 // tokens must be contiguous Han text (no punctuation between): plain text, looked
                 // up by scalars from here on
                 guard toks[k].end == toks[k + 1].start, isHanRun(t, toks[k].range) else { break }
                 let first = toks[k].range
                 let r = Int(toks[k].start)..<Int(head.end)
-                guard r.count >= 4, r.count <= 12 else { if r.count > 12 { break } else { continue } }
+                guard r.count >= 4, r.count <= maxLength else { if r.count > maxLength { break } else { continue } }
                 // Two-word terms are the glossary's (综合整治, 扩大治理 are mostly verb + noun); weak heads need more.
                 if r.count < 6 || (isWeak && r.count < 7) { continue }
                 // A leading verb or function word ends the phrase on the left.
@@ -159,10 +162,12 @@ public struct TermModel: Sendable {
                 if first.count == 1 || stopTable.contains(t, r) { continue }
                 // Function words inside make a clause, not a term (不把自己的社会制度).
                 if t[r].contains(where: { Self.functionChars.contains($0) }) { break }
-                if termhood(t, toks[k...h]) >= threshold { best = (r, k) }
+                if let c = campaign {
+                    if r.count >= c.count + 2 { best = (r, k) }
+                } else if termhood(t, toks[k...h]) >= threshold { best = (r, k) }
             }
             if let (r, f) = best, startsAPhrase(t, toks, f), starts.contains(t, r.lowerBound..<r.lowerBound + 2),
-               !Chars.startsWithNumeral(t, r), !Self.generic.contains(t.string(toks[f].range)) || r.count >= 6 {
+               !Chars.startsWithNumeral(t, r) {
                 out.append(r)
             }
             h += 1

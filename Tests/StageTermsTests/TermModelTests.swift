@@ -8,7 +8,7 @@ private let background = Background(["社会": 50, "治理": 60, "污染": 30, "
                                      "防控": 12, "找矿": 3, "突破": 7, "战略": 40, "行动": 30, "工作": 90, "群众": 80,
                                      "综合": 20, "释放": 9])
 /// Discovered terms must begin the way glossary entries begin: 噪声…, 土壤…, 找矿… are term starts here.
-private let model = TermModel(glossary: ["社会治理", "市域社会治理", "网格化管理", "噪声治理", "土壤保护", "找矿勘查"],
+private let model = TermModel(glossary: ["社会治理", "市域社会治理", "网格化管理", "噪声治理", "土壤保护", "找矿勘查", "城镇建设"],
                               stop: ["人民群众"], background: background)
 
 /// Tokens: the given words, contiguous, as one sentence.
@@ -66,6 +66,14 @@ private func terms(_ words: [String]) -> [String] {
     // The 12-character limit stops before 城市群: what is left starts inside the phrase.
     #expect(terms(["城市群", "噪声", "污染", "源头", "综合", "防控", "。"]).isEmpty)
     #expect(terms(["加强", "噪声", "污染", "源头", "综合", "防控", "。"]) == ["噪声污染源头综合防控"])
+}
+
+@Test func campaignNamesMayBeLongAndNeedNoBackground() {
+    // 燃气, 隐患 and 排查 are unknown to the background; the campaign ending carries the phrase.
+    #expect(terms(["开展", "城镇", "燃气", "隐患", "排查", "专项", "整治", "。"]) == ["城镇燃气隐患排查专项整治"])
+    #expect(terms(["开展", "城镇", "燃气", "专项", "整治", "。"]) == ["城镇燃气专项整治"])
+    // The same words under an ordinary head are not a term.
+    #expect(terms(["开展", "城镇", "燃气", "隐患", "治理", "。"]).isEmpty)
 }
 
 @Test func unknownPartsScoreBelowTheThreshold() {
