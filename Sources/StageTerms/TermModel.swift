@@ -64,6 +64,7 @@ public struct TermModel: Sendable {
     /// background support for its parts, only a phrase start and a glossary-like beginning.
     static let campaignEnds: [[Unicode.Scalar]] = ["专项整治", "专项行动", "专项斗争", "攻坚行动", "三年行动", "百日行动",
                                                    "攻坚战", "保卫战", "阻击战", "大会战", "整治行动"].map { Array($0.unicodeScalars) }
+    static let campaignLasts = ScalarSet(campaignEnds.map { $0[$0.count - 1] })
     /// The last scalars of `heads`: most tokens are rejected here, before a dictionary look-up.
     static let headLasts = ScalarSet(headsByLast.keys)
 
@@ -77,7 +78,7 @@ public struct TermModel: Sendable {
     static let leaders: Set<String> = ["加强", "推进", "推动", "完善", "深化", "健全", "维护", "坚持", "开展", "创新", "加快",
                                        "提升", "强化", "落实", "构建", "打造", "实施", "深入", "全面", "持续", "扎实", "做好",
                                        "抓好", "统筹", "巩固", "促进", "保障", "建立", "优化", "夯实", "筑牢", "守牢", "防范",
-                                       "打击", "提高", "推行", "参与", "助力", "聚焦", "围绕", "实现", "支持", "发挥", "开创",
+                                       "打击", "打响", "打赢", "打好", "决胜", "铸牢", "贯彻", "提高", "推行", "参与", "助力", "聚焦", "围绕", "实现", "支持", "发挥", "开创",
                                        "形成", "探索", "启动", "开启", "确保", "成为", "坚决", "集中", "严格", "依托", "迅速", "谋划", "实行", "提供", "共同", "积极", "大力", "不断", "进一步", "切实", "有效", "着力", "依法",
                                        "严厉", "重点", "以及", "通过", "加大", "我省", "我市", "全省", "全市", "全州", "全县",
                                        "各级", "各类", "相关", "有关", "一批", "一系列", "新", "好", "和", "与", "及", "的", "在",
@@ -115,7 +116,14 @@ public struct TermModel: Sendable {
             } else { i += 1 }
         }
         guard discovery else { return out }
-        for r in discover(t, tokens, b) where !covered.contains(where: { $0.overlaps(r) }) {
+        for (r, campaign) in discover(t, tokens, b, glossaryStarts: covered.map(\.lowerBound)) {
+            let inside = { (g: Range<Int>) in r.lowerBound <= g.lowerBound && g.upperBound <= r.upperBound }
+            if campaign && covered.allSatisfy({ !$0.overlaps(r) || inside($0) }) {
+                // A campaign's name holds its field's terms (疫情防控 in …阻击战): the name is the term,
+                // as a longer glossary entry would be.
+                out.removeAll { inside($0.0) }
+                covered.removeAll(where: inside)
+            } else if covered.contains(where: { $0.overlaps(r) }) { continue }
             out.append((r, false))
             covered.append(r)
         }
@@ -130,20 +138,25 @@ public struct TermModel: Sendable {
 
     /// Candidate noun phrases: 2–6 Han tokens ending in a head word, 6–12 characters (campaigns: up to 9 and 18), with the
     /// leading verbs stripped, scored by how well the background knows their parts.
-    func discover(_ t: [Unicode.Scalar], _ tokens: ArraySlice<Token>, _ b: Range<Int>) -> [Range<Int>] {
+    /// `true` marks campaign names.
+    /// `glossaryStarts`: where glossary terms start in the sentence, word starts the segmenter may have
+    /// missed (it splits words it does not know into characters: 疫|情|防|控).
+    func discover(_ t: [Unicode.Scalar], _ tokens: ArraySlice<Token>, _ b: Range<Int>, glossaryStarts: [Int] = []) -> [(Range<Int>, Bool)] {
         var toks: [Token] = []
         toks.reserveCapacity(tokens.count)
         for token in tokens where token.isWord { toks.append(token) }
-        var out: [Range<Int>] = []
+        var out: [(Range<Int>, Bool)] = []
         var h = 0
         while h < toks.count {
             let head = toks[h]
             // Scalar comparison: String suffix tests dominated the stage's time.
-            guard !head.range.isEmpty, Self.headLasts.contains(t[head.range.upperBound - 1]),
-                  let matched = Self.headsByLast[t[head.range.upperBound - 1]]?.first(where: { endsWith(t, head.range, $0) }),
-                  isHanRun(t, head.range) else { h += 1; continue }
-            let isWeak = head.range.count == matched.count && Self.weakHeadScalars.contains(matched)
-            let campaign = Self.campaignEnds.first { endsWith(t, b.lowerBound..<Int(head.end), $0) }
+            guard !head.range.isEmpty, case let last = t[head.range.upperBound - 1],
+                  Self.headLasts.contains(last) || Self.campaignLasts.contains(last) else { h += 1; continue }
+            let matched = Self.headsByLast[last]?.first(where: { endsWith(t, head.range, $0) })
+            // A campaign ending may span tokens (阻击|战), so it is matched on the text.
+            let campaign = Self.campaignLasts.contains(last) ? Self.campaignEnds.first { endsWith(t, b.lowerBound..<Int(head.end), $0) } : nil
+            guard matched != nil || campaign != nil, isHanRun(t, head.range) else { h += 1; continue }
+            let isWeak = matched.map { head.range.count == $0.count && Self.weakHeadScalars.contains($0) } ?? false
             let (maxTokens, maxLength) = campaign == nil ? (5, 12) : (8, 18)
             var best: (range: Range<Int>, first: Int)?
             var k = h
@@ -157,9 +170,10 @@ public struct TermModel: Sendable {
                 guard r.count >= 4, r.count <= maxLength else { if r.count > maxLength { break } else { continue } }
                 // Two-word terms are the glossary's (综合整治, 扩大治理 are mostly verb + noun); weak heads need more.
                 if r.count < 6 || (isWeak && r.count < 7) { continue }
-                // A leading verb or function word ends the phrase on the left.
-                if Self.leaderTable.contains(t, first) { break }
-                if first.count == 1 || stopTable.contains(t, r) { continue }
+                // A leading verb or function word ends the phrase on the left, also when split (打|响).
+                if Self.leaderTable.contains(t, first)
+                    || (first.count == 1 && first.upperBound >= 2 && Self.leaderTable.contains(t, first.upperBound - 2..<first.upperBound)) { break }
+                if (first.count == 1 && !glossaryStarts.contains(first.lowerBound)) || stopTable.contains(t, r) { continue }
                 // Function words inside make a clause, not a term (不把自己的社会制度).
                 if t[r].contains(where: { Self.functionChars.contains($0) }) { break }
                 if let c = campaign {
@@ -168,12 +182,12 @@ public struct TermModel: Sendable {
             }
             if let (r, f) = best, startsAPhrase(t, toks, f), starts.contains(t, r.lowerBound..<r.lowerBound + 2),
                !Chars.startsWithNumeral(t, r) {
-                out.append(r)
+                out.append((r, campaign != nil))
             }
             h += 1
         }
         // A candidate inside a longer one (找矿突破战略 in 找矿突破战略行动) is dropped.
-        return out.filter { r in !out.contains { $0 != r && $0.lowerBound <= r.lowerBound && $0.upperBound >= r.upperBound } }
+        return out.filter { r in !out.contains { $0.0 != r.0 && $0.0.lowerBound <= r.0.lowerBound && $0.0.upperBound >= r.0.upperBound } }
     }
 
     /// Whether token `f` starts a phrase: the sentence starts there, or punctuation, a leading verb or
@@ -181,8 +195,10 @@ public struct TermModel: Sendable {
     /// (整治2023行动 out of 专项排查整治2023行动) is a fragment.
     func startsAPhrase(_ t: [Unicode.Scalar], _ toks: [Token], _ f: Int) -> Bool {
         guard f > 0, toks[f - 1].end == toks[f].start, isHanRun(t, toks[f - 1].range) else { return true }
-        let before = toks[f - 1].range
-        return Self.leaderTable.contains(t, before) || Self.functionChars.contains(t[before.upperBound - 1])
+        let before = toks[f - 1].range, start = before.upperBound
+        // The segmenter may split a leading verb it does not know (打|赢): the two characters before count too.
+        return Self.leaderTable.contains(t, before) || Self.functionChars.contains(t[start - 1])
+            || (start >= 2 && Self.leaderTable.contains(t, start - 2..<start))
     }
 
     enum Chars {

@@ -107,3 +107,17 @@ private func terms(_ words: [String]) -> [String] {
     let context = StageContext(baseDirectory: URL(fileURLWithPath: "/tmp"), instanceName: "terms", optionsPath: "stages[6].options")
     _ = try TermStage(options: options, context: context)
 }
+
+@Test func aCampaignNameHoldsTheGlossaryTermsInside() {
+    // The segmenter splits words it does not know into characters (攻|坚|战, 打|响); the glossary
+    // term's start is a word start, the split verb still ends the phrase, and the name replaces 大气污染.
+    let m = TermModel(glossary: ["大气污染", "疫情防控"], stop: [], background: background)
+    func found(_ words: [String]) -> [String] {
+        let d = doc(words)
+        return m.terms(d.text, d.tokens(inSentence: 0), 0..<d.text.count).map { d.string($0.0) }
+    }
+    #expect(found(["各地", "打", "响", "大气", "污染", "防治", "攻", "坚", "战", "。"]) == ["大气污染防治攻坚战"])
+    #expect(found(["的", "疫", "情", "防", "控", "阻击", "战", "中"]) == ["疫情防控阻击战"])
+    // Under an ordinary head the glossary term stays as it is.
+    #expect(found(["打", "响", "大气", "污染", "扩散", "治理", "。"]) == ["大气污染"])
+}
