@@ -122,15 +122,17 @@ def corpus_stats(news, extra, min_provinces):
 
 
 def places(path):
-    """Province and prefecture names and short forms (2+ characters)."""
-    out = set()
+    """Province and prefecture names and short forms (2+ characters), and the provinces' alone."""
+    out, provinces = set(), set()
     with open(path, encoding='utf-8') as f:
         next(f)
         for line in f:
             cols = line.rstrip('\n').split('\t')
             if cols[4] in ('province', 'prefecture'):
                 out.update(x for x in (cols[1], cols[2]) if len(x) >= 2)
-    return out
+            if cols[4] == 'province':
+                provinces.update(x for x in (cols[1], cols[2]) if len(x) >= 2)
+    return out, provinces
 
 
 def jieba_words(path):
@@ -251,7 +253,7 @@ def main():
     news = read_news(os.path.join(sh, 'corpus-news'))
     extra = read_extra(os.path.join(sh, 'corpus-extra'))
     stats = corpus_stats(news, extra, a.min_provinces)
-    place_names = places(os.path.join(sh, 'datasets', 'admin-divisions.tsv'))
+    place_names, provinces = places(os.path.join(sh, 'datasets', 'admin-divisions.tsv'))
     words = jieba_words(a.jieba)
     candidates = {g for g, s in stats.items() if s[3] >= a.min_entropy and shape_ok(g, place_names, words)}
     gold, phrase, feature = train_rates(os.path.join(sh, 'gold', 'train', 'train.discourse.jsonl'), news, candidates, stats)
@@ -259,11 +261,12 @@ def main():
     base = pos / max(1, sum(v[1] for v in phrase.values()))
 
     chosen = {}
-    # Every train term but those naming a place (local; one with a place's short name inside is
-    # often national, 黄河流域…, so only names of 3+ characters count here).
+    # Every train term but those naming a province or a prefecture (local: 海南自贸港); a prefecture's
+    # two-character short form is often a common word (黄河流域… holds none, but 平安… would), so
+    # only provinces' short forms and names of 3+ characters count here.
     for terms in gold.values():
         for t in terms:
-            if HAN.fullmatch(t) and len(t) >= 4 and not any(len(p) >= 3 and p in t for p in place_names):
+            if HAN.fullmatch(t) and len(t) >= 4 and not any((len(p) >= 3 or p in provinces) and p in t for p in place_names):
                 chosen[t] = 'train'
     for g in candidates:
         if g in chosen or stray_character(g, candidates):
