@@ -5,9 +5,11 @@ import ZhituCore
 
 /// A small synthetic background: the parts of the governance vocabulary are frequent.
 private let background = Background(["社会": 50, "治理": 60, "污染": 30, "防治": 20, "噪声": 5, "土壤": 8, "源头": 9,
-                                     "防控": 12, "找矿": 3, "突破": 7, "战略": 40, "行动": 30, "工作": 90, "群众": 80])
-private let model = TermModel(glossary: ["社会治理", "市域社会治理", "网格化管理"], stop: ["人民群众"],
-                              background: background)
+                                     "防控": 12, "找矿": 3, "突破": 7, "战略": 40, "行动": 30, "工作": 90, "群众": 80,
+                                     "综合": 20, "释放": 9])
+/// Discovered terms must begin the way glossary entries begin: 噪声…, 土壤…, 找矿… are term starts here.
+private let model = TermModel(glossary: ["社会治理", "市域社会治理", "网格化管理", "噪声治理", "土壤保护", "找矿勘查", "城镇建设"],
+                              stop: ["人民群众"], background: background)
 
 /// Tokens: the given words, contiguous, as one sentence.
 private func doc(_ words: [String]) -> Document {
@@ -49,6 +51,31 @@ private func terms(_ words: [String]) -> [String] {
     #expect(terms(["启动", "找矿", "突破", "战略", "行动", "。"]) == ["找矿突破战略行动"])
 }
 
+@Test func twoWordCandidatesAreLeftToTheGlossary() {
+    // 噪声防控 would be a verb-or-noun + head pair; only the glossary decides those.
+    #expect(terms(["开展", "噪声", "防控", "。"]).isEmpty)
+}
+
+@Test func aCandidateMustBeginLikeAGlossaryTerm() {
+    // 释放 starts no glossary entry: 释放污染防治 is a verb phrase although its parts are known.
+    #expect(terms(["开展", "释放", "污染", "防治", "。"]).isEmpty)
+    #expect(terms(["开展", "噪声", "污染", "防治", "。"]) == ["噪声污染防治"])
+}
+
+@Test func aCandidateCutInsideARunOfWordsIsAFragment() {
+    // The 12-character limit stops before 城市群: what is left starts inside the phrase.
+    #expect(terms(["城市群", "噪声", "污染", "源头", "综合", "防控", "。"]).isEmpty)
+    #expect(terms(["加强", "噪声", "污染", "源头", "综合", "防控", "。"]) == ["噪声污染源头综合防控"])
+}
+
+@Test func campaignNamesMayBeLongAndNeedNoBackground() {
+    // 燃气, 隐患 and 排查 are unknown to the background; the campaign ending carries the phrase.
+    #expect(terms(["开展", "城镇", "燃气", "隐患", "排查", "专项", "整治", "。"]) == ["城镇燃气隐患排查专项整治"])
+    #expect(terms(["开展", "城镇", "燃气", "专项", "整治", "。"]) == ["城镇燃气专项整治"])
+    // The same words under an ordinary head are not a term.
+    #expect(terms(["开展", "城镇", "燃气", "隐患", "治理", "。"]).isEmpty)
+}
+
 @Test func unknownPartsScoreBelowTheThreshold() {
     #expect(terms(["开展", "啊啊", "呀呀", "治理", "。"]).isEmpty)
 }
@@ -79,4 +106,18 @@ private func terms(_ words: [String]) -> [String] {
     let options = StageOptions(specs: TermStage.descriptor.options)
     let context = StageContext(baseDirectory: URL(fileURLWithPath: "/tmp"), instanceName: "terms", optionsPath: "stages[6].options")
     _ = try TermStage(options: options, context: context)
+}
+
+@Test func aCampaignNameHoldsTheGlossaryTermsInside() {
+    // The segmenter splits words it does not know into characters (攻|坚|战, 打|响); the glossary
+    // term's start is a word start, the split verb still ends the phrase, and the name replaces 大气污染.
+    let m = TermModel(glossary: ["大气污染", "疫情防控"], stop: [], background: background)
+    func found(_ words: [String]) -> [String] {
+        let d = doc(words)
+        return m.terms(d.text, d.tokens(inSentence: 0), 0..<d.text.count).map { d.string($0.0) }
+    }
+    #expect(found(["各地", "打", "响", "大气", "污染", "防治", "攻", "坚", "战", "。"]) == ["大气污染防治攻坚战"])
+    #expect(found(["的", "疫", "情", "防", "控", "阻击", "战", "中"]) == ["疫情防控阻击战"])
+    // Under an ordinary head the glossary term stays as it is.
+    #expect(found(["打", "响", "大气", "污染", "扩散", "治理", "。"]) == ["大气污染"])
 }

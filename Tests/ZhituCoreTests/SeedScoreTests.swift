@@ -42,7 +42,9 @@ func shippedPipelineScore(inputs: [String], gold: [URL]) -> ScoreReport? {
     @Test func slogansAndTerms() throws {
         #expect(try f1("slogan") >= 0.85)
         #expect(try #require(Self.report?.lenient["slogan"]).f1 >= 0.92)
-        #expect(try f1("term") >= 0.70)
-        #expect(try #require(Self.report?.lenient["term"]).f1 >= 0.85)
+        // Issue 15: the glossary is national vocabulary built from train and corpus statistics, no
+        // longer a hand list fitted to the seeds, so the seed bar for terms is lower.
+        #expect(try f1("term") >= 0.65)
+        #expect(try #require(Self.report?.lenient["term"]).f1 >= 0.70)
     }
 }
