@@ -72,6 +72,8 @@ enum Words {
     static let doctrineHeads = ["主义", "思想", "理论"]
     /// Forms of address after a surname that make a person (王师傅, 李女士); 老张 is a nickname, not a name.
     static let addressAfterSurname = ["女士", "先生", "师傅", "大爷", "大妈", "大娘", "大姐", "大哥", "阿姨", "奶奶", "爷爷"]
+    /// Heads that after a national prefix name a kind of thing, not a body (国家银行, 国家…中心).
+    static let notNationalHeads: Set<String> = ["中心", "银行", "集团", "公司", "有限公司", "学校", "医院", "网"]
     /// Pseudo-place prefixes of national bodies (not LOC themselves).
     static let nationalPrefixes = ["中央", "国家", "全国", "中共"]
 

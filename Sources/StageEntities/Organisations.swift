@@ -137,7 +137,9 @@ extension Builder {
             if spans[from...].contains(where: { ($0.kind == .org || $0.kind == .title) && $0.end == k }) {
                 return gap >= 2 && gap <= 4 && head.unicodeScalars.count >= 2 && boundary[k] ? k : nil
             }
-            for n in Words.nationalPrefixes where head.unicodeScalars.count >= 2 && gap <= 4 && k - n.unicodeScalars.count >= sentence.start
+            // 国家 + 统计 + 局 is a body; 国家银行, 国家科学中心 are kinds of things, not names.
+            for n in Words.nationalPrefixes where head.unicodeScalars.count >= 2 && (1...4).contains(gap) && !Words.notNationalHeads.contains(head)
+                && k - n.unicodeScalars.count >= sentence.start
                 && reads((k - n.unicodeScalars.count)..<k, n) {
                 return k - n.unicodeScalars.count
             }

@@ -51,6 +51,9 @@ extension Builder {
                 // Two-character forms must not cut a word (相应县区 is not 应县).
                 if ok && len == 2 && !parentInChain && !(boundary[i] && boundary[m.end]) { ok = false }
                 if ok && !parentInChain && !inChain && !boundary[i] && (len <= 2 || (form.kind == .full && u.level == .township)) { ok = false }
+                // 不利于|城镇化: a short township name that starts with a stop word before a word is that word.
+                if ok && !parentInChain && form.kind == .full && u.level == .township && len <= 3
+                    && Words.leftStops.contains(text[i]) && boundary[i + 1] { ok = false }
                 // 发展乡镇, 利于城镇化: a short township name must end at a word boundary.
                 if ok && !parentInChain && form.kind == .full && u.level == .township && len <= 3 && !boundary[m.end] { ok = false }
                 // 和民和县: a longer place starting inside a two-character one wins.

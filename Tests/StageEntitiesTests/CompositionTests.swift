@@ -137,3 +137,13 @@ import ZhituCore
         #expect(entities(try run("坚持邓小平理论。"), "PER").isEmpty)
     }
 }
+
+@Suite struct WordsAreNotNamesTests {
+    @Test func aTownshipNameStartingWithAStopWordBeforeAWord() throws {
+        #expect(entities(try run("这不利于城镇化发展。"), "LOC").isEmpty)
+    }
+
+    @Test func aNationalPrefixWithAKindOfThingIsNoBody() throws {
+        #expect(entities(try run("建设国家科学中心和国家银行。"), "ORG").isEmpty)
+    }
+}
