@@ -25,11 +25,11 @@ esac
 while [ $# -gt 0 ]; do
   case "$1" in
     --half) case "$2" in
-              A) extra=(--docs a01,a02,a03,a04,a05,a06,a07,a08,b01,b02,b03,b04) ;;
-              B) extra=(--docs b05,b06,b07,b08,c01,c02,c03,c04,c05,c06,c07,c08) ;;
+              A) extra=(--docs=a01,a02,a03,a04,a05,a06,a07,a08,b01,b02,b03,b04) ;;
+              B) extra=(--docs=b05,b06,b07,b08,c01,c02,c03,c04,c05,c06,c07,c08) ;;
               *) echo "score-dev: --half takes A or B" >&2; exit 2 ;;
             esac; shift 2 ;;
-    --docs) extra=(--docs "$2"); shift 2 ;;
+    --docs) extra=("--docs=$2"); shift 2 ;;
     *) echo "score-dev: unknown argument $1" >&2; exit 2 ;;
   esac
 done

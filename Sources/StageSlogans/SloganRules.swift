@@ -13,9 +13,12 @@ public enum QuoteClass: Equatable, Sendable {
 }
 
 public struct SloganRules: Sendable {
-    /// Established formulations (shipped + user lexicon).
+    /// Established formulations found wherever they occur (shipped + user lexicon).
     public private(set) var lexicon: Trie
+    /// Every lexicon entry, also those that count only when quoted.
     public var lexiconWords: Set<String>
+    /// Decides whether a quoted span is a slogan.
+    public let model: QuoteModel
     /// Short place names (provinces, prefectures, counties) for place-branded goals (平安+place).
     public var places: Set<String>
 
@@ -46,62 +49,45 @@ public struct SloganRules: Sendable {
     /// Place-branded goal prefixes.
     static let placeBrands: WordList = ["平安", "法治", "美丽", "幸福", "现代化新"]
 
-    public init(lexicon: [String], places: Set<String>) {
+    /// `lexicon` entries are found wherever they occur; `quoted` ones only count when quoted.
+    public init(lexicon: [String], quoted: [String] = [], places: Set<String>, model: QuoteModel) {
+        self.model = model
         self.lexicon = Trie(lexicon)
-        self.lexiconWords = Set(lexicon)
+        self.lexiconWords = Set(lexicon).union(quoted)
         self.places = places
     }
 
     // MARK: quoted spans
 
     /// Classifies the quote whose marks are at `open` and `close` (inclusive), within `bounds`.
-    /// `previous` is the class of a quote that ends right before this one (“A”“B”, “A”和“B”).
-    public func classifyQuote(_ t: [Unicode.Scalar], open: Int, close: Int, bounds: Range<Int>,
-                              previous: QuoteClass? = nil) -> QuoteClass {
+    /// Whether it is a slogan is the quote model's decision (learned from the training
+    /// annotations); the rules here only say which span a slogan covers and, for the others,
+    /// whether they are speech (the unquoted rules read inside speech) or a name or metaphor.
+    public func classifyQuote(_ t: [Unicode.Scalar], open: Int, close: Int, bounds: Range<Int>) -> QuoteClass {
         let lo = open + 1, hi = close
         let n = hi - lo
         guard n >= 1 else { return .metaphor }
-        let content = t.string(lo..<hi)
-        if lexiconWords.contains(content) { return .coinage(extend(t, lo, hi, bounds)) }
-        if isParallel(t, lo..<hi) { return .coinage(lo..<hi) }
-        // A chain of parts joined by + (社区党委+小区党支部+…, 民族团结+).
-        if t[lo..<hi].contains("+"), !t[lo..<hi].contains(where: { Chars.final.contains($0) }) { return .coinage(lo..<hi) }
-        if t[lo..<hi].contains(where: { Chars.final.contains($0) }) || n > 16 { return .speech }
-        if t[lo..<hi].contains(where: { $0 == "，" || $0 == "," }) { return .speech }
-        let before = max(bounds.lowerBound, open - 2)
-        if t[before..<open].contains(where: { $0 == "：" || $0 == ":" }) { return .speech }
+        if lexiconWords.contains(t.string(lo..<hi)) { return .coinage(extend(t, lo, hi, bounds)) }
+        // Numerals alone are a period label (十三五) or a count, unless a word completes the
+        // formula (“八五”普法).
+        if t[lo..<hi].allSatisfy(QuoteModel.isCN) {
+            let r = extend(t, lo, hi, bounds)
+            return r.upperBound > hi ? .coinage(r) : .designation
+        }
+        // Awards, apps, honours, named units and events (长安杯, …示范市, 1·24) by their shape.
         if isDesignation(t, lo, hi, bounds) { return .designation }
-        if n == 1 { return .metaphor }
-        // Numerals make a formula, except an ordinal (第一道防线).
-        let hasNumeral = (lo..<hi).contains(where: { Chars.isNumeral(t[$0]) && !($0 > lo && t[$0 - 1] == "第") && t[$0] != "多" && t[$0] != "几" })
-        if hasNumeral { return .coinage(extend(t, lo, hi, bounds)) }
-        // A quote that modifies a noun through 的 is colour (“家门口”的司法服务, “刮碗子”的特点).
-        if close + 1 < bounds.upperBound, t[close + 1] == "的" { return .metaphor }
-        // “熬茶”接访工作室: a two-character quote, a two-character word, then a generic head — the
-        // word belongs to the formula.
-        if n == 2, close + 3 < bounds.upperBound, t[(close + 1)...(close + 2)].allSatisfy(Chars.isHan),
-           t.prefixMatch(Self.heads, at: close + 1) == nil, t.prefixMatch(Self.heads, at: close + 3) != nil,
-           !Chars.isNumeral(t[close + 1]) {
-            return .coinage(lo..<(close + 3))
-        }
-        // Shape of the coinage itself: X式, X制, X+.
-        if let last = t[hi - 1] as Unicode.Scalar?, n >= 2, last == "式" || last == "制" || last == "+" { return .coinage(lo..<hi) }
-        let next = close + 1
-        if next < bounds.upperBound, t.prefixMatch(Self.heads, at: next) != nil { return .coinage(lo..<hi) }
-        if next < bounds.upperBound, t.hasPrefix("作用", at: next) { return .metaphor }
-        if content.hasSuffix("平台") || content.hasSuffix("工程") || content.hasSuffix("行动") { return .coinage(lo..<hi) }
-        if let p = previous, open > bounds.lowerBound {
-            let gap = t[max(bounds.lowerBound, open - 2)..<open]
-            if gap.last == "”" || (gap.last == "和" || gap.last == "、" || gap.last == "及") && gap.first == "”" {
-                return p.isCoinage ? .coinage(lo..<hi) : p
+        if model.isSlogan(t, open: open, close: close, bounds: bounds, lexicon: lexiconWords) {
+            // “熬茶”接访工作室: a two-character quote, a two-character word, then a generic head —
+            // the word belongs to the formula.
+            if n == 2, close + 3 < bounds.upperBound, t[(close + 1)...(close + 2)].allSatisfy(Chars.isHan),
+               t.prefixMatch(Self.heads, at: close + 1) == nil, t.prefixMatch(Self.heads, at: close + 3) != nil,
+               !Chars.isNumeral(t[close + 1]) {
+                return .coinage(lo..<(close + 3))
             }
+            return .coinage(extend(t, lo, hi, bounds))
         }
-        guard open > bounds.lowerBound else { return .coinage(lo..<hi) }
-        let prev = t[open - 1]
-        if !Chars.isHan(prev) && !Chars.isLatin(prev) { return prev == "”" ? .metaphor : .coinage(lo..<hi) }
-        if prev == "的" || prev == "了" || prev == "在" || prev == "为" || prev == "到" { return .metaphor }
-        if t.suffixMatch(Self.introducers, endingAt: open) != nil { return .coinage(lo..<hi) }
-        if Chars.isDigit(prev) { return .coinage(lo..<hi) }
+        if t[lo..<hi].contains(where: { Chars.final.contains($0) || $0 == "，" || $0 == "," }) || n > 16 { return .speech }
+        if t[max(bounds.lowerBound, open - 2)..<open].contains(where: { $0 == "：" || $0 == ":" }) { return .speech }
         return .metaphor
     }
 
@@ -126,7 +112,8 @@ public struct SloganRules: Sendable {
         if Self.events.contains(where: equals) { return true }
         // 双基办: a short name ending in 办 is an office.
         if ends(with: "办"), hi - lo <= 3 { return true }
-        if t[lo..<hi].allSatisfy({ Chars.isDigit($0) || $0 == "·" || $0 == "." }) { return true }
+        // 1·24, 1.19: an event's date; digits alone (3820) are left to the quote model.
+        if t[lo..<hi].allSatisfy({ Chars.isDigit($0) || $0 == "·" || $0 == "." }), t[lo..<hi].contains(where: { $0 == "·" || $0 == "." }) { return true }
         if Self.designationSuffixes.contains(where: { ends(with: $0) }) { return true }
         if Self.designationMarkers.contains(where: { has($0) }) { return true }
         if t[lo..<hi].contains(where: Chars.isDigit) && has("年") { return true }

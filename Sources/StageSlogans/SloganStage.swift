@@ -23,11 +23,17 @@ public struct SloganStage: Stage {
     let dropInnerQuotes: Bool
 
     public init(options: StageOptions, context: StageContext) throws {
-        var words: [String] = []
-        if options.bool("builtin_lexicon") { words += try Self.resource("formulations").words }
+        var words: [String] = [], quotedWords: [String] = []
+        if options.bool("builtin_lexicon") {
+            // `quoted` entries are evidence for a quoted span only (see scripts/slogan_lexicon.py).
+            for e in try Self.resource("formulations").entries {
+                if e.tag == "quoted" { quotedWords.append(e.word) } else { words.append(e.word) }
+            }
+        }
         for path in options.strings("lexicons") { words += try Lexicon(contentsOf: context.resolve(path)).words }
         let places = Set(try Self.resource("places").words)
-        self.init(rules: SloganRules(lexicon: words, places: places), parallel: options.bool("parallel"),
+        let model = try QuoteModel(Self.resource("quote-model", ext: "tsv"), file: "StageSlogans/Resources/quote-model.tsv")
+        self.init(rules: SloganRules(lexicon: words, quoted: quotedWords, places: places, model: model), parallel: options.bool("parallel"),
                   numbered: options.bool("numbered"), variants: options.bool("variants"),
                   dropInnerQuotes: options.bool("drop_inner_quotes"))
     }
@@ -41,9 +47,9 @@ public struct SloganStage: Stage {
         self.variants = variants
     }
 
-    static func resource(_ name: String) throws -> Lexicon {
-        guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Resources") else {
-            throw LexiconError(file: "StageSlogans/Resources/\(name).txt", line: nil, message: "missing from the build; reinstall zhitu")
+    static func resource(_ name: String, ext: String = "txt") throws -> Lexicon {
+        guard let url = Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Resources") else {
+            throw LexiconError(file: "StageSlogans/Resources/\(name).\(ext)", line: nil, message: "missing from the build; reinstall zhitu")
         }
         return try Lexicon(contentsOf: url)
     }
@@ -80,7 +86,6 @@ public struct SloganStage: Stage {
         var coined: [Range<Int>] = []  // quotes classified as coinages or designations
         var open: Int?
         var outer: Int?  // an open “ while a nested ‘ quote is read
-        var previous: QuoteClass?
         var lastClose = -10
         var chain: [Range<Int>] = []  // contents of the current chain of adjacent quotes
         for i in b {
@@ -89,10 +94,8 @@ public struct SloganStage: Stage {
             case "‘": open = i
             case "”", "’":
                 guard let o = open else { continue }
-                let adjacent = o - lastClose <= 2
-                let prev = adjacent ? previous : nil
-                if !adjacent { chain = [] }
-                var c = rules.classifyQuote(t, open: o, close: i, bounds: b, previous: prev)
+                if o - lastClose > 2 { chain = [] }
+                var c = rules.classifyQuote(t, open: o, close: i, bounds: b)
                 // A ‘quote’ inside speech right after punctuation is the speaker's colour.
                 if t[o] == "‘", outer != nil, o > b.lowerBound, Chars.isSeparator(t[o - 1]),
                    !rules.lexiconWords.contains(t.string((o + 1)..<i)) { c = .metaphor }
@@ -108,7 +111,6 @@ public struct SloganStage: Stage {
                 }
                 quoted.append(o..<(i + 1))
                 if c.isCoinage || c == .designation { coined.append(o..<(i + 1)) }
-                previous = c
                 lastClose = i
                 open = nil
                 if t[i] == "”" { outer = nil } else if outer != nil { open = outer }
