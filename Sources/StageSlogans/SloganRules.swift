@@ -37,6 +37,8 @@ public struct SloganRules: Sendable {
                               "将", "即", "称", "叫", "号", "及", "与", "批", "支", "条", "个", "项", "种", "套", "着"]
     static let designationSuffixes = ["杯", "App", "APP", "网", "之乡", "基地", "示范市", "示范区", "合格城市", "试点城市",
                                       "优秀市", "奖", "小组", "队伍", "群", "称号", "荣誉", "大会", "会议"]
+    static let honourPrefixes = ["全国", "国家", "中国", "省级", "市级"]
+    static let honourHeads = ["企业", "矿井", "煤矿", "矿山", "名村", "名镇", "单位", "集体", "城市", "县", "乡镇", "村", "强", "先进", "模范", "标兵"]
     static let designationMarkers = ["优秀", "称号", "荣誉", "领导小组"]
     static let designationBefore: WordList = ["获评", "被评为", "荣获", "捧得", "确定为", "命名为", "授予", "评为", "获得"]
     static let designationAfter: WordList = ["荣誉", "称号", "美誉", "奖", "之称", "之誉"]
@@ -47,7 +49,10 @@ public struct SloganRules: Sendable {
     /// Formula heads after numeral + one character: 六位一体, 五级联动, 五治融合.
     static let numberedHeads: WordList = ["一体", "联动", "融合", "互融", "合一", "并举", "共治", "同步", "齐抓", "同创"]
     /// Place-branded goal prefixes.
-    static let placeBrands: WordList = ["平安", "法治", "美丽", "幸福", "现代化新"]
+    static let placeBrands: WordList = ["平安", "法治", "美丽", "幸福", "现代化新", "健康", "和谐", "壮美", "大美", "数字", "数智"]
+    static let brandStarts: Set<Unicode.Scalar> = Set(placeBrands.words.compactMap(\.unicodeScalars.first))
+    /// Words before a place-branded goal that belong to it (建设更高水平的平安青海, 社会主义现代化新…).
+    static let goalLeads = ["社会主义现代化", "建设更高水平的", "更高水平的", "建设更高水平", "社会主义", "现代化"]
 
     /// `lexicon` entries are found wherever they occur; `quoted` ones only count when quoted.
     public init(lexicon: [String], quoted: [String] = [], places: Set<String>, model: QuoteModel) {
@@ -70,6 +75,12 @@ public struct SloganRules: Sendable {
         if lexiconWords.contains(t.string(lo..<hi)) { return .coinage(extend(t, lo, hi, bounds)) }
         // Numerals alone are a period label (十三五) or a count, unless a word completes the
         // formula (“八五”普法).
+        // A period label heads a column or theme (十三五观察), not a formula.
+        var k = lo
+        while k < hi, t[k] == "‘" || t[k] == "“" { k += 1 }
+        let digits = k
+        while k < hi, QuoteModel.isCN(t[k]) { k += 1 }
+        if k - digits >= 3, t[k - 1] == "五" { return .designation }
         if t[lo..<hi].allSatisfy(QuoteModel.isCN) {
             let r = extend(t, lo, hi, bounds)
             return r.upperBound > hi ? .coinage(r) : .designation
@@ -116,6 +127,8 @@ public struct SloganRules: Sendable {
         if t[lo..<hi].allSatisfy({ Chars.isDigit($0) || $0 == "·" || $0 == "." }), t[lo..<hi].contains(where: { $0 == "·" || $0 == "." }) { return true }
         if Self.designationSuffixes.contains(where: { ends(with: $0) }) { return true }
         if Self.designationMarkers.contains(where: { has($0) }) { return true }
+        // A national or provincial honour (全国…示范企业, 国家…矿山).
+        if Self.honourPrefixes.contains(where: { t.hasPrefix($0, at: lo) }), Self.honourHeads.contains(where: { ends(with: $0) }) { return true }
         if t[lo..<hi].contains(where: Chars.isDigit) && has("年") { return true }
         let open = lo - 1, close = hi
         if t.suffixMatch(Self.designationBefore, endingAt: open) != nil { return true }
@@ -263,12 +276,21 @@ public struct SloganRules: Sendable {
                 }
                 // Two short 、-joined phrases are a pair of phrases (责任到人、措施到位, 听民意、解民愁);
                 // established pairs come from the lexicon.
-                let pair = b - a == 2 && t[ms[a].upperBound] == "、" && ms[a + 1].count <= 4
+                // A pair whose members share two characters apart is a maxim's template (有X必Y).
+                let pair = b - a == 2 && t[ms[a].upperBound] == "、" && ms[a + 1].count <= 4 && !Self.isMaximPair(t, r)
                 if !pair { out.append(r) }
                 a = b
             } else { a += 1 }
         }
         return out
+    }
+
+    /// Two 、-joined four-character members sharing two characters, not next to each other, at
+    /// the same places (有案必立、有诉必理) rather than a word (责任到人、措施到位).
+    static func isMaximPair(_ t: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+        guard r.count == 9, t[r.lowerBound + 4] == "、" else { return false }
+        let shared = (0..<4).filter { t[r.lowerBound + $0] == t[r.lowerBound + 5 + $0] }
+        return shared.count == 2 && shared[1] - shared[0] >= 2
     }
 
     /// The span of `run` if it is a parallel formula once its first member loses a leading
@@ -449,23 +471,26 @@ public struct SloganRules: Sendable {
                 i = m.end
                 continue
             }
-            let u = t[i]
-            if u == "平" || u == "法" || u == "美" || u == "幸" || u == "现", let brand = t.prefixMatch(Self.placeBrands, at: i) {
+            if Self.brandStarts.contains(t[i]), let brand = t.prefixMatch(Self.placeBrands, at: i) {
                 let s = i + brand.unicodeScalars.count
-                var best = 0
-                for len in 2...4 where s + len <= b.upperBound {
-                    let name = t.string(s..<(s + len))
-                    if places.contains(name) { best = len }
+                // The place may follow a 新 (美丽新+place): the longest reading wins, so that
+                // 美丽新+province is not read as 美丽+a county named 新….
+                var end = 0
+                for lead in [0, 1] where lead == 0 || (s < b.upperBound && t[s] == "新") {
+                    for len in 2...4 where s + lead + len <= b.upperBound && s + lead + len > end {
+                        let name = t.string((s + lead)..<(s + lead + len))
+                        if places.contains(name) || name == "中国" { end = s + lead + len }
+                    }
                 }
-                if best > 0 {
+                if end > 0 {
                     // The long goal form (建设更高水平的平安青海) is recorded instead of the short one.
                     var start = i
-                    for lead in ["建设更高水平的", "更高水平的"] {
+                    for lead in Self.goalLeads {
                         let n = lead.unicodeScalars.count
                         if i - n >= b.lowerBound, t.hasPrefix(lead, at: i - n) { start = i - n; break }
                     }
-                    out.append(start..<(s + best))
-                    i = s + best
+                    out.append(start..<end)
+                    i = end
                     continue
                 }
             }

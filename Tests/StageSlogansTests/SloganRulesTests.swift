@@ -3,7 +3,9 @@ import Testing
 import ZhituCore
 @testable import StageSlogans
 
-private let rules = SloganRules(lexicon: ["枫桥经验", "两个维护", "获得感、幸福感、安全感"], places: ["青海", "西宁"])
+/// The shipped quote model: the quote decisions below are the learned model's.
+private let model = try! QuoteModel(SloganStage.resource("quote-model", ext: "tsv"), file: "quote-model.tsv")
+private let rules = SloganRules(lexicon: ["枫桥经验", "两个维护", "获得感、幸福感、安全感"], places: ["青海", "西宁"], model: model)
 private let stage = SloganStage(rules: rules)
 
 /// Slogan texts the stage finds in one sentence.
