@@ -5,6 +5,10 @@ designation, a period label)? Logistic regression over features of the span and 
 written to Sources/StageSlogans/Resources/quote-model.tsv, which QuoteModel.swift loads and
 scores with the same features.
 
+The `dict` features say the span is an ordinary word (common-words.txt: jieba's dictionary),
+`head` / `intro` that a generic head (机制, 工程) follows or an introducing verb (开展, 推行)
+precedes, with the lists of SloganRules.swift.
+
 Training data: every quote of the training excerpts (../shared/gold/train, on
 ../shared/corpus-news) and of the seed articles (../shared/seeds with
 ../shared/gold/seeds.discourse.jsonl), labelled a slogan when the gold of its document lists
@@ -19,10 +23,40 @@ import collections
 import random
 import sys
 
+import os
+import re
+
 import numpy as np
 
 import slogan_corpus as sc
 import slogan_lexicon as sl
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+RESOURCES = os.path.join(HERE, "..", "Sources", "StageSlogans", "Resources")
+
+
+def swift_list(name):
+    """A word list of SloganRules.swift (generic heads, introducers), read from the source so
+    that script and stage share one copy."""
+    src = open(os.path.join(HERE, "..", "Sources", "StageSlogans", "SloganRules.swift"), encoding="utf-8").read()
+    m = re.search(r"static let " + name + r": WordList = \[(.*?)\]", src, re.S)
+    return re.findall(r'"([^"]*)"', m.group(1))
+
+
+def common_words():
+    """{word: frequent?} of common-words.txt (scripts/slogan_dictionary.py)."""
+    out = {}
+    for line in open(os.path.join(RESOURCES, "common-words.txt"), encoding="utf-8"):
+        if line.startswith("#") or not line.strip():
+            continue
+        w, _, tag = line.rstrip("\n").partition("\t")
+        out[w] = tag == "frequent"
+    return out
+
+
+HEADS = swift_list("heads")
+INTRODUCERS = swift_list("introducers")
+COMMON = common_words()
 
 # Keep these lists and the features below in step with QuoteModel.swift.
 SAY = ["说", "表示", "指出", "介绍", "坦言", "感慨", "笑称", "问", "告诉", "喊"]
@@ -79,6 +113,11 @@ def features(t, o, c, b0, b1, lex):
     if o - 1 >= b0 and (t[o - 1] in "”’" or o - 2 >= b0 and t[o - 1] in CHAIN and t[o - 2] in "”’"): f.append("chainPrev")
     if c + 1 < b1 and (t[c + 1] in "“‘" or c + 2 < b1 and t[c + 1] in CHAIN and t[c + 2] in "“‘"): f.append("chainNext")
     if t[o] == "‘": f.append("nested")
+    if x in COMMON:
+        f.append("dict")
+        if COMMON[x]: f.append("dict100")
+    if any(t.startswith(h, c + 1) and c + 1 + len(h) <= b1 for h in HEADS): f.append("head")
+    if any(t[b0:o].endswith(h) for h in INTRODUCERS): f.append("intro")
     return f
 
 
@@ -156,7 +195,7 @@ def main():
     docs = sorted({d for d, _, _ in data})
     random.Random(15).shuffle(docs)
     y = np.array([l for _, _, l in data], dtype=float)
-    L2 = 2.0
+    L2 = 4.0
     # 5-fold cross-validation over documents: the threshold with the best held-out F1
     scores = np.zeros(len(data))
     for k in range(5):

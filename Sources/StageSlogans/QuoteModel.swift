@@ -44,9 +44,10 @@ public struct QuoteModel: Sendable {
     }
 
     /// The feature names of the quote whose marks are at `open` and `close` in sentence `b` of
-    /// document text `t`; `lexicon` holds the established formulations.
+    /// document text `t`; `lexicon` holds the established formulations, `common` the ordinary
+    /// words (true: frequent ones).
     public static func features(_ t: [Unicode.Scalar], open o: Int, close c: Int, bounds b: Range<Int>,
-                                lexicon: Set<String>) -> [String] {
+                                lexicon: Set<String>, common: [String: Bool] = [:]) -> [String] {
         let x = t[(o + 1)..<c]
         let n = x.count
         var f = ["bias", "len:\(bucket(n))"]
@@ -80,6 +81,12 @@ public struct QuoteModel: Sendable {
         let n1 = c + 1 < b.upperBound ? t[c + 1] : " ", n2 = c + 2 < b.upperBound ? t[c + 2] : " "
         if n1 == "“" || n1 == "‘" || chain.contains(n1) && (n2 == "“" || n2 == "‘") { f.append("chainNext") }
         if t[o] == "‘" { f.append("nested") }
+        if let frequent = common[content] {
+            f.append("dict")
+            if frequent { f.append("dict100") }
+        }
+        if SloganRules.heads.scalars.contains(where: { c + 1 + $0.count <= b.upperBound && t.hasPrefix($0, at: c + 1) }) { f.append("head") }
+        if SloganRules.introducers.scalars.contains(where: { o - $0.count >= b.lowerBound && t.hasPrefix($0, at: o - $0.count) }) { f.append("intro") }
         return f
     }
 
@@ -99,7 +106,8 @@ public struct QuoteModel: Sendable {
         features.reduce(0) { $0 + (weights[$1] ?? 0) }
     }
 
-    public func isSlogan(_ t: [Unicode.Scalar], open: Int, close: Int, bounds: Range<Int>, lexicon: Set<String>) -> Bool {
-        score(Self.features(t, open: open, close: close, bounds: bounds, lexicon: lexicon)) >= threshold
+    public func isSlogan(_ t: [Unicode.Scalar], open: Int, close: Int, bounds: Range<Int>, lexicon: Set<String>,
+                         common: [String: Bool] = [:]) -> Bool {
+        score(Self.features(t, open: open, close: close, bounds: bounds, lexicon: lexicon, common: common)) >= threshold
     }
 }

@@ -19,6 +19,8 @@ public struct SloganRules: Sendable {
     public var lexiconWords: Set<String>
     /// Decides whether a quoted span is a slogan.
     public let model: QuoteModel
+    /// Ordinary words (true: frequent), a feature of the model: a quoted ordinary word is mostly a metaphor.
+    public let commonWords: [String: Bool]
     /// Short place names (provinces, prefectures, counties) for place-branded goals (平安+place).
     public var places: Set<String>
 
@@ -55,8 +57,10 @@ public struct SloganRules: Sendable {
     static let goalLeads = ["社会主义现代化", "建设更高水平的", "更高水平的", "建设更高水平", "社会主义", "现代化"]
 
     /// `lexicon` entries are found wherever they occur; `quoted` ones only count when quoted.
-    public init(lexicon: [String], quoted: [String] = [], places: Set<String>, model: QuoteModel) {
+    public init(lexicon: [String], quoted: [String] = [], places: Set<String>, model: QuoteModel,
+                commonWords: [String: Bool] = [:]) {
         self.model = model
+        self.commonWords = commonWords
         self.lexicon = Trie(lexicon)
         self.lexiconWords = Set(lexicon).union(quoted)
         self.places = places
@@ -87,7 +91,7 @@ public struct SloganRules: Sendable {
         }
         // Awards, apps, honours, named units and events (长安杯, …示范市, 1·24) by their shape.
         if isDesignation(t, lo, hi, bounds) { return .designation }
-        if model.isSlogan(t, open: open, close: close, bounds: bounds, lexicon: lexiconWords) {
+        if model.isSlogan(t, open: open, close: close, bounds: bounds, lexicon: lexiconWords, common: commonWords) {
             // “熬茶”接访工作室: a two-character quote, a two-character word, then a generic head —
             // the word belongs to the formula.
             if n == 2, close + 3 < bounds.upperBound, t[(close + 1)...(close + 2)].allSatisfy(Chars.isHan),
