@@ -89,6 +89,8 @@ public struct SloganRules: Sendable {
             let r = extend(t, lo, hi, bounds)
             return r.upperBound > hi ? .coinage(r) : .designation
         }
+        // An ordinal phrase (第一道防线) ranks something; it does not name a campaign.
+        if t[lo] == "第", n > 2, Chars.isNumeral(t[lo + 1]) { return .metaphor }
         // Awards, apps, honours, named units and events (长安杯, …示范市, 1·24) by their shape.
         if isDesignation(t, lo, hi, bounds) { return .designation }
         if model.isSlogan(t, open: open, close: close, bounds: bounds, lexicon: lexiconWords, common: commonWords) {

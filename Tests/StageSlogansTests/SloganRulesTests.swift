@@ -5,7 +5,13 @@ import ZhituCore
 
 /// The shipped quote model: the quote decisions below are the learned model's.
 private let model = try! QuoteModel(SloganStage.resource("quote-model", ext: "tsv"), file: "quote-model.tsv")
-private let rules = SloganRules(lexicon: ["枫桥经验", "两个维护", "获得感、幸福感、安全感"], places: ["青海", "西宁"], model: model)
+private let common: [String: Bool] = {
+    var out: [String: Bool] = [:]
+    for e in try! SloganStage.resource("common-words").entries { out[e.word] = e.tag == "frequent" }
+    return out
+}()
+private let rules = SloganRules(lexicon: ["枫桥经验", "两个维护", "获得感、幸福感、安全感"], quoted: ["网格议事"],
+                                places: ["青海", "西宁", "宁夏", "新宁"], model: model, commonWords: common)
 private let stage = SloganStage(rules: rules)
 
 /// Slogan texts the stage finds in one sentence.
@@ -151,4 +157,38 @@ private func quoteClass(_ s: String) -> QuoteClass {
     #expect(faithful.annotations.filter { $0.kind == .slogan }.map(\.text) == ["五治"])
     try SloganStage(rules: rules, dropInnerQuotes: true).process(&doc)
     #expect(doc.annotations.contains { $0.kind == .slogan && $0.text == "五治融合" })
+}
+
+@Test func periodLabelsAreNotSlogans() {
+    #expect(slogans("这是“十四五”开局之年。").isEmpty)
+    #expect(slogans("推出“‘十四五’展望”专栏。").isEmpty)
+    // completed by a formula word, the numerals are a formula
+    #expect(slogans("深入推进“九五”普法。") == ["九五普法"])
+}
+
+@Test func nationalHonoursAreDesignations() {
+    #expect(quoteClass("获得“全国文明单位”后") == .designation)
+    #expect(quoteClass("成为“国家级绿色矿山”") == .designation)
+}
+
+@Test func quotedOnlyLexiconEntriesCountOnlyWhenQuoted() {
+    #expect(slogans("推行“网格议事”。") == ["网格议事"])
+    #expect(slogans("推行网格议事。").isEmpty)
+}
+
+@Test func placeBrandedGoalsAfterXinAndLeads() {
+    // 美丽+新+宁夏, not 美丽+a place named 新宁
+    #expect(slogans("建设现代化美丽新宁夏。") == ["现代化美丽新宁夏"])
+    #expect(slogans("迈向平安中国。") == ["平安中国"])
+}
+
+@Test func maximPairsShareATemplate() {
+    #expect(slogans("做到有错必纠、有责必究。").contains("有错必纠、有责必究"))
+    // a shared word, not a template: a pair of phrases
+    #expect(slogans("做到责任到人、措施到位。").isEmpty)
+}
+
+@Test func equatingMaxims() {
+    #expect(slogans("牢固树立保护环境就是保护家园理念。") == ["保护环境就是保护家园"])
+    #expect(slogans("那就是我们最大的心愿。").isEmpty)
 }
