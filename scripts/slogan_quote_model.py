@@ -109,7 +109,6 @@ def features(t, o, c, b0, b1, lex):
     if any(w in window for w in CALL): f.append("call")
     if "：" in t[max(b0, o - 2):o] or ":" in t[max(b0, o - 2):o]: f.append("colon")
     if x.replace("，", ",") in lex: f.append("lex")
-    if n and t.count(x) >= 2: f.append("rep")
     if o - 1 >= b0 and (t[o - 1] in "”’" or o - 2 >= b0 and t[o - 1] in CHAIN and t[o - 2] in "”’"): f.append("chainPrev")
     if c + 1 < b1 and (t[c + 1] in "“‘" or c + 2 < b1 and t[c + 1] in CHAIN and t[c + 2] in "“‘"): f.append("chainNext")
     if t[o] == "‘": f.append("nested")

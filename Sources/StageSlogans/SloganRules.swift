@@ -52,7 +52,8 @@ public struct SloganRules: Sendable {
     static let numberedHeads: WordList = ["一体", "联动", "融合", "互融", "合一", "并举", "共治", "同步", "齐抓", "同创"]
     /// Place-branded goal prefixes.
     static let placeBrands: WordList = ["平安", "法治", "美丽", "幸福", "现代化新", "健康", "和谐", "壮美", "大美", "数字", "数智"]
-    static let brandStarts: Set<Unicode.Scalar> = Set(placeBrands.words.compactMap(\.unicodeScalars.first))
+    /// First characters of the brands: a bitmap, as it is tested on every character.
+    static let brandStarts = ScalarSet(placeBrands.words.compactMap(\.unicodeScalars.first))
     /// Words before a place-branded goal that belong to it (建设更高水平的平安青海, 社会主义现代化新…).
     static let goalLeads = ["社会主义现代化", "建设更高水平的", "更高水平的", "建设更高水平", "社会主义", "现代化"]
 

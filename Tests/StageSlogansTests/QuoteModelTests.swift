@@ -14,17 +14,19 @@ private func features(_ s: String, lexicon: Set<String> = [], common: [String: B
     #expect(features("他笑着说：“我都办好了。”") ==
             ["bias", "len:6", "final", "pron", "first:我", "last:。", "prev:：", "prev2:说：", "next:$", "say", "colon"])
     #expect(features("全县推行“三查两访”工作法，“三查两访”成效明显。", lexicon: ["三查两访"]) ==
-            ["bias", "len:4", "num", "first:三", "last:访", "prev:行", "prev2:推行", "next:工", "next2:工作", "lex", "rep", "head", "intro"])
+            ["bias", "len:4", "num", "first:三", "last:访", "prev:行", "prev2:推行", "next:工", "next2:工作", "lex", "head", "intro"])
     #expect(features("开展“清风”和“暖心”行动", common: ["清风": true]) ==
             ["bias", "len:2", "first:清", "last:风", "prev:展", "prev2:开展", "next:和", "next2:和“", "chainNext", "dict", "dict100", "intro"])
     #expect(features("筑起“防火墙”。", common: ["防火墙": false]) ==
             ["bias", "len:3", "first:防", "last:墙", "prev:起", "prev2:筑起", "next:。", "dict"])
 }
 
-@Test func modelFileNeedsAThreshold() throws {
+@Test func modelFileNeedsAThresholdAndKnownFeatures() throws {
     #expect(throws: Error.self) { try QuoteModel(.init(words: ["bias"], tag: "1.0"), file: "m.tsv") }
-    let m = try QuoteModel(.init(words: ["threshold", "bias"], tag: "0.5"), file: "m.tsv")
-    #expect(m.threshold == 0.5 && m.score(["bias", "unknown"]) == 0.5)
+    #expect(throws: Error.self) { try QuoteModel(.init(words: ["threshold", "nonsense"], tag: "1.0"), file: "m.tsv") }
+    let m = try QuoteModel(weights: ["bias": 0.5, "prev2:开展": 1, "first:清": 0.25, "len:2": -2], threshold: 0)
+    let t = Array("开展“清风”行动".unicodeScalars)
+    #expect(m.score(t, open: 2, close: 5, bounds: 0..<t.count, lexicon: []) == -0.25)
 }
 
 @Test func shippedModelTellsSpeechFromACoinage() throws {
