@@ -43,7 +43,11 @@ def is_clause(x):
 
 
 def is_numbered(x):
-    return any(c in NUMERALS for c in x) and not is_period_label(x)
+    """A numbered formula's shape (一国两制, 两不愁三保障, 1+X): four or more characters led by a
+    numeral or holding two; a short one (十条, 四点) or a word with 一 inside (一体化) is read as
+    a count or a word when unquoted."""
+    k = sum(c in NUMERALS for c in x)
+    return len(x) >= 4 and (x[0] in NUMERALS or k >= 2) and not is_period_label(x)
 
 
 class Sources:
