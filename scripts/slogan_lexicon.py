@@ -15,6 +15,9 @@ term is a term, and the terms stage skips spans the slogans stage takes) and quo
 occur in the training excerpts and are never annotated as slogans there; period labels (all
 numerals: the N-th five-year plan); single characters; clauses (sentence punctuation inside).
 
+Spans quoted in two or more documents that the training excerpts quote and never annotate as
+slogans are listed with the tag `not`: the stage takes them for names or colour.
+
 Each entry has a tag: `match` entries are found wherever they occur, `quoted` entries only
 count as evidence when the text quotes them (the quote model's `lex` feature). Train slogans
 seen in two or more training documents, numbered and parallel (、-joined) formulas, and spans
@@ -116,7 +119,12 @@ def main():
     print("# Established formulations (提法), built by scripts/slogan_lexicon.py; do not edit by hand.")
     print("# Sources: train slogans (../shared/gold/train), spans quoted in ../shared/corpus-news and")
     print("# ../shared/corpus-extra that recur in 3+ provinces/reports. Tag: match = found anywhere,")
-    print("# quoted = evidence for a quoted span only.")
+    print("# quoted = evidence for a quoted span only, not = quoted in train, never a slogan there.")
+    # Recurring quoted spans that the training excerpts quote and never annotate as slogans
+    # (两院, 摘帽): the stage reads them as not slogans.
+    for x in src.rejected:
+        if len(src.quoted[x]) >= 2 and x not in entries and not re.search(r"\s", x):
+            entries[x] = "not"
     for x in sorted(entries, key=lambda x: (entries[x], x)):
         if re.search(r"\s", x):
             continue

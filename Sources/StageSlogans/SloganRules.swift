@@ -17,6 +17,8 @@ public struct SloganRules: Sendable {
     public private(set) var lexicon: Trie
     /// Every lexicon entry, also those that count only when quoted.
     public var lexiconWords: Set<String>
+    /// Spans the training annotations quote and never take for slogans (两院).
+    public let notSlogans: Set<String>
     /// Decides whether a quoted span is a slogan.
     public let model: QuoteModel
     /// Ordinary words (true: frequent), a feature of the model: a quoted ordinary word is mostly a metaphor.
@@ -57,10 +59,12 @@ public struct SloganRules: Sendable {
     /// Words before a place-branded goal that belong to it (建设更高水平的平安青海, 社会主义现代化新…).
     static let goalLeads = ["社会主义现代化", "建设更高水平的", "更高水平的", "建设更高水平", "社会主义", "现代化"]
 
-    /// `lexicon` entries are found wherever they occur; `quoted` ones only count when quoted.
-    public init(lexicon: [String], quoted: [String] = [], places: Set<String>, model: QuoteModel,
+    /// `lexicon` entries are found wherever they occur; `quoted` ones only count when quoted;
+    /// `not` ones, when quoted, are not slogans.
+    public init(lexicon: [String], quoted: [String] = [], not: [String] = [], places: Set<String>, model: QuoteModel,
                 commonWords: [String: Bool] = [:]) {
         self.model = model
+        self.notSlogans = Set(`not`).subtracting(lexicon)
         self.commonWords = commonWords
         self.lexicon = Trie(lexicon)
         self.lexiconWords = Set(lexicon).union(quoted)
@@ -77,7 +81,9 @@ public struct SloganRules: Sendable {
         let lo = open + 1, hi = close
         let n = hi - lo
         guard n >= 1 else { return .metaphor }
-        if lexiconWords.contains(t.string(lo..<hi)) { return .coinage(extend(t, lo, hi, bounds)) }
+        let content = t.string(lo..<hi)
+        if lexiconWords.contains(content) { return .coinage(extend(t, lo, hi, bounds)) }
+        if notSlogans.contains(content) { return .designation }
         // Numerals alone are a period label (十三五) or a count, unless a word completes the
         // formula (“八五”普法).
         // A period label heads a column or theme (十三五观察), not a formula.

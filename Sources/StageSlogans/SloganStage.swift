@@ -23,11 +23,15 @@ public struct SloganStage: Stage {
     let dropInnerQuotes: Bool
 
     public init(options: StageOptions, context: StageContext) throws {
-        var words: [String] = [], quotedWords: [String] = []
+        var words: [String] = [], quotedWords: [String] = [], notWords: [String] = []
         if options.bool("builtin_lexicon") {
             // `quoted` entries are evidence for a quoted span only (see scripts/slogan_lexicon.py).
             for e in try Self.resource("formulations").entries {
-                if e.tag == "quoted" { quotedWords.append(e.word) } else { words.append(e.word) }
+                switch e.tag {
+                case "quoted": quotedWords.append(e.word)
+                case "not": notWords.append(e.word)
+                default: words.append(e.word)
+                }
             }
         }
         for path in options.strings("lexicons") { words += try Lexicon(contentsOf: context.resolve(path)).words }
@@ -35,7 +39,7 @@ public struct SloganStage: Stage {
         let model = try QuoteModel(Self.resource("quote-model", ext: "tsv"), file: "StageSlogans/Resources/quote-model.tsv")
         var common: [String: Bool] = [:]
         for e in try Self.resource("common-words").entries { common[e.word] = e.tag == "frequent" }
-        self.init(rules: SloganRules(lexicon: words, quoted: quotedWords, places: places, model: model, commonWords: common), parallel: options.bool("parallel"),
+        self.init(rules: SloganRules(lexicon: words, quoted: quotedWords, not: notWords, places: places, model: model, commonWords: common), parallel: options.bool("parallel"),
                   numbered: options.bool("numbered"), variants: options.bool("variants"),
                   dropInnerQuotes: options.bool("drop_inner_quotes"))
     }

@@ -10,7 +10,7 @@ private let common: [String: Bool] = {
     for e in try! SloganStage.resource("common-words").entries { out[e.word] = e.tag == "frequent" }
     return out
 }()
-private let rules = SloganRules(lexicon: ["枫桥经验", "两个维护", "获得感、幸福感、安全感"], quoted: ["网格议事"],
+private let rules = SloganRules(lexicon: ["枫桥经验", "两个维护", "获得感、幸福感、安全感"], quoted: ["网格议事"], not: ["三院"],
                                 places: ["青海", "西宁", "宁夏", "新宁"], model: model, commonWords: common)
 private let stage = SloganStage(rules: rules)
 
@@ -169,6 +169,10 @@ private func quoteClass(_ s: String) -> QuoteClass {
 @Test func nationalHonoursAreDesignations() {
     #expect(quoteClass("获得“全国文明单位”后") == .designation)
     #expect(quoteClass("成为“国家级绿色矿山”") == .designation)
+}
+
+@Test func spansTheTrainingAnnotationsNeverTakeAreNotSlogans() {
+    #expect(quoteClass("审议“三院”工作报告") == .designation)
 }
 
 @Test func quotedOnlyLexiconEntriesCountOnlyWhenQuoted() {
