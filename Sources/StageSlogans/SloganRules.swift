@@ -41,6 +41,7 @@ public struct SloganRules: Sendable {
                               "将", "即", "称", "叫", "号", "及", "与", "批", "支", "条", "个", "项", "种", "套", "着"]
     static let designationSuffixes = ["杯", "App", "APP", "网", "之乡", "基地", "示范市", "示范区", "合格城市", "试点城市",
                                       "优秀市", "奖", "小组", "队伍", "群", "称号", "荣誉", "大会", "会议"]
+    static let modalParticles: Set<Unicode.Scalar> = Set("吗呢吧啊呀嘛啦".unicodeScalars)
     static let honourPrefixes = ["全国", "国家", "中国", "省级", "市级"]
     static let honourHeads = ["企业", "矿井", "煤矿", "矿山", "名村", "名镇", "单位", "集体", "城市", "县", "乡镇", "村", "强", "先进", "模范", "标兵"]
     static let designationMarkers = ["优秀", "称号", "荣誉", "领导小组"]
@@ -53,7 +54,7 @@ public struct SloganRules: Sendable {
     /// Formula heads after numeral + one character: 六位一体, 五级联动, 五治融合.
     static let numberedHeads: WordList = ["一体", "联动", "融合", "互融", "合一", "并举", "共治", "同步", "齐抓", "同创"]
     /// Place-branded goal prefixes.
-    static let placeBrands: WordList = ["平安", "法治", "美丽", "幸福", "现代化新", "健康", "和谐", "壮美", "大美", "数字", "数智"]
+    static let placeBrands: WordList = ["平安", "法治", "美丽", "幸福", "现代化新", "健康", "和谐", "壮美", "大美", "数字", "数智", "新"]
     /// First characters of the brands: a bitmap, as it is tested on every character.
     static let brandStarts = ScalarSet(placeBrands.words.compactMap(\.unicodeScalars.first))
     /// Words before a place-branded goal that belong to it (建设更高水平的平安青海, 社会主义现代化新…).
@@ -96,6 +97,9 @@ public struct SloganRules: Sendable {
             let r = extend(t, lo, hi, bounds)
             return r.upperBound > hi ? .coinage(r) : .designation
         }
+        // A clause closed by a modal particle (…吗, …呢), or a speaker's 我/你 closed by 了, is speech.
+        if let last = t[hi - 1] as Unicode.Scalar?, Self.modalParticles.contains(last)
+            || last == "了" && t[lo..<hi].contains(where: { QuoteModel.pronouns.contains($0) }) { return .speech }
         // An ordinal phrase (第一道防线) ranks something; it does not name a campaign.
         if t[lo] == "第", n > 2, Chars.isNumeral(t[lo + 1]) { return .metaphor }
         // Awards, apps, honours, named units and events (长安杯, …示范市, 1·24) by their shape.
@@ -484,7 +488,8 @@ public struct SloganRules: Sendable {
                 i = m.end
                 continue
             }
-            if Self.brandStarts.contains(t[i]), let brand = t.prefixMatch(Self.placeBrands, at: i) {
+            if Self.brandStarts.contains(t[i]), let brand = t.prefixMatch(Self.placeBrands, at: i),
+               brand != "新" || isNewGoal(t, i, b) {
                 let s = i + brand.unicodeScalars.count
                 // The place may follow a 新 (美丽新+place): the longest reading wins, so that
                 // 美丽新+province is not read as 美丽+a county named 新….
@@ -495,7 +500,7 @@ public struct SloganRules: Sendable {
                         if places.contains(name) || name == "中国" { end = s + lead + len }
                     }
                 }
-                if end > 0 {
+                if end > 0, brand != "新" || end >= b.upperBound || t[end] != "·" {
                     // The long goal form (建设更高水平的平安青海) is recorded instead of the short one.
                     var start = i
                     for lead in Self.goalLeads {
@@ -510,6 +515,16 @@ public struct SloganRules: Sendable {
             i += 1
         }
         return out
+    }
+}
+
+extension SloganRules {
+    /// 新+place is a goal (建设新福建, 社会主义新西藏) after a verb of building, a modifier or a
+    /// break, not inside a word (创新) or a paper's name (新甘肃·…).
+    func isNewGoal(_ t: [Unicode.Scalar], _ i: Int, _ b: Range<Int>) -> Bool {
+        guard i > b.lowerBound else { return true }
+        let p = t[i - 1]
+        return !Chars.isHan(p) && p != "(" && p != "（" || p == "的" || p == "设" || p == "化" || p == "义"
     }
 }
 

@@ -44,6 +44,11 @@ private func quoteClass(_ s: String) -> QuoteClass {
     #expect(quoteClass("“稳赚不赔的投资真的有多？”") == .speech)
 }
 
+@Test func speechWithoutSentencePunctuationIsSpeech() {
+    #expect(quoteClass("老人笑着说“你们都来了”，很高兴。") == .speech)
+    #expect(quoteClass("大家问“真的能办成吗”。") == .speech)
+}
+
 @Test func oneOffMetaphorsAreNotSlogans() {
     #expect(quoteClass("为源头治理找到了“金钥匙”。") == .metaphor)
     #expect(quoteClass("打造社会治理“金字招牌”。") == .metaphor)
@@ -184,6 +189,9 @@ private func quoteClass(_ s: String) -> QuoteClass {
     // 美丽+新+宁夏, not 美丽+a place named 新宁
     #expect(slogans("建设现代化美丽新宁夏。") == ["现代化美丽新宁夏"])
     #expect(slogans("迈向平安中国。") == ["平安中国"])
+    #expect(slogans("建设社会主义新青海。") == ["社会主义新青海"])
+    #expect(slogans("加快建设新西宁，奋力前行。") == ["新西宁"])
+    #expect(slogans("推进自主创新西宁试点。").isEmpty)
 }
 
 @Test func maximPairsShareATemplate() {
