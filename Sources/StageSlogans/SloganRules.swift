@@ -497,7 +497,8 @@ public struct SloganRules: Sendable {
                 for lead in [0, 1] where lead == 0 || (s < b.upperBound && t[s] == "新") {
                     for len in 2...4 where s + lead + len <= b.upperBound && s + lead + len > end {
                         let name = t.string((s + lead)..<(s + lead + len))
-                        if places.contains(name) || name == "中国" { end = s + lead + len }
+                        // brand+中国 (平安中国), but 新中国 is the state's name, not a goal
+                        if places.contains(name) || name == "中国" && brand != "新" { end = s + lead + len }
                     }
                 }
                 if end > 0, brand != "新" || end >= b.upperBound || t[end] != "·" {

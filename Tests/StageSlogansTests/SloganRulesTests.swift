@@ -192,6 +192,7 @@ private func quoteClass(_ s: String) -> QuoteClass {
     #expect(slogans("建设社会主义新青海。") == ["社会主义新青海"])
     #expect(slogans("加快建设新西宁，奋力前行。") == ["新西宁"])
     #expect(slogans("推进自主创新西宁试点。").isEmpty)
+    #expect(slogans("新中国成立以来，变化巨大。").isEmpty)
 }
 
 @Test func maximPairsShareATemplate() {
