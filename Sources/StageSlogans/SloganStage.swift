@@ -85,6 +85,8 @@ public struct SloganStage: Stage {
         if variants { linkVariants(&doc, texts) }
     }
 
+    static let connectors: Set<Unicode.Scalar> = Set("、和与及到再以或至，,".unicodeScalars)
+
     /// Slogan spans of one sentence.
     public func spans(_ t: [Unicode.Scalar], _ b: Range<Int>) -> [Range<Int>] {
         var out: [Range<Int>] = []
@@ -100,7 +102,9 @@ public struct SloganStage: Stage {
             case "‘": open = i
             case "”", "’":
                 guard let o = open else { continue }
-                if o - lastClose > 2 { chain = [] }
+                // Quotes joined by connectors (“A”“B”, “A”和“B”, 从“A”到“B”再到“C”) form one chain.
+                // (A quote that opened before the last one closed, “…‘A’…”, ends any chain.)
+                if o <= lastClose || o - lastClose > 3 || !t[(lastClose + 1)..<o].allSatisfy({ Self.connectors.contains($0) }) { chain = [] }
                 var c = rules.classifyQuote(t, open: o, close: i, bounds: b)
                 // A ‘quote’ inside speech right after punctuation is the speaker's colour.
                 if t[o] == "‘", outer != nil, o > b.lowerBound, Chars.isSeparator(t[o - 1]),

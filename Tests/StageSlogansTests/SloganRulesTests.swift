@@ -68,6 +68,11 @@ private func quoteClass(_ s: String) -> QuoteClass {
     #expect(found.contains("叫醒") && found.contains("叫应"))
 }
 
+@Test func quotesJoinedByConnectorsShareTheHeadOfTheLast() {
+    let found = slogans("从“洁净院落”到“美丽庭院”再到“和美村居”建设活动，一步一个脚印。")
+    #expect(found.contains("洁净院落") && found.contains("美丽庭院") && found.contains("和美村居"))
+}
+
 @Test func unquotedNumberedFormulas() {
     #expect(slogans("坚持抓小防扩大，落实四抓四防要求。").contains("四抓四防"))
     #expect(slogans("建立1+10+X组织领导体系。").contains("1+10+X"))
