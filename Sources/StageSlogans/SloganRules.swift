@@ -98,9 +98,9 @@ public struct SloganRules: Sendable {
             let r = extend(t, lo, hi, bounds)
             return r.upperBound > hi ? .coinage(r) : .designation
         }
-        // A clause closed by a modal particle (…吗, …呢), or a speaker's 我/你 closed by 了, is speech.
-        if let last = t[hi - 1] as Unicode.Scalar?, Self.modalParticles.contains(last)
-            || last == "了" && t[lo..<hi].contains(where: { QuoteModel.pronouns.contains($0) }) { return .speech }
+        // A clause closed by a modal particle (…吗, …呢), or anything with the aspect particle 了
+        // (none of the quoted slogans of train and seeds has one), is speech or description.
+        if Self.modalParticles.contains(t[hi - 1]) || t[lo..<hi].contains("了") { return .speech }
         // An ordinal phrase (第一道防线) ranks something; it does not name a campaign.
         if t[lo] == "第", n > 2, Chars.isNumeral(t[lo + 1]) { return .metaphor }
         // Awards, apps, honours, named units and events (长安杯, …示范市, 1·24) by their shape.
@@ -371,7 +371,7 @@ public struct SloganRules: Sendable {
         if !commaJoined && n >= 6 { return nil }
 
         guard !innerShared.isEmpty, sharedPositions.count <= n - 2 || n <= 4 && sharedPositions.count <= n - 2 else { return nil }
-        if innerShared.allSatisfy({ ["更", "的", "得", "和", "与", "加"].contains(t[ms[0].lowerBound + $0]) }) { return nil }
+        if innerShared.allSatisfy({ ["更", "的", "得", "和", "与", "加", "了"].contains(t[ms[0].lowerBound + $0]) }) { return nil }
         // A longer last member is whole when it ends like the others (办事依法、遇事找法、解决问题用法);
         // otherwise it is trimmed only before 的.
         let lastMember = run[run.count - 1]

@@ -47,6 +47,7 @@ private func quoteClass(_ s: String) -> QuoteClass {
 @Test func speechWithoutSentencePunctuationIsSpeech() {
     #expect(quoteClass("老人笑着说“你们都来了”，很高兴。") == .speech)
     #expect(quoteClass("大家问“真的能办成吗”。") == .speech)
+    #expect(quoteClass("报告“理清了思路、鼓舞了干劲”。") == .speech)
 }
 
 @Test func oneOffMetaphorsAreNotSlogans() {
@@ -96,6 +97,7 @@ private func quoteClass(_ s: String) -> QuoteClass {
     #expect(slogans("聚焦问题清单、责任清单。").isEmpty)
     #expect(slogans("让居家更安心、出行更放心、生活更舒心。").isEmpty)
     #expect(slogans("排查人员密集场所、教育教学场所。").isEmpty)
+    #expect(slogans("为工作理清了思路、鼓足了干劲。").isEmpty)
 }
 
 @Test func lexiconAndPlaceBrandedGoals() {
