@@ -42,6 +42,7 @@ public struct SloganRules: Sendable {
                               "将", "即", "称", "叫", "号", "及", "与", "批", "支", "条", "个", "项", "种", "套", "着"]
     static let designationSuffixes = ["杯", "App", "APP", "网", "之乡", "基地", "示范市", "示范区", "合格城市", "试点城市",
                                       "优秀市", "奖", "小组", "队伍", "群", "称号", "荣誉", "大会", "会议"]
+    static let namingVerbs: WordList = ["称呼", "人称", "外号", "绰号", "昵称", "戏称", "尊称", "叫他", "叫她", "称他", "称她", "美称", "誉为", "俗称"]
     static let modalParticles: Set<Unicode.Scalar> = Set("吗呢吧啊呀嘛啦".unicodeScalars)
     static let honourPrefixes = ["全国", "国家", "中国", "省级", "市级"]
     static let honourHeads = ["企业", "矿井", "煤矿", "矿山", "名村", "名镇", "单位", "集体", "城市", "县", "乡镇", "村", "强", "先进", "模范", "标兵"]
@@ -101,6 +102,8 @@ public struct SloganRules: Sendable {
         // A clause closed by a modal particle (…吗, …呢), or anything with the aspect particle 了
         // (none of the quoted slogans of train and seeds has one), is speech or description.
         if Self.modalParticles.contains(t[hi - 1]) || t[lo..<hi].contains("了") { return .speech }
+        // A nickname or epithet: the text calls someone or something by it (人称“…”, 称呼她“…”).
+        if isNamed(t, open: open, bounds: bounds) { return .designation }
         // An ordinal phrase (第一道防线) ranks something; it does not name a campaign.
         if t[lo] == "第", n > 2, Chars.isNumeral(t[lo + 1]) { return .metaphor }
         // Awards, apps, honours, named units and events (长安杯, …示范市, 1·24) by their shape.
@@ -118,6 +121,27 @@ public struct SloganRules: Sendable {
         if t[lo..<hi].contains(where: { Chars.final.contains($0) || $0 == "，" || $0 == "," }) || n > 16 { return .speech }
         if t[max(bounds.lowerBound, open - 2)..<open].contains(where: { $0 == "：" || $0 == ":" }) { return .speech }
         return .metaphor
+    }
+
+    /// Whether a naming verb (人称, 称呼她) stands in the four characters before the quote mark.
+    func isNamed(_ t: [Unicode.Scalar], open: Int, bounds: Range<Int>) -> Bool {
+        let w = max(bounds.lowerBound, open - 4)..<open
+        return Self.namingVerbs.scalars.contains { t.contains($0, in: w) }
+    }
+
+    /// The contents of the quotes of sentence `b` that name someone or something (nicknames).
+    public func nicknames(_ t: [Unicode.Scalar], _ b: Range<Int>) -> [String] {
+        var out: [String] = []
+        var i = b.lowerBound
+        while i < b.upperBound {
+            if t[i] == "“" || t[i] == "‘", isNamed(t, open: i, bounds: b),
+               let c = t[(i + 1)..<b.upperBound].firstIndex(where: { $0 == "”" || $0 == "’" }), c > i + 1 {
+                out.append(t.string((i + 1)..<c))
+                i = c
+            }
+            i += 1
+        }
+        return out
     }
 
     /// Extends a numbered quote by a completing word right after it (“五治”融合 → 五治融合).

@@ -62,8 +62,11 @@ public struct SloganStage: Stage {
 
     public func process(_ doc: inout Document) throws {
         var found: [Range<Int>] = []
+        // A nickname (称呼她“…”) is one wherever the document quotes it again.
+        var nicknames = Set<String>()
         for s in doc.sentences where s.kind != .furniture {
             found += spans(doc.text, s.start..<s.end)
+            nicknames.formUnion(rules.nicknames(doc.text, s.start..<s.end))
         }
         var seen = Set<Range<Int>>()
         var texts: [String: Range<Int>] = [:]
@@ -79,6 +82,7 @@ public struct SloganStage: Stage {
                 r = r.lowerBound..<m
             }
             guard seen.insert(r).inserted else { continue }
+            if !nicknames.isEmpty, nicknames.contains(doc.text.string(r)) { continue }
             doc.annotate(.slogan, r) { a in if drop { a.text.unicodeScalars.removeAll(where: { "“”‘’".unicodeScalars.contains($0) }) } }
             texts[doc.annotations.last!.text] = texts[doc.annotations.last!.text] ?? r
         }

@@ -50,6 +50,19 @@ private func quoteClass(_ s: String) -> QuoteClass {
     #expect(quoteClass("报告“理清了思路、鼓舞了干劲”。") == .speech)
 }
 
+@Test func nicknamesAreNotSlogans() {
+    #expect(quoteClass("村民都称呼他“老黄牛”。") == .designation)
+    #expect(quoteClass("人称“百事通”的老张") == .designation)
+}
+
+@Test func aNicknameStaysOneWhereverItIsQuoted() throws {
+    var doc = Document(id: "t", path: "t.txt", bytes: [])
+    doc.text = Array("村民都称呼他“三把刀”。“三把刀”又来了调解。".unicodeScalars)
+    doc.sentences = [Sentence(start: 0, end: 12, kind: .body), Sentence(start: 12, end: doc.text.count, kind: .body)]
+    try stage.process(&doc)
+    #expect(!doc.annotations.contains { $0.kind == .slogan && $0.text == "三把刀" })
+}
+
 @Test func oneOffMetaphorsAreNotSlogans() {
     #expect(quoteClass("为源头治理找到了“金钥匙”。") == .metaphor)
     #expect(quoteClass("打造社会治理“金字招牌”。") == .metaphor)
