@@ -99,7 +99,9 @@ public struct SloganStage: Stage {
         var open: Int?
         var outer: Int?  // an open “ while a nested ‘ quote is read
         var lastClose = -10
-        var chain: [Range<Int>] = []  // contents of the current chain of adjacent quotes
+        // Contents of the current chain of adjacent quotes that the rules took for metaphors: a
+        // designation (an award, honour) or speech stays what it is.
+        var chain: [Range<Int>] = []
         for i in b {
             switch t[i] {
             case "“": open = i; outer = i
@@ -117,7 +119,7 @@ public struct SloganStage: Stage {
                 if c.isCoinage, !chain.isEmpty, rules.isStrongCoinage(t, open: o, close: i, bounds: b) {
                     for m in chain where !out.contains(m) { out.append(m) }
                 }
-                chain.append((o + 1)..<i)
+                if c == .metaphor { chain.append((o + 1)..<i) }
                 if let r = c.range {
                     out.append(r)
                     // An extended numbered quote (“五治”融合) is also its own short variant (五治).
