@@ -395,7 +395,7 @@ public struct SloganRules: Sendable {
         if !commaJoined && n >= 6 { return nil }
 
         guard !innerShared.isEmpty, sharedPositions.count <= n - 2 || n <= 4 && sharedPositions.count <= n - 2 else { return nil }
-        if innerShared.allSatisfy({ ["更", "的", "得", "和", "与", "加", "了"].contains(t[ms[0].lowerBound + $0]) }) { return nil }
+        if innerShared.allSatisfy({ ["更", "的", "得", "和", "与", "加", "了", "最", "越", "较"].contains(t[ms[0].lowerBound + $0]) }) { return nil }
         // A longer last member is whole when it ends like the others (办事依法、遇事找法、解决问题用法);
         // otherwise it is trimmed only before 的.
         let lastMember = run[run.count - 1]

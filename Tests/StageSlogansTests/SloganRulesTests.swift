@@ -87,6 +87,11 @@ private func quoteClass(_ s: String) -> QuoteClass {
     #expect(found.contains("洁净院落") && found.contains("美丽庭院") && found.contains("和美村居"))
 }
 
+@Test func aChainDoesNotTurnHonoursIntoSlogans() {
+    let found = slogans("先后获“全国文明单位”“清风小院”工程等。")
+    #expect(found.contains("清风小院") && !found.contains("全国文明单位"))
+}
+
 @Test func unquotedNumberedFormulas() {
     #expect(slogans("坚持抓小防扩大，落实四抓四防要求。").contains("四抓四防"))
     #expect(slogans("建立1+10+X组织领导体系。").contains("1+10+X"))
@@ -111,6 +116,8 @@ private func quoteClass(_ s: String) -> QuoteClass {
     #expect(slogans("让居家更安心、出行更放心、生活更舒心。").isEmpty)
     #expect(slogans("排查人员密集场所、教育教学场所。").isEmpty)
     #expect(slogans("为工作理清了思路、鼓足了干劲。").isEmpty)
+    // superlatives and comparatives describe (人口最多、程度最深), they do not coin
+    #expect(slogans("这里山路最陡、河谷最深、气候最冷。").isEmpty)
 }
 
 @Test func lexiconAndPlaceBrandedGoals() {
