@@ -22,7 +22,7 @@ extension SloganRules {
                 // The place may follow a 新 (美丽新+place): the longest reading wins, so that
                 // 美丽新+province is not read as 美丽+a county named 新….
                 var end = 0
-                for lead in [0, 1] where lead == 0 || (s < b.upperBound && t[s] == "新") {
+                for lead in [0, 1] where s + lead < b.upperBound && (lead == 0 || t[s] == "新") && placeStarts.contains(t[s + lead]) {
                     for len in 2...4 where s + lead + len <= b.upperBound && s + lead + len > end {
                         let name = t.string((s + lead)..<(s + lead + len))
                         // brand+中国 (平安中国), but 新中国 is the state's name, not a goal

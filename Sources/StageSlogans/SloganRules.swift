@@ -25,7 +25,9 @@ public struct SloganRules: Sendable {
     /// Ordinary words (true: frequent), a feature of the model: a quoted ordinary word is mostly a metaphor.
     public let commonWords: [String: Bool]
     /// Short place names (provinces, prefectures, counties) for place-branded goals (平安+place).
-    public var places: Set<String>
+    public var places: Set<String> { didSet { placeStarts = ScalarSet(places.compactMap(\.unicodeScalars.first) + ["中"]) } }
+    /// First characters of the places (and 中国): a bitmap tested before any string is built.
+    var placeStarts: ScalarSet
 
     /// Generic heads that follow a coinage without belonging to it.
     static let heads: WordList = ["工作法", "工作", "机制", "模式", "行动", "工程", "品牌", "服务", "创建", "制度", "平台", "体系",
@@ -72,6 +74,7 @@ public struct SloganRules: Sendable {
         self.lexicon = Trie(lexicon)
         self.lexiconWords = Set(lexicon).union(quoted)
         self.places = places
+        self.placeStarts = ScalarSet(places.compactMap(\.unicodeScalars.first) + ["中"])
     }
 
     // MARK: quoted spans
