@@ -90,14 +90,14 @@ public struct SloganRules: Sendable {
         let content = t.string(lo..<hi)
         if lexiconWords.contains(content) { return .coinage(extend(t, lo, hi, bounds)) }
         if notSlogans.contains(content) { return .designation }
-        // Numerals alone are a period label (十三五) or a count, unless a word completes the
-        // formula (“八五”普法).
-        // A period label heads a column or theme (十三五观察), not a formula.
+        // A period label (十三五, 十四五) leading a column or theme (‘十三五’观察) is not a formula.
         var k = lo
         while k < hi, t[k] == "‘" || t[k] == "“" { k += 1 }
-        let digits = k
+        let numerals = k
         while k < hi, QuoteModel.isCN(t[k]) { k += 1 }
-        if k - digits >= 3, t[k - 1] == "五" { return .designation }
+        if k - numerals >= 3, t[k - 1] == "五" { return .designation }
+        // Numerals alone are a period label or a count, unless a word completes the formula
+        // (“八五”普法).
         if t[lo..<hi].allSatisfy(QuoteModel.isCN) {
             let r = extend(t, lo, hi, bounds)
             return r.upperBound > hi ? .coinage(r) : .designation
