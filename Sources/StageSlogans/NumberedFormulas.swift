@@ -38,7 +38,10 @@ extension SloganRules {
         let c1 = t[i + 1]
         // N位一体, N级联动, N治融合
         if Chars.isHan(c1), !Chars.isNumeral(c1), let h = t.prefixMatch(Self.numberedHeads, at: i + 2), c1 != "年" {
-            return i..<(i + 2 + h.unicodeScalars.count)
+            let end = i + 2 + h.unicodeScalars.count
+            // …一体化 (长三角一体化) is the word 一体化 after a name, not a formula.
+            if end < b.upperBound, t[end] == "化" { return nil }
+            return i..<end
         }
         // N大(专项)行动/工程/战略/攻坚
         if c1 == "大" {

@@ -103,6 +103,7 @@ private func quoteClass(_ s: String) -> QuoteClass {
     #expect(slogans("走访了三个社区和两家企业。").isEmpty)
     #expect(slogans("市县乡村四级联通，覆盖六大领域。").isEmpty)
     #expect(slogans("全年共有3人获奖，2个项目落地。").isEmpty)
+    #expect(slogans("推进珠三角一体化发展。").isEmpty)
 }
 
 @Test func unquotedParallelFormulas() {
