@@ -17,6 +17,7 @@ dst = "Sources/StageEntities/Resources/gazetteer.tsv"
 LEVEL = {"province": "P", "prefecture": "D", "county": "C", "township": "T"}
 
 rows = {}
+shorts = {}
 out = []
 index = {}
 with open(src, encoding="utf-8") as f:
@@ -27,13 +28,16 @@ with open(src, encoding="utf-8") as f:
             continue
         rid, parent = int(rid), int(parent)
         # Municipality duplicated as its own prefecture: map to the province line.
-        if level == "prefecture" and parent in rows and rows[parent][0] == name:
+        # Municipalities and the special administrative regions list themselves again as their own
+        # prefecture (北京市 under 北京市, 香港 under 香港特别行政区): one place, the province line.
+        if level == "prefecture" and parent in rows and name in (rows[parent][0], shorts.get(parent)):
             index[rid] = index[parent]
             rows[rid] = (name,)
             continue
         if level == "township" and (len(name) > 12 or any(c in name for c in "（()")):
             continue  # institutions listed as townships (戒毒所, 农场 (…)) are not place names
         rows[rid] = (name,)
+        shorts[rid] = short
         aliases = []
         if short and short != name and len(short) >= 2:
             aliases.append(short)

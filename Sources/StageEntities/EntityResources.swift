@@ -18,24 +18,30 @@ final class EntityResources: Sendable {
     /// Gazetteer forms that are common nouns or zones (城区, 经济技术开发区), never matched.
     let blockedForms: [Bool]
     let introducers: Trie
+    /// `Words.bodyBylineRoles`, the value the index.
+    let bylineRoles: Trie
     let landmarks: Trie
+    /// People named often in the news (known-people.txt).
+    let knownPeople: Trie
     let types: Set<String>
     let useNER: Bool
 
-    init(gazetteer: Gazetteer, types: Set<String>, useNER: Bool) {
+    init(gazetteer: Gazetteer, nationalBodies: [String], landmarks: [String], knownPeople: [String], types: Set<String>, useNER: Bool) {
         self.gazetteer = gazetteer
         self.types = types
         self.useNER = useNER
         (titles, titleForms, titleOrganLength) = EntityResources.buildTitles()
         orgHeads = Trie(Words.orgHeads)
         orgHeadForms = Words.orgHeads
-        uniqueOrgs = Trie(Words.uniqueOrgs)
+        uniqueOrgs = Trie(nationalBodies)
         afterName = Trie(Words.afterName)
         venues = Trie(Words.venues)
         speech = Trie(Words.speechVerbs + ["同志"])
         blockedForms = EntityResources.blocked(gazetteer)
         introducers = Trie(Words.nameIntroducers)
-        landmarks = Trie(Words.landmarks)
+        bylineRoles = Trie(Words.bodyBylineRoles.map(\.word))
+        self.landmarks = Trie(Words.landmarks + landmarks)
+        self.knownPeople = Trie(knownPeople)
     }
 
     func blockedLOC(_ t: String) -> Bool {

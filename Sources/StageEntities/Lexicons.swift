@@ -11,6 +11,8 @@ enum Words {
         "检察长", "庭长", "审判员", "法官", "馆长", "行长", "总裁", "厂长", "社长", "总编辑", "主编",
         "组长", "支书", "调解员", "网格员", "网格长", "指导员", "专干", "干事", "辅警", "民警", "警官", "总理", "委员长", "国家主席",
         "记者", "实习记者", "编辑", "组版编辑", "美术编辑", "责任编辑", "通讯员", "摄影记者",
+        "护林员", "安全员", "信息员", "管护员", "巡河员", "巡护员", "技术员", "讲解员", "联络员", "宣讲员", "监督员", "协管员",
+        "新闻发言人", "发言人", "河长", "总河长", "林长", "湖长", "指挥长", "党组成员", "全媒体记者", "社区民警", "治保主任",
         "总监", "监事长", "总统", "副总统", "首相", "国王", "外长", "大使", "议长", "教授", "副教授", "研究员", "院士", "主任医师", "律师", "会计师", "董事", "理事", "主管", "负责人", "总工程师", "主任委员", "首席", "司令员", "参谋长",
     ]
     /// Degree modifiers before a base post.
@@ -18,11 +20,11 @@ enum Words {
     /// Organ words that stay inside a title when no place is written before them (行委主任, 党组书记).
     static let organs = [
         "", "党委", "党组", "党工委", "工委", "行委", "纪委", "政法委", "办事处", "管委会", "人大常委会", "常委会",
-        "村委会", "居委会", "党支部", "党总支", "村党支部", "团委", "妇联", "工会", "宣传部", "组织部",
+        "村委会", "居委会", "村委", "党支部", "党总支", "村党支部", "团委", "妇联", "工会", "宣传部", "组织部",
         "统战部", "监委", "人大", "政协", "董事会", "监事会", "理事会",
     ]
     /// Organ words that stay in the title even after a place (甲子山村 + 村委会主任).
-    static let keepWhole: Set<String> = ["村委会", "居委会", "党支部", "村党支部", "党总支"]
+    static let keepWhole: Set<String> = ["村委会", "居委会", "村委", "党支部", "村党支部"]
     /// Representative roles with a level prefix (省人大代表, 全国政协委员).
     static let levelPrefixes = ["全国", "省", "市", "州", "县", "区", "乡", "镇", "自治区", "盟", "旗"]
     static let representativeRoles = ["人大代表", "政协委员", "人大常委会委员", "人大常委", "政协常委", "党代表", "党代会代表"]
@@ -32,7 +34,18 @@ enum Words {
     /// Byline and page roles.
     static let bylineRoles: Set<String> = ["记者", "实习记者", "本报记者", "特约记者", "通讯员", "组版编辑", "美术编辑",
                                            "责任编辑", "编辑", "摄影", "摄影记者", "校对", "本报实习记者", "见习记者"]
-    static let authorRoles: Set<String> = ["记者", "实习记者", "本报记者", "特约记者", "通讯员", "本报实习记者", "见习记者", "摄影记者"]
+    static let authorRoles: Set<String> = ["记者", "实习记者", "本报记者", "特约记者", "通讯员", "本报实习记者", "见习记者", "摄影记者",
+                                           "全媒体记者", "融媒体记者", "本报通讯员"]
+    /// Words after a byline name that credit it (X 摄, X 整理): never names themselves.
+    static let creditWords: Set<String> = ["摄", "整理", "供图", "提供", "编辑", "报道", "采写", "综合", "制图", "摄影"]
+    /// Byline roles that make authors without being posts.
+    static let authorOnlyRoles: Set<String> = ["作者", "文"]
+    /// Byline roles recognised inside body lines, and the separator each may take instead of a space (作者：, 文/).
+    static let bodyBylineRoles: [(word: String, separators: ScalarSet, isPost: Bool)] =
+        ["记者", "本报记者", "通讯员", "本报通讯员", "实习记者", "特约记者", "见习记者", "全媒体记者", "融媒体记者"].map { ($0, set(":："), true) }
+        + [("作者", set(":："), false), ("文", set("/"), false)]
+    /// Characters after which a byline role starts a byline (（记者 X）, □ 本报记者 X, | 作者：X).
+    static let bylineOpeners = set("（(【[/■□|｜")
 
     /// Organisation head nouns, longest match wins.
     static let orgHeads = [
@@ -41,14 +54,24 @@ enum Words {
         "政法委", "县委", "市委", "州委", "区委", "省委", "旗委", "盟委", "乡党委", "镇党委", "政府", "人民政府", "法院",
         "人民法院", "中级人民法院", "检察院", "人民检察院", "学校", "大学", "学院", "中学", "小学", "幼儿园", "医院",
         "卫生院", "政协", "人大常委会", "人大", "行委", "办公室", "办公厅", "综合服务中心", "综治中心", "治理中心",
-        "服务中心", "指挥中心", "调解中心", "调解委员会", "合作社", "专业合作社", "银行", "研究院", "研究所", "司法所",
+        "服务中心", "指挥中心", "中心", "新闻办", "外宣办", "调解中心", "调解委员会", "合作社", "专业合作社", "银行", "研究院", "研究所", "司法所",
         "财政所", "妇联", "团委", "总工会", "工会", "办事处", "管委会", "指挥部", "领导小组", "工作站", "服务站",
         "监狱", "看守所", "委", "安委", "消安委", "安委会", "消防站", "气象台", "电视台", "报社", "出版社", "军分区", "武警支队", "海关", "双基办", "管理处",
         "供电公司", "党组", "监委", "宣传部", "组织部", "统战部", "律师事务所", "事务所", "居委会", "村委会", "党支部",
+        "政法委员会", "纪律检查委员会", "常务委员会", "集团", "医院", "总医院", "人民医院", "中心医院", "卫生健康委", "卫健委",
+        // News media: a place (or 中国) before them makes the name (四川日报, 中国甘肃网).
+        "日报", "晚报", "早报", "都市报", "商报", "时报", "法治报", "报社", "杂志社", "新闻社", "通讯社", "广播电视台",
+        "广电总台", "卫视", "新闻网", "网",
     ]
-    /// Unique bodies named without a place.
-    static let uniqueOrgs = ["党中央", "国务院", "中共中央", "全国人大", "全国政协", "全国人大常委会", "中央军委",
-                             "最高人民法院", "最高人民检察院", "中央纪委", "国家监委", "中央政法委", "新华社", "人民日报"]
+    /// Sub-units after an organisation's name that stay inside it (…应急管理局 + 监管科, …法院 + 立案庭).
+    static let subUnitHeads = set("科处股庭室司")
+    /// Level words that name an organ without a place (省委, 市政府, 县公安局 …): such an organ stays inside the title.
+    static let levelChars = set("省市县区州乡镇旗盟")
+    static let autonomousLevels = ["自治区", "自治州", "自治县", "自治旗"]
+    /// Heads of a doctrine named after a person (马克思主义, 邓小平理论, …思想).
+    static let doctrineHeads = ["主义", "思想", "理论"]
+    /// Forms of address after a surname that make a person (王师傅, 李女士); 老张 is a nickname, not a name.
+    static let addressAfterSurname = ["女士", "先生", "师傅", "大爷", "大妈", "大娘", "大姐", "大哥", "阿姨", "奶奶", "爷爷"]
     /// Pseudo-place prefixes of national bodies (not LOC themselves).
     static let nationalPrefixes = ["中央", "国家", "全国", "中共"]
 
@@ -116,7 +139,8 @@ enum Words {
         "黄土高原", "云贵高原", "长白山", "大兴安岭", "太行山", "可可西里", "京津冀", "长三角", "珠三角", "粤港澳大湾区"]
 
     /// Bodies that extend an organisation written just before (化隆县委 + 宣传部, 政法委 + 办公室).
-    static let orgExtensions: Set<String> = ["办公室", "办公厅", "秘书处", "办事处", "宣传部", "组织部", "统战部", "政法委", "纪委"]
+    static let orgExtensions: Set<String> = ["办公室", "办公厅", "秘书处", "办事处", "宣传部", "组织部", "统战部", "政法委", "纪委",
+                                             "政法委员会", "纪律检查委员会", "新闻办", "外宣办", "新闻中心", "指挥中心"]
     /// Heads of a level of government: their `org` is the place itself (乡长 of 石大仓乡).
     static let placeHeads: Set<String> = ["乡长", "副乡长", "镇长", "副镇长", "县长", "副县长", "市长", "副市长", "区长", "副区长",
                                           "州长", "副州长", "省长", "副省长", "村长", "旗长", "常务副县长", "常务副市长", "常务副省长"]

@@ -1,17 +1,18 @@
-// The `ner` stage: a character tagger (averaged perceptron, trained on MSRA news NER) proposes
-// PER/LOC/ORG candidates in every sentence; the entities stage decides which become records.
+// The `ner` stage: a character tagger (averaged perceptron, trained on MSRA news NER and the
+// train gold) proposes PER/LOC/ORG/TITLE candidates in every sentence; the entities stage
+// decides which become records.
 import Foundation
 import ZhituCore
 
 public struct NERStage: Stage {
     public static let descriptor = StageDescriptor(
-        use: "ner", version: "1.0",
-        summary: "Statistical PER/LOC/ORG tagger over characters and ICU tokens; adds `ner` candidate annotations.",
+        use: "ner", version: "2.0",
+        summary: "Statistical PER/LOC/ORG/TITLE tagger over characters and ICU tokens; adds `ner` candidate annotations.",
         requires: [.tokens], produces: ["ner"],
         options: [
             OptionSpec("model", .string, default: .string(""),
                        help: "Tagger model file X.model (from `zhitu train`; its place list X.places.txt beside it), relative to pipeline.json; empty: the shipped model."),
-            OptionSpec("types", .strings, default: .strings(Tags.types), help: "Entity types to propose (PER, LOC, ORG)."),
+            OptionSpec("types", .strings, default: .strings(Tags.types), help: "Entity types to propose (PER, LOC, ORG, TITLE)."),
         ])
 
     public let model: TaggerModel

@@ -64,12 +64,13 @@ public struct PlaceGazetteer: Sendable {
         return names.sorted()
     }
 
-    /// Entity names of the training sentences, each with its most frequent type: 2+ characters,
-    /// annotated at least `minCount` times.
+    /// Entity names of the training sentences, each with its most frequent type: 2+ characters
+    /// without whitespace, annotated at least `minCount` times.
     public static func names(annotatedIn data: [TaggedSentence], minCount: Int = 1) -> (names: [String], tags: [String]) {
         var counts: [String: [Int]] = [:]
         for s in data {
-            for span in Tags.decode(s.tags) where span.range.count >= 2 {
+            // a name written with spaces (a spaced byline) cannot be a list entry
+            for span in Tags.decode(s.tags) where span.range.count >= 2 && !span.range.contains(where: { GoldProjection.isSpace(s.input.chars[$0]) }) {
                 let name = String(String.UnicodeScalarView(span.range.compactMap { Unicode.Scalar(s.input.chars[$0]) }))
                 counts[name, default: Array(repeating: 0, count: Tags.types.count)][span.type] += 1
             }

@@ -1,5 +1,5 @@
 // The trained tagger: hashed feature weights per tag, tag transitions, Viterbi decoding with
-// BMES constraints, and a compact binary file (32-bit keys, int8 weights with a per-feature scale).
+// B/M/E constraints, and a compact binary file (32-bit keys, int8 weights with a per-feature scale).
 import CPrefetch
 import Foundation
 import ZhituCore
@@ -164,7 +164,7 @@ struct SlotTable: @unchecked Sendable {   // immutable once built
 
 /// The run-time model. Immutable and shared by all workers.
 public struct TaggerModel: Sendable {
-    static let magic: [UInt8] = Array("ZTNER02\n".utf8)
+    static let magic: [UInt8] = Array("ZTNER03\n".utf8)
 
     /// What the file holds: per row its key (for an n-gram slot, the n-gram's key), template,
     /// int8 weights and scale.
@@ -189,7 +189,7 @@ public struct TaggerModel: Sendable {
     let cold: SlotTable
     /// The n-grams of each length (`Features.gramSlots`), a slot per n-gram holding all its rows.
     let grams: [SlotTable]
-    /// Transitions with disallowed BMES moves set to -inf-ish; last row: sentence start.
+    /// Transitions with moves `Tags.allowed` forbids set to -inf-ish; last row: sentence start.
     let transitions: [Float]
     let rawTransitions: [Float]
 
@@ -254,7 +254,7 @@ public struct TaggerModel: Sendable {
         self.transitions = TaggerModel.constrain(transitions)
     }
 
-    /// Adds a large penalty to transitions BMES forbids.
+    /// Adds a large penalty to transitions `Tags.allowed` forbids.
     static func constrain(_ trans: [Float]) -> [Float] {
         let t = Tags.count
         var out = trans
@@ -372,9 +372,9 @@ public struct TaggerModel: Sendable {
         return tag(input, scratch: &s)
     }
 
-    /// Tags that start or stand outside a span (O, B, S), and the tags they may follow (O, E, S).
-    static let openTags: [Int] = (0..<Tags.count).filter { [0, 1, 4].contains(Tags.position($0)) }
-    static let closedTags: [Int] = (0..<Tags.count).filter { [0, 3, 4].contains(Tags.position($0)) }
+    /// Tags that start or stand outside a span (O, B), and the tags they may follow (O, B, E).
+    static let openTags: [Int] = (0..<Tags.count).filter { [0, 1].contains(Tags.position($0)) }
+    static let closedTags: [Int] = (0..<Tags.count).filter { [0, 1, 3].contains(Tags.position($0)) }
 
     /// Viterbi over `length × Tags.count` emission scores; transitions row `Tags.count` is the start.
     static func viterbi(emission: [Float], transitions: [Float], length n: Int, score: inout [Float], back: inout [UInt8]) -> [UInt8] {
@@ -389,8 +389,8 @@ public struct TaggerModel: Sendable {
                 score.withUnsafeMutableBufferPointer { s in
                     back.withUnsafeMutableBufferPointer { bp in
                         for j in 0..<t { s[j] = e[j] + tr[t * t + j] }
-                        // BMES: O, B and S follow O, E or S (seven each, in SIMD lanes); M and E follow
-                        // B or M of their type. Predecessors in ascending order, ties to the first.
+                        // O and B follow O, B or E (one SIMD lane per O or B); M and E follow B or M of
+                        // their type. Predecessors in ascending order, ties to the first.
                         let open = TaggerModel.openTags, closed = TaggerModel.closedTags
                         var fromClosed = [SIMD8<Float>](repeating: SIMD8(repeating: -.infinity), count: closed.count)
                         for (c, a) in closed.enumerated() { for (lane, j) in open.enumerated() { fromClosed[c][lane] = tr[a * t + j] } }

@@ -5,9 +5,13 @@ import Foundation
 public struct TaggedSentence: Sendable {
     public var input: TaggerInput
     public var tags: [UInt8]
-    public init(input: TaggerInput, tags: [UInt8]) {
+    /// Types (indices in `Tags.types`) the sentence's source does not annotate (MSRA marks no
+    /// titles): its O tags say nothing about them (`PerceptronTrainer.partialGold`).
+    public var unannotated: [Int]
+    public init(input: TaggerInput, tags: [UInt8], unannotated: [Int] = []) {
         self.input = input
         self.tags = tags
+        self.unannotated = unannotated
     }
 }
 
@@ -71,7 +75,7 @@ public struct PerceptronTrainer {
             for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
             var wrong = 0, total = 0
             for s in order {
-                let gold = data[s].tags
+                var gold = data[s].tags
                 let n = gold.count
                 if n == 0 { continue }
                 let base = offsets[s]
@@ -92,6 +96,7 @@ public struct PerceptronTrainer {
                 }
                 let pred = TaggerModel.viterbi(emission: emission, transitions: TaggerModel.constrain(tw), length: n,
                                                score: &score, back: &back)
+                if !data[s].unannotated.isEmpty { gold = PerceptronTrainer.partialGold(gold, predicted: pred, unannotated: data[s].unannotated) }
                 total += n
                 if pred == gold { c += 1; continue }
                 for i in 0..<n {
@@ -119,6 +124,20 @@ public struct PerceptronTrainer {
         var tavg = [Float](repeating: 0, count: tw.count)
         for i in 0..<tw.count { tavg[i] = Float(Double(tw[i]) - tu[i] / c) }
         return TaggerWeights(keys: keys, templates: templates, grams: grams, weights: avg, transitions: tavg, counts: seen)
+    }
+}
+
+extension PerceptronTrainer {
+    /// The gold tags a sentence is trained towards when its source leaves `unannotated` types
+    /// unmarked: a predicted span of such a type that lies wholly on O in `gold` is taken as
+    /// right (the source may simply not mark it), so the sentence neither rewards nor punishes
+    /// it; everything else stays as annotated.
+    public static func partialGold(_ gold: [UInt8], predicted: [UInt8], unannotated: [Int]) -> [UInt8] {
+        var out = gold
+        for span in Tags.decode(predicted) where unannotated.contains(span.type) && span.range.allSatisfy({ gold[$0] == 0 }) {
+            for i in span.range { out[i] = predicted[i] }
+        }
+        return out
     }
 }
 
@@ -164,7 +183,8 @@ public struct SpanScore: Sendable {
             name.padding(toLength: 6, withPad: " ", startingAt: 0)
                 + String(format: "P %.4f  R %.4f  F1 %.4f  (gold %d)", v.0, v.1, v.2, g)
         }
-        var lines = Tags.types.indices.map { line(Tags.types[$0], of($0), gold[$0]) }
+        // a type neither annotated nor predicted (titles in MSRA) gets no line
+        var lines = Tags.types.indices.filter { gold[$0] + predicted[$0] > 0 }.map { line(Tags.types[$0], of($0), gold[$0]) }
         lines.append(line("micro", micro, gold.reduce(0, +)))
         return lines.joined(separator: "\n")
     }

@@ -156,7 +156,8 @@ struct GraphAccumulator {
             if type == "Document" { return docID }   // AUTHOR and the like point at this document
             if let type, let id = byText[type]?[text] { return id }
             for (_, m) in byText.sorted(by: { $0.key < $1.key }) { if let id = m[text] { return id } }
-            return node(type ?? "Thing", text, doc: seq, date: d.meta.date)
+            // A place or body named only inside another name (新疆 in 新疆…委员会) is still mentioned there.
+            return node(type ?? "Thing", text, doc: seq, date: d.meta.date, counting: true)
         }
         for a in d.records {
             switch a.kind {

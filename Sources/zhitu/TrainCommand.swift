@@ -1,5 +1,6 @@
 // `zhitu train`: trains the `ner` stage's character tagger on the MSRA corpus in the datasets
-// folder, prunes and quantises it, writes the model, and scores it on the MSRA test set.
+// folder and the train gold (in-domain, with titles), prunes and quantises it, writes the
+// model, and scores it on the MSRA test set.
 import ArgumentParser
 import Foundation
 import StageNER
@@ -8,18 +9,28 @@ import ZhituStages
 
 struct Train: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Train the NER tagger (the `ner` stage's model) on the MSRA corpus.",
+        abstract: "Train the NER tagger (the `ner` stage's model) on MSRA and the train gold.",
         discussion: """
-        Reads msra.train.jsonl (and msra.test.jsonl for the scores) from the datasets folder, \
-        segments every sentence with the `segment` stage (as at run time), trains an averaged \
-        perceptron, keeps the strongest features, and writes the int8 model file.
+        Reads msra.train.jsonl (and msra.test.jsonl for the scores) from the datasets folder, and \
+        the train gold (train.entities.jsonl: entity strings per corpus-news article, PER/LOC/ORG/TITLE), \
+        found at gold/train and corpus-news beside the datasets folder unless --train-gold and \
+        --corpus say otherwise. Each gold string is marked wherever it occurs in its article \
+        (longest first), and the article's sentences count --gold-repeat times, as they are in \
+        the domain the tagger serves. MSRA marks no titles, so on MSRA sentences a predicted TITLE \
+        over unannotated text is neither rewarded nor punished. Every sentence is segmented with \
+        the `segment` stage (as at run time); an averaged perceptron is trained, the strongest \
+        features kept, and the int8 model file written. The MSRA test score counts PER/LOC/ORG.
 
         Example:
           zhitu train --data ../shared/datasets --output Sources/StageNER/Resources/ner-msra.model
+          zhitu train --data ../shared/datasets --train-gold ../shared/gold/train --corpus ../shared/corpus-news --output x.model
         """)
 
     @Option(name: .long, help: "Folder holding msra.train.jsonl and msra.test.jsonl.") var data: String
     @Option(name: .long, help: "Model file to write.") var output: String
+    @Option(name: .long, help: "Folder holding train.entities.jsonl (default: gold/train beside the datasets folder, if there).") var trainGold: String?
+    @Option(name: .long, help: "Folder of the articles the train gold annotates (default: corpus-news beside the datasets folder).") var corpus: String?
+    @Option(name: .long, help: "How many times the train gold's sentences count (0: MSRA alone).") var goldRepeat = 2
     @Option(name: .long, help: "Training epochs.") var epochs = 16
     @Option(name: .long, help: "Drop features seen fewer times in training.") var minCount = 2
     @Option(name: .long, help: "Keep at most this many features (the strongest).") var maxFeatures = 200_000
@@ -35,7 +46,7 @@ struct Train: ParsableCommand {
     }
 
     func run() throws {
-        let segment = try makeSegmenter()
+        let segment = try makeStage("segment")
         let dir = URL(fileURLWithPath: data)
         let url = URL(fileURLWithPath: output)
         let tsvURL = dir.appendingPathComponent("admin-divisions.tsv")
@@ -44,24 +55,40 @@ struct Train: ParsableCommand {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let placesURL = NERStage.placesURL(forModel: url)
         if evalOnly { return try evaluate(url, dir, segment, try PlaceGazetteer(contentsOf: placesURL)) }
-        var train = try load(dir.appendingPathComponent("msra.train.jsonl"), segment, PlaceGazetteer(names: places))
-        if limit > 0 && train.count > limit { train.removeLast(train.count - limit) }
-        // Names the corpus annotates join the list. A training sentence sees only the names of
-        // the other half of the corpus (as a new text sees only names from training), so the
-        // model learns how far a listed name can be trusted.
+        var msra = try load(dir.appendingPathComponent("msra.train.jsonl"), segment, PlaceGazetteer(names: places))
+        if limit > 0 && msra.count > limit { msra.removeLast(msra.count - limit) }
+        // MSRA marks no titles: its O says nothing about TITLE (PerceptronTrainer.partialGold).
+        let title = Tags.types.firstIndex(of: "TITLE")!
+        for i in msra.indices { msra[i].unannotated = [title] }
+        var gold: [[TaggedSentence]] = []
+        if goldRepeat > 0, let goldDir = trainGoldFolder(dir) {
+            gold = try loadTrainGold(goldDir, corpus: corpusFolder(dir), segment: segment)
+        }
+        // Names the corpora annotate join the list. A training sentence sees only the names of
+        // the other half of the data (as a new text sees only names from training), so the model
+        // learns how far a listed name can be trusted. Train documents are halved whole: their
+        // sentences repeat, and a copy must not see its own names.
         func gazetteer(_ named: [TaggedSentence]) -> PlaceGazetteer {
             let n = PlaceGazetteer.names(annotatedIn: named)
             return PlaceGazetteer(names: places + n.names, tags: Array(repeating: "", count: places.count) + n.tags)
         }
-        let halves = [0, 1].map { h in gazetteer(train.indices.filter { $0 % 2 != h }.map { train[$0] }) }
-        for i in train.indices { train[i].input.places = halves[i % 2].marks(train[i].input.chars) }
-        let all = PlaceGazetteer.names(annotatedIn: train)
+        let halves = [0, 1].map { (h: Int) -> PlaceGazetteer in
+            let other: [TaggedSentence] = msra.indices.filter { $0 % 2 != h }.map { msra[$0] }
+            let otherDocs: [TaggedSentence] = gold.indices.filter { $0 % 2 != h }.flatMap { gold[$0] }
+            return gazetteer(other + otherDocs)
+        }
+        for i in msra.indices { msra[i].input.places = halves[i % 2].marks(msra[i].input.chars) }
+        for d in gold.indices { for i in gold[d].indices { gold[d][i].input.places = halves[d % 2].marks(gold[d][i].input.chars) } }
+        let goldSentences = gold.flatMap { $0 }
+        let all = PlaceGazetteer.names(annotatedIn: msra + goldSentences)
         let header = "# Names for the ner tagger's gazetteer feature, written by `zhitu train`: places (province to county, short forms; no tag)\n"
-            + "# and the names the MSRA training corpus annotates (with their type).\n"
+            + "# and the names the training data annotates (with their type): the MSRA corpus and the train gold (gold/train).\n"
             + "# Place names derived from JioNLP's china_location dictionary (Apache-2.0).\n"
         let lines = places + zip(all.names, all.tags).map { "\($0)\t\($1)" }
         try (header + lines.joined(separator: "\n") + "\n").write(to: placesURL, atomically: true, encoding: .utf8)
         say("wrote \(placesURL.path): \(places.count) place names, \(all.names.count) annotated names")
+        // the in-domain documents count `goldRepeat` times
+        let train = msra + (0..<goldRepeat).flatMap { _ in goldSentences }
         let started = Date()
         let trainer = PerceptronTrainer(epochs: epochs, minCount: minCount) { say($0) }
         let weights = trainer.train(train)
@@ -73,6 +100,22 @@ struct Train: ParsableCommand {
         say("wrote \(output): \(model.featureCount) features, \(size) bytes")
         if noEval { return }
         try evaluate(url, dir, segment, try PlaceGazetteer(contentsOf: placesURL))
+    }
+
+    /// --train-gold, else gold/train beside the datasets folder if it is there.
+    func trainGoldFolder(_ datasets: URL) -> URL? {
+        if let g = trainGold { return URL(fileURLWithPath: g) }
+        let beside = datasets.deletingLastPathComponent().appendingPathComponent("gold/train")
+        guard FileManager.default.fileExists(atPath: beside.appendingPathComponent("train.entities.jsonl").path) else {
+            say("no train gold at \(beside.path): training on MSRA alone")
+            return nil
+        }
+        return beside
+    }
+
+    /// --corpus, else corpus-news beside the datasets folder.
+    func corpusFolder(_ datasets: URL) -> URL {
+        corpus.map { URL(fileURLWithPath: $0) } ?? datasets.deletingLastPathComponent().appendingPathComponent("corpus-news")
     }
 
     func evaluate(_ url: URL, _ dir: URL, _ segment: any Stage, _ gazetteer: PlaceGazetteer) throws {
@@ -89,8 +132,10 @@ struct Train: ParsableCommand {
         let seconds = Date().timeIntervalSince(t0)
         let chars = test.reduce(0) { $0 + $1.tags.count }
         var dump = ""
+        // MSRA marks no titles: predicted titles are left out of its score
+        let title = Tags.types.firstIndex(of: "TITLE")!
         for (s, p) in zip(test, predicted) {
-            score.add(gold: Tags.decode(s.tags), predicted: Tags.decode(p))
+            score.add(gold: Tags.decode(s.tags), predicted: Tags.decode(p).filter { $0.type != title })
             if predictions != nil {
                 let text = String(scalars: s.input.chars.compactMap(Unicode.Scalar.init))
                 let spans = Tags.decode(p).map { ["start": $0.range.lowerBound, "end": $0.range.upperBound, "label": Tags.types[$0.type]] as [String: Any] }
@@ -104,12 +149,6 @@ struct Train: ParsableCommand {
     }
 
     func say(_ s: String) { FileHandle.standardError.write(Data("zhitu train: \(s)\n".utf8)) }
-
-    func makeSegmenter() throws -> any Stage {
-        guard let type = StageRegistry.builtIn.type(named: "segment") else { fail("no `segment` stage in this build", code: 2) }
-        return try type.init(options: StageOptions(specs: type.descriptor.options),
-                             context: StageContext(baseDirectory: URL(fileURLWithPath: "."), instanceName: "segment", optionsPath: "segment.options"))
-    }
 
     func load(_ url: URL, _ segment: any Stage, _ gazetteer: PlaceGazetteer) throws -> [TaggedSentence] {
         guard let text = try? String(contentsOf: url, encoding: .utf8) else { fail("cannot read \(url.path)", code: 1) }

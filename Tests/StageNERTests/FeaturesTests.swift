@@ -52,20 +52,35 @@ import ZhituCore
 
 @Suite struct TagsTests {
     @Test func encodeDecodeRoundTrip() {
-        let spans: [(type: Int, range: Range<Int>)] = [(0, 1..<4), (1, 5..<6), (2, 7..<9)]
-        let tags = Tags.encode(spans, length: 10)
-        #expect(tags.map(Tags.name) == ["O", "B-PER", "M-PER", "E-PER", "O", "S-LOC", "O", "B-ORG", "E-ORG", "O"])
+        let spans: [(type: Int, range: Range<Int>)] = [(0, 1..<4), (1, 5..<6), (2, 7..<9), (3, 9..<11), (1, 11..<12), (1, 12..<13)]
+        let tags = Tags.encode(spans, length: 14)
+        #expect(tags.map(Tags.name) == ["O", "B-PER", "M-PER", "E-PER", "O", "B-LOC", "O", "B-ORG", "E-ORG",
+                                        "B-TITLE", "E-TITLE", "B-LOC", "B-LOC", "O"])
         let back = Tags.decode(tags)
-        #expect(back.map(\.type) == [0, 1, 2])
-        #expect(back.map(\.range) == [1..<4, 5..<6, 7..<9])
+        #expect(back.map(\.type) == [0, 1, 2, 3, 1, 1])
+        #expect(back.map(\.range) == [1..<4, 5..<6, 7..<9, 9..<11, 11..<12, 12..<13])
     }
 
-    @Test func transitionsFollowBMES() {
+    @Test func aLoneBeginIsAOneCharacterSpan() {
+        // B-LOC, then B-PER E-PER: the LOC ends where the next span begins
+        let tags = [Tags.begin(1), Tags.begin(0), Tags.end(0), Tags.begin(3)]
+        #expect(Tags.decode(tags).map(\.range) == [0..<1, 1..<3, 3..<4])
+        // an M not closed by an E gives no span
+        #expect(Tags.decode([Tags.begin(2), Tags.middle(2), 0]).isEmpty)
+    }
+
+    @Test func transitionsFollowBME() {
         #expect(Tags.allowed(nil, Int(Tags.begin(0))))
         #expect(!Tags.allowed(nil, Int(Tags.middle(0))))
+        #expect(!Tags.allowed(nil, Int(Tags.end(3))))
         #expect(!Tags.allowed(Int(Tags.begin(0)), Int(Tags.end(1))))
         #expect(Tags.allowed(Int(Tags.begin(1)), Int(Tags.end(1))))
-        #expect(!Tags.canEnd(Int(Tags.begin(2))))
+        #expect(Tags.allowed(Int(Tags.begin(1)), Int(Tags.begin(3))))   // a lone B, then a title
+        #expect(Tags.allowed(Int(Tags.begin(1)), 0))
+        #expect(!Tags.allowed(Int(Tags.middle(3)), 0))
+        #expect(!Tags.allowed(Int(Tags.middle(3)), Int(Tags.begin(3))))
+        #expect(Tags.canEnd(Int(Tags.begin(2))))
+        #expect(!Tags.canEnd(Int(Tags.middle(2))))
     }
 }
 

@@ -25,6 +25,12 @@ import ZhituCore
         #expect(second.sentence == 1)
     }
 
+    @Test func shippedModelProposesTitles() throws {
+        let found = try candidates(["公司董事长王建国表示，明年将扩大生产。"])
+        #expect(found.contains { $0.type == "TITLE" && $0.text == "董事长" })
+        #expect(found.contains { $0.type == "PER" && $0.text == "王建国" })
+    }
+
     @Test func typesOptionRestrictsCandidates() throws {
         var doc = try segmentedDocument(["国务院总理李克强在北京会见了联合国秘书长古特雷斯。"])
         try NERStage.shipped(types: ["LOC"]).process(&doc)

@@ -107,7 +107,7 @@ import Testing
     @Test func spanScoreCountsExactMatches() {
         var score = SpanScore()
         score.add(gold: [(0, 0..<2), (1, 3..<5)], predicted: [(0, 0..<2), (1, 3..<4)])
-        #expect(score.truePositives == [1, 0, 0])
+        #expect(score.truePositives == [1, 0, 0, 0])
         #expect(score.micro.2 == 0.5)
     }
 }

@@ -5,19 +5,25 @@ import Testing
 import ZhituCore
 import ZhituStages
 
+/// The shipped pipeline.json run over `inputs`, scored against the gold files (nil when a file is missing).
+func shippedPipelineScore(inputs: [String], gold: [URL]) -> ScoreReport? {
+    guard let cfg = try? PipelineConfig.load(path: Repo.root.appendingPathComponent("pipeline.json").path, registry: .builtIn),
+          let pipeline = try? Pipeline(config: cfg, registry: .builtIn),
+          let result = try? pipeline.run(InputFiles.collect(inputs).files) else { return nil }
+    var golds: [ScoredRecord] = []
+    for file in gold {
+        guard let g = try? Scorer.load(file.path) else { return nil }
+        golds += g
+    }
+    let predicted = result.documents.flatMap { d in d.records.map { ScoredRecord(annotation: $0, doc: d.id) } }
+    return Scorer.score(gold: golds, predicted: predicted)
+}
+
 @Suite struct SeedScoreTests {
     static let report: ScoreReport? = {
         let gold = Repo.root.appendingPathComponent("Tests/ZhituCoreTests/Fixtures/gold")
-        guard let cfg = try? PipelineConfig.load(path: Repo.root.appendingPathComponent("pipeline.json").path, registry: .builtIn),
-              let pipeline = try? Pipeline(config: cfg, registry: .builtIn),
-              let result = try? pipeline.run(InputFiles.collect([Repo.corpus.path]).files) else { return nil }
-        var golds: [ScoredRecord] = []
-        for kind in ["entities", "numbers", "discourse"] {
-            guard let g = try? Scorer.load(gold.appendingPathComponent("seeds.\(kind).jsonl").path) else { return nil }
-            golds += g
-        }
-        let predicted = result.documents.flatMap { d in d.records.map { ScoredRecord(annotation: $0, doc: d.id) } }
-        return Scorer.score(gold: golds, predicted: predicted)
+        return shippedPipelineScore(inputs: [Repo.corpus.path],
+                                    gold: ["entities", "numbers", "discourse"].map { gold.appendingPathComponent("seeds.\($0).jsonl") })
     }()
 
     func f1(_ group: String) throws -> Double { try #require(Self.report?.groups[group]).f1 }
