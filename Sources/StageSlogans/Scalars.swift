@@ -64,6 +64,12 @@ extension Array where Element == Unicode.Scalar {
         return (r.lowerBound...(r.upperBound - n)).contains { hasPrefix(word, at: $0) }
     }
 
+    /// Whether `word` occurs inside `self[r]`.
+    func contains(_ word: [Unicode.Scalar], in r: Range<Int>) -> Bool {
+        guard word.count <= r.count else { return false }
+        return (r.lowerBound...(r.upperBound - word.count)).contains { hasPrefix(word, at: $0) }
+    }
+
     /// Whether `word` occurs at `i`.
     func hasPrefix(_ word: [Unicode.Scalar], at i: Int) -> Bool {
         i >= 0 && i + word.count <= count && self[i..<(i + word.count)].elementsEqual(word)

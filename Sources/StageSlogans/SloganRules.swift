@@ -1,5 +1,6 @@
-// The rules that find slogans in one sentence: quoted coinages, numbered formulas and parallel
-// formulas. Pure functions over the normalised text, so they can be tested on small fixtures.
+// The rules that find slogans in one sentence: what a quote is (with the quote model) and
+// parallel formulas; numbered formulas, maxims and lexicon matches are in their own files.
+// Pure functions over the normalised text, so they can be tested on small fixtures.
 import ZhituCore
 
 /// What a quoted span is.
@@ -13,11 +14,20 @@ public enum QuoteClass: Equatable, Sendable {
 }
 
 public struct SloganRules: Sendable {
-    /// Established formulations (shipped + user lexicon).
+    /// Established formulations found wherever they occur (shipped + user lexicon).
     public private(set) var lexicon: Trie
+    /// Every lexicon entry, also those that count only when quoted.
     public var lexiconWords: Set<String>
+    /// Spans the training annotations quote and never take for slogans (两院).
+    public let notSlogans: Set<String>
+    /// Decides whether a quoted span is a slogan.
+    public let model: QuoteModel
+    /// Ordinary words (true: frequent), a feature of the model: a quoted ordinary word is mostly a metaphor.
+    public let commonWords: [String: Bool]
     /// Short place names (provinces, prefectures, counties) for place-branded goals (平安+place).
-    public var places: Set<String>
+    public var places: Set<String> { didSet { placeStarts = ScalarSet(places.compactMap(\.unicodeScalars.first) + ["中"]) } }
+    /// First characters of the places (and 中国): a bitmap tested before any string is built.
+    var placeStarts: ScalarSet
 
     /// Generic heads that follow a coinage without belonging to it.
     static let heads: WordList = ["工作法", "工作", "机制", "模式", "行动", "工程", "品牌", "服务", "创建", "制度", "平台", "体系",
@@ -34,6 +44,10 @@ public struct SloganRules: Sendable {
                               "将", "即", "称", "叫", "号", "及", "与", "批", "支", "条", "个", "项", "种", "套", "着"]
     static let designationSuffixes = ["杯", "App", "APP", "网", "之乡", "基地", "示范市", "示范区", "合格城市", "试点城市",
                                       "优秀市", "奖", "小组", "队伍", "群", "称号", "荣誉", "大会", "会议"]
+    static let namingVerbs: WordList = ["称呼", "人称", "外号", "绰号", "昵称", "戏称", "尊称", "叫他", "叫她", "称他", "称她", "美称", "誉为", "俗称"]
+    static let modalParticles: Set<Unicode.Scalar> = Set("吗呢吧啊呀嘛啦".unicodeScalars)
+    static let honourPrefixes = ["全国", "国家", "中国", "省级", "市级"]
+    static let honourHeads = ["企业", "矿井", "煤矿", "矿山", "名村", "名镇", "单位", "集体", "城市", "县", "乡镇", "村", "强", "先进", "模范", "标兵"]
     static let designationMarkers = ["优秀", "称号", "荣誉", "领导小组"]
     static let designationBefore: WordList = ["获评", "被评为", "荣获", "捧得", "确定为", "命名为", "授予", "评为", "获得"]
     static let designationAfter: WordList = ["荣誉", "称号", "美誉", "奖", "之称", "之誉"]
@@ -44,65 +58,93 @@ public struct SloganRules: Sendable {
     /// Formula heads after numeral + one character: 六位一体, 五级联动, 五治融合.
     static let numberedHeads: WordList = ["一体", "联动", "融合", "互融", "合一", "并举", "共治", "同步", "齐抓", "同创"]
     /// Place-branded goal prefixes.
-    static let placeBrands: WordList = ["平安", "法治", "美丽", "幸福", "现代化新"]
+    static let placeBrands: WordList = ["平安", "法治", "美丽", "幸福", "现代化新", "健康", "和谐", "壮美", "大美", "数字", "数智", "新"]
+    /// First characters of the brands: a bitmap, as it is tested on every character.
+    static let brandStarts = ScalarSet(placeBrands.words.compactMap(\.unicodeScalars.first))
+    /// Words before a place-branded goal that belong to it (建设更高水平的平安青海, 社会主义现代化新…).
+    static let goalLeads = ["社会主义现代化", "建设更高水平的", "更高水平的", "建设更高水平", "社会主义", "现代化"]
 
-    public init(lexicon: [String], places: Set<String>) {
+    /// `lexicon` entries are found wherever they occur; `quoted` ones only count when quoted;
+    /// `not` ones, when quoted, are not slogans.
+    public init(lexicon: [String], quoted: [String] = [], not: [String] = [], places: Set<String>, model: QuoteModel,
+                commonWords: [String: Bool] = [:]) {
+        self.model = model
+        self.notSlogans = Set(`not`).subtracting(lexicon)
+        self.commonWords = commonWords
         self.lexicon = Trie(lexicon)
-        self.lexiconWords = Set(lexicon)
+        self.lexiconWords = Set(lexicon).union(quoted)
         self.places = places
+        self.placeStarts = ScalarSet(places.compactMap(\.unicodeScalars.first) + ["中"])
     }
 
     // MARK: quoted spans
 
     /// Classifies the quote whose marks are at `open` and `close` (inclusive), within `bounds`.
-    /// `previous` is the class of a quote that ends right before this one (“A”“B”, “A”和“B”).
-    public func classifyQuote(_ t: [Unicode.Scalar], open: Int, close: Int, bounds: Range<Int>,
-                              previous: QuoteClass? = nil) -> QuoteClass {
+    /// Whether it is a slogan is the quote model's decision (learned from the training
+    /// annotations); the rules here only say which span a slogan covers and, for the others,
+    /// whether they are speech (the unquoted rules read inside speech) or a name or metaphor.
+    public func classifyQuote(_ t: [Unicode.Scalar], open: Int, close: Int, bounds: Range<Int>) -> QuoteClass {
         let lo = open + 1, hi = close
         let n = hi - lo
         guard n >= 1 else { return .metaphor }
         let content = t.string(lo..<hi)
         if lexiconWords.contains(content) { return .coinage(extend(t, lo, hi, bounds)) }
-        if isParallel(t, lo..<hi) { return .coinage(lo..<hi) }
-        // A chain of parts joined by + (社区党委+小区党支部+…, 民族团结+).
-        if t[lo..<hi].contains("+"), !t[lo..<hi].contains(where: { Chars.final.contains($0) }) { return .coinage(lo..<hi) }
-        if t[lo..<hi].contains(where: { Chars.final.contains($0) }) || n > 16 { return .speech }
-        if t[lo..<hi].contains(where: { $0 == "，" || $0 == "," }) { return .speech }
-        let before = max(bounds.lowerBound, open - 2)
-        if t[before..<open].contains(where: { $0 == "：" || $0 == ":" }) { return .speech }
+        if notSlogans.contains(content) { return .designation }
+        // A period label (十三五, 十四五) leading a column or theme (‘十三五’观察) is not a formula.
+        var k = lo
+        while k < hi, t[k] == "‘" || t[k] == "“" { k += 1 }
+        let numerals = k
+        while k < hi, QuoteModel.isCN(t[k]) { k += 1 }
+        if k - numerals >= 3, t[k - 1] == "五" { return .designation }
+        // Numerals alone are a period label or a count, unless a word completes the formula
+        // (“八五”普法).
+        if t[lo..<hi].allSatisfy(QuoteModel.isCN) {
+            let r = extend(t, lo, hi, bounds)
+            return r.upperBound > hi ? .coinage(r) : .designation
+        }
+        // A clause closed by a modal particle (…吗, …呢), or anything with the aspect particle 了
+        // (none of the quoted slogans of train and seeds has one), is speech or description.
+        if Self.modalParticles.contains(t[hi - 1]) || t[lo..<hi].contains("了") { return .speech }
+        // A nickname or epithet: the text calls someone or something by it (人称“…”, 称呼她“…”).
+        if isNamed(t, open: open, bounds: bounds) { return .designation }
+        // An ordinal phrase (第一道防线) ranks something; it does not name a campaign.
+        if t[lo] == "第", n > 2, Chars.isNumeral(t[lo + 1]) { return .metaphor }
+        // Awards, apps, honours, named units and events (长安杯, …示范市, 1·24) by their shape.
         if isDesignation(t, lo, hi, bounds) { return .designation }
-        if n == 1 { return .metaphor }
-        // Numerals make a formula, except an ordinal (第一道防线).
-        let hasNumeral = (lo..<hi).contains(where: { Chars.isNumeral(t[$0]) && !($0 > lo && t[$0 - 1] == "第") && t[$0] != "多" && t[$0] != "几" })
-        if hasNumeral { return .coinage(extend(t, lo, hi, bounds)) }
-        // A quote that modifies a noun through 的 is colour (“家门口”的司法服务, “刮碗子”的特点).
-        if close + 1 < bounds.upperBound, t[close + 1] == "的" { return .metaphor }
-        // “熬茶”接访工作室: a two-character quote, a two-character word, then a generic head — the
-        // word belongs to the formula.
-        if n == 2, close + 3 < bounds.upperBound, t[(close + 1)...(close + 2)].allSatisfy(Chars.isHan),
-           t.prefixMatch(Self.heads, at: close + 1) == nil, t.prefixMatch(Self.heads, at: close + 3) != nil,
-           !Chars.isNumeral(t[close + 1]) {
-            return .coinage(lo..<(close + 3))
-        }
-        // Shape of the coinage itself: X式, X制, X+.
-        if let last = t[hi - 1] as Unicode.Scalar?, n >= 2, last == "式" || last == "制" || last == "+" { return .coinage(lo..<hi) }
-        let next = close + 1
-        if next < bounds.upperBound, t.prefixMatch(Self.heads, at: next) != nil { return .coinage(lo..<hi) }
-        if next < bounds.upperBound, t.hasPrefix("作用", at: next) { return .metaphor }
-        if content.hasSuffix("平台") || content.hasSuffix("工程") || content.hasSuffix("行动") { return .coinage(lo..<hi) }
-        if let p = previous, open > bounds.lowerBound {
-            let gap = t[max(bounds.lowerBound, open - 2)..<open]
-            if gap.last == "”" || (gap.last == "和" || gap.last == "、" || gap.last == "及") && gap.first == "”" {
-                return p.isCoinage ? .coinage(lo..<hi) : p
+        if model.isSlogan(t, open: open, close: close, bounds: bounds, lexicon: lexiconWords, common: commonWords) {
+            // “熬茶”接访工作室: a two-character quote, a two-character word, then a generic head —
+            // the word belongs to the formula.
+            if n == 2, close + 3 < bounds.upperBound, t[(close + 1)...(close + 2)].allSatisfy(Chars.isHan),
+               t.prefixMatch(Self.heads, at: close + 1) == nil, t.prefixMatch(Self.heads, at: close + 3) != nil,
+               !Chars.isNumeral(t[close + 1]) {
+                return .coinage(lo..<(close + 3))
             }
+            return .coinage(extend(t, lo, hi, bounds))
         }
-        guard open > bounds.lowerBound else { return .coinage(lo..<hi) }
-        let prev = t[open - 1]
-        if !Chars.isHan(prev) && !Chars.isLatin(prev) { return prev == "”" ? .metaphor : .coinage(lo..<hi) }
-        if prev == "的" || prev == "了" || prev == "在" || prev == "为" || prev == "到" { return .metaphor }
-        if t.suffixMatch(Self.introducers, endingAt: open) != nil { return .coinage(lo..<hi) }
-        if Chars.isDigit(prev) { return .coinage(lo..<hi) }
+        if t[lo..<hi].contains(where: { Chars.final.contains($0) || $0 == "，" || $0 == "," }) || n > 16 { return .speech }
+        if t[max(bounds.lowerBound, open - 2)..<open].contains(where: { $0 == "：" || $0 == ":" }) { return .speech }
         return .metaphor
+    }
+
+    /// Whether a naming verb (人称, 称呼她) stands in the four characters before the quote mark.
+    func isNamed(_ t: [Unicode.Scalar], open: Int, bounds: Range<Int>) -> Bool {
+        let w = max(bounds.lowerBound, open - 4)..<open
+        return Self.namingVerbs.scalars.contains { t.contains($0, in: w) }
+    }
+
+    /// The contents of the quotes of sentence `b` that name someone or something (nicknames).
+    public func nicknames(_ t: [Unicode.Scalar], _ b: Range<Int>) -> [String] {
+        var out: [String] = []
+        var i = b.lowerBound
+        while i < b.upperBound {
+            if t[i] == "“" || t[i] == "‘", isNamed(t, open: i, bounds: b),
+               let c = t[(i + 1)..<b.upperBound].firstIndex(where: { $0 == "”" || $0 == "’" }), c > i + 1 {
+                out.append(t.string((i + 1)..<c))
+                i = c
+            }
+            i += 1
+        }
+        return out
     }
 
     /// Extends a numbered quote by a completing word right after it (“五治”融合 → 五治融合).
@@ -126,9 +168,12 @@ public struct SloganRules: Sendable {
         if Self.events.contains(where: equals) { return true }
         // 双基办: a short name ending in 办 is an office.
         if ends(with: "办"), hi - lo <= 3 { return true }
-        if t[lo..<hi].allSatisfy({ Chars.isDigit($0) || $0 == "·" || $0 == "." }) { return true }
+        // 1·24, 1.19: an event's date; digits alone (3820) are left to the quote model.
+        if t[lo..<hi].allSatisfy({ Chars.isDigit($0) || $0 == "·" || $0 == "." }), t[lo..<hi].contains(where: { $0 == "·" || $0 == "." }) { return true }
         if Self.designationSuffixes.contains(where: { ends(with: $0) }) { return true }
         if Self.designationMarkers.contains(where: { has($0) }) { return true }
+        // A national or provincial honour (全国…示范企业, 国家…矿山).
+        if Self.honourPrefixes.contains(where: { t.hasPrefix($0, at: lo) }), Self.honourHeads.contains(where: { ends(with: $0) }) { return true }
         if t[lo..<hi].contains(where: Chars.isDigit) && has("年") { return true }
         let open = lo - 1, close = hi
         if t.suffixMatch(Self.designationBefore, endingAt: open) != nil { return true }
@@ -276,12 +321,21 @@ public struct SloganRules: Sendable {
                 }
                 // Two short 、-joined phrases are a pair of phrases (责任到人、措施到位, 听民意、解民愁);
                 // established pairs come from the lexicon.
-                let pair = b - a == 2 && t[ms[a].upperBound] == "、" && ms[a + 1].count <= 4
+                // A pair whose members share two characters apart is a maxim's template (有X必Y).
+                let pair = b - a == 2 && t[ms[a].upperBound] == "、" && ms[a + 1].count <= 4 && !Self.isMaximPair(t, r)
                 if !pair { out.append(r) }
                 a = b
             } else { a += 1 }
         }
         return out
+    }
+
+    /// Two 、-joined four-character members sharing two characters, not next to each other, at
+    /// the same places (有案必立、有诉必理) rather than a word (责任到人、措施到位).
+    static func isMaximPair(_ t: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+        guard r.count == 9, t[r.lowerBound + 4] == "、" else { return false }
+        let shared = (0..<4).filter { t[r.lowerBound + $0] == t[r.lowerBound + 5 + $0] }
+        return shared.count == 2 && shared[1] - shared[0] >= 2
     }
 
     /// The span of `run` if it is a parallel formula once its first member loses a leading
@@ -344,7 +398,7 @@ public struct SloganRules: Sendable {
         if !commaJoined && n >= 6 { return nil }
 
         guard !innerShared.isEmpty, sharedPositions.count <= n - 2 || n <= 4 && sharedPositions.count <= n - 2 else { return nil }
-        if innerShared.allSatisfy({ ["更", "的", "得", "和", "与", "加"].contains(t[ms[0].lowerBound + $0]) }) { return nil }
+        if innerShared.allSatisfy({ ["更", "的", "得", "和", "与", "加", "了", "最", "越", "较"].contains(t[ms[0].lowerBound + $0]) }) { return nil }
         // A longer last member is whole when it ends like the others (办事依法、遇事找法、解决问题用法);
         // otherwise it is trimmed only before 的.
         let lastMember = run[run.count - 1]
@@ -360,132 +414,6 @@ public struct SloganRules: Sendable {
         return first.lowerBound..<last.upperBound
     }
 
-    // MARK: numbered formulas
-
-    /// Unquoted numbered formulas in `bounds`: 四抓四防, 三层四级, 六位一体, 1+10+X, N大…行动.
-    public func numberedFormulas(_ t: [Unicode.Scalar], _ bounds: Range<Int>) -> [Range<Int>] {
-        var out: [Range<Int>] = []
-        var i = bounds.lowerBound
-        while i < bounds.upperBound {
-            // Only a digit or a Chinese numeral starts one: tested here, before the call, as this
-            // runs on every character.
-            if Chars.isDigit(t[i]) || Chars.isCN(t[i]), let r = numberedFormula(t, at: i, bounds) { out.append(r); i = r.upperBound } else { i += 1 }
-        }
-        return out
-    }
-
-    func numberedFormula(_ t: [Unicode.Scalar], at i: Int, _ b: Range<Int>) -> Range<Int>? {
-        let u = t[i]
-        // Only a digit or a Chinese numeral starts one (tested first: this runs on every character).
-        guard Chars.isDigit(u) || Chars.isCN(u) else { return nil }
-        // Must start a number: the previous character is not a numeral.
-        if i > b.lowerBound, Chars.isNumeral(t[i - 1]) || t[i - 1] == "+" || t[i - 1] == "第" { return nil }
-        // 1+10+X, 5+X, 1+2+N
-        if Chars.isDigit(u) {
-            var j = i
-            while j < b.upperBound, Chars.isDigit(t[j]) { j += 1 }
-            var parts = 0
-            while j + 1 < b.upperBound, t[j] == "+", Chars.isDigit(t[j + 1]) || Chars.isLatin(t[j + 1]) {
-                j += 1
-                while j < b.upperBound, Chars.isDigit(t[j]) || Chars.isLatin(t[j]) { j += 1 }
-                parts += 1
-            }
-            if parts >= 1 { return i..<j }
-            return nil
-        }
-        guard Chars.isCN(u), u != "几", u != "多", u != "百", u != "千", u != "零", i + 3 < b.upperBound + 1 else { return nil }
-        guard i + 1 < b.upperBound else { return nil }
-        let c1 = t[i + 1]
-        // N位一体, N级联动, N治融合
-        if Chars.isHan(c1), !Chars.isNumeral(c1), let h = t.prefixMatch(Self.numberedHeads, at: i + 2), c1 != "年" {
-            return i..<(i + 2 + h.unicodeScalars.count)
-        }
-        // N大(专项)行动/工程/战略/攻坚
-        if c1 == "大" {
-            var j = i + 2
-            while j < min(b.upperBound, i + 5), Chars.isHan(t[j]) {
-                for h in ["专项行动", "行动", "工程", "攻坚战", "战略"] where t.hasPrefix(h, at: j) {
-                    return i..<(j + h.unicodeScalars.count)
-                }
-                j += 1
-            }
-            return nil
-        }
-        // A x B y (…): numeral, 1–2 Han, numeral, 1–3 Han, repeated: 四抓四防, 三层四级, 两抢一盗, 三联一巡一站一中心
-        guard !Self.measures.contains(c1) || c1 == "级" || c1 == "层" else { return nil }
-        var j = i
-        var groups = 0
-        while j < b.upperBound, Chars.isCN(t[j]), !["几", "多", "百", "千", "零"].contains(t[j]) {
-            var k = j + 1
-            while k < b.upperBound, k - j <= 3, Chars.isHan(t[k]), !Chars.isNumeral(t[k]) { k += 1 }
-            let len = k - j - 1
-            guard len >= 1 else { break }
-            if groups > 0 || true {
-                // a group's word is 1–2 characters, except the last may be longer (一中心)
-            }
-            groups += 1
-            j = k
-            if k < b.upperBound, !Chars.isCN(t[k]) { break }
-        }
-        guard groups >= 2 else { return nil }
-        // 一砖一瓦, 一心一意: an idiom, not a formula; function words inside mean a clause (一代又一代有).
-
-        // Trim the last group to the width of the first.
-        let w1 = { () -> Int in var k = i + 1; while k < b.upperBound, Chars.isHan(t[k]), !Chars.isNumeral(t[k]) { k += 1 }; return k - i - 1 }()
-        guard w1 <= 2 else { return nil }
-        // 一砖一瓦, 一心一意: an idiom, not a formula; function words inside mean a clause (一代又一代有).
-        if groups == 2, u == "一", t[i + w1 + 1] == "一" { return nil }
-        if t[i..<j].contains(where: { Self.functionChars.contains($0) }) { return nil }
-        // The last group: keep at most max(w1, 2) characters if the formula continues into a generic head.
-        var end = j
-        var lastStart = j - 1
-        while lastStart > i, !Chars.isCN(t[lastStart]) { lastStart -= 1 }
-        let lastLen = end - lastStart - 1
-        if lastLen > w1, lastLen > 1 { end = lastStart + 1 + w1 }
-        // Ordinary counts: every word is a measure (三级四级 are levels) → not a formula.
-        if Self.measures.contains(c1) && c1 != "层" && c1 != "级" { return nil }
-        return i..<end
-    }
-
-    // MARK: lexicon and place-branded formulas
-
-    /// Lexicon matches and place-branded goals (平安+place, 建设更高水平的平安+place).
-    public func lexiconMatches(_ t: [Unicode.Scalar], _ b: Range<Int>) -> [Range<Int>] {
-        var out: [Range<Int>] = []
-        var i = b.lowerBound
-        while i < b.upperBound {
-            if let m = lexicon.longestMatch(in: t, from: i, limit: b.upperBound) {
-                // A list formula must not be the start or middle of a longer list.
-                let isList = t[i..<m.end].contains("、")
-                let inList = isList && ((i > b.lowerBound && t[i - 1] == "、") || (m.end < b.upperBound && t[m.end] == "、"))
-                if !inList { out.append(i..<m.end) }
-                i = m.end
-                continue
-            }
-            let u = t[i]
-            if u == "平" || u == "法" || u == "美" || u == "幸" || u == "现", let brand = t.prefixMatch(Self.placeBrands, at: i) {
-                let s = i + brand.unicodeScalars.count
-                var best = 0
-                for len in 2...4 where s + len <= b.upperBound {
-                    let name = t.string(s..<(s + len))
-                    if places.contains(name) { best = len }
-                }
-                if best > 0 {
-                    // The long goal form (建设更高水平的平安青海) is recorded instead of the short one.
-                    var start = i
-                    for lead in ["建设更高水平的", "更高水平的"] {
-                        let n = lead.unicodeScalars.count
-                        if i - n >= b.lowerBound, t.hasPrefix(lead, at: i - n) { start = i - n; break }
-                    }
-                    out.append(start..<(s + best))
-                    i = s + best
-                    continue
-                }
-            }
-            i += 1
-        }
-        return out
-    }
 }
 
 extension QuoteClass {

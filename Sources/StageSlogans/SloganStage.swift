@@ -23,11 +23,23 @@ public struct SloganStage: Stage {
     let dropInnerQuotes: Bool
 
     public init(options: StageOptions, context: StageContext) throws {
-        var words: [String] = []
-        if options.bool("builtin_lexicon") { words += try Self.resource("formulations").words }
+        var words: [String] = [], quotedWords: [String] = [], notWords: [String] = []
+        if options.bool("builtin_lexicon") {
+            // `quoted` entries are evidence for a quoted span only (see scripts/slogan_lexicon.py).
+            for e in try Self.resource("formulations").entries {
+                switch e.tag {
+                case "quoted": quotedWords.append(e.word)
+                case "not": notWords.append(e.word)
+                default: words.append(e.word)
+                }
+            }
+        }
         for path in options.strings("lexicons") { words += try Lexicon(contentsOf: context.resolve(path)).words }
         let places = Set(try Self.resource("places").words)
-        self.init(rules: SloganRules(lexicon: words, places: places), parallel: options.bool("parallel"),
+        let model = try QuoteModel(Self.resource("quote-model", ext: "tsv"), file: "StageSlogans/Resources/quote-model.tsv")
+        var common: [String: Bool] = [:]
+        for e in try Self.resource("common-words").entries { common[e.word] = e.tag == "frequent" }
+        self.init(rules: SloganRules(lexicon: words, quoted: quotedWords, not: notWords, places: places, model: model, commonWords: common), parallel: options.bool("parallel"),
                   numbered: options.bool("numbered"), variants: options.bool("variants"),
                   dropInnerQuotes: options.bool("drop_inner_quotes"))
     }
@@ -41,17 +53,20 @@ public struct SloganStage: Stage {
         self.variants = variants
     }
 
-    static func resource(_ name: String) throws -> Lexicon {
-        guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Resources") else {
-            throw LexiconError(file: "StageSlogans/Resources/\(name).txt", line: nil, message: "missing from the build; reinstall zhitu")
+    static func resource(_ name: String, ext: String = "txt") throws -> Lexicon {
+        guard let url = Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Resources") else {
+            throw LexiconError(file: "StageSlogans/Resources/\(name).\(ext)", line: nil, message: "missing from the build; reinstall zhitu")
         }
         return try Lexicon(contentsOf: url)
     }
 
     public func process(_ doc: inout Document) throws {
         var found: [Range<Int>] = []
+        // A nickname (称呼她“…”) is one wherever the document quotes it again.
+        var nicknames = Set<String>()
         for s in doc.sentences where s.kind != .furniture {
             found += spans(doc.text, s.start..<s.end)
+            nicknames.formUnion(rules.nicknames(doc.text, s.start..<s.end))
         }
         var seen = Set<Range<Int>>()
         var texts: [String: Range<Int>] = [:]
@@ -67,11 +82,14 @@ public struct SloganStage: Stage {
                 r = r.lowerBound..<m
             }
             guard seen.insert(r).inserted else { continue }
+            if !nicknames.isEmpty, nicknames.contains(doc.text.string(r)) { continue }
             doc.annotate(.slogan, r) { a in if drop { a.text.unicodeScalars.removeAll(where: { "“”‘’".unicodeScalars.contains($0) }) } }
             texts[doc.annotations.last!.text] = texts[doc.annotations.last!.text] ?? r
         }
         if variants { linkVariants(&doc, texts) }
     }
+
+    static let connectors: Set<Unicode.Scalar> = Set("、和与及到再以或至，,".unicodeScalars)
 
     /// Slogan spans of one sentence.
     public func spans(_ t: [Unicode.Scalar], _ b: Range<Int>) -> [Range<Int>] {
@@ -80,19 +98,20 @@ public struct SloganStage: Stage {
         var coined: [Range<Int>] = []  // quotes classified as coinages or designations
         var open: Int?
         var outer: Int?  // an open “ while a nested ‘ quote is read
-        var previous: QuoteClass?
         var lastClose = -10
-        var chain: [Range<Int>] = []  // contents of the current chain of adjacent quotes
+        // Contents of the current chain of adjacent quotes that the rules took for metaphors: a
+        // designation (an award, honour) or speech stays what it is.
+        var chain: [Range<Int>] = []
         for i in b {
             switch t[i] {
             case "“": open = i; outer = i
             case "‘": open = i
             case "”", "’":
                 guard let o = open else { continue }
-                let adjacent = o - lastClose <= 2
-                let prev = adjacent ? previous : nil
-                if !adjacent { chain = [] }
-                var c = rules.classifyQuote(t, open: o, close: i, bounds: b, previous: prev)
+                // Quotes joined by connectors (“A”“B”, “A”和“B”, 从“A”到“B”再到“C”) form one chain.
+                // (A quote that opened before the last one closed, “…‘A’…”, ends any chain.)
+                if o <= lastClose || o - lastClose > 3 || !t[(lastClose + 1)..<o].allSatisfy({ Self.connectors.contains($0) }) { chain = [] }
+                var c = rules.classifyQuote(t, open: o, close: i, bounds: b)
                 // A ‘quote’ inside speech right after punctuation is the speaker's colour.
                 if t[o] == "‘", outer != nil, o > b.lowerBound, Chars.isSeparator(t[o - 1]),
                    !rules.lexiconWords.contains(t.string((o + 1)..<i)) { c = .metaphor }
@@ -100,7 +119,7 @@ public struct SloganStage: Stage {
                 if c.isCoinage, !chain.isEmpty, rules.isStrongCoinage(t, open: o, close: i, bounds: b) {
                     for m in chain where !out.contains(m) { out.append(m) }
                 }
-                chain.append((o + 1)..<i)
+                if c == .metaphor { chain.append((o + 1)..<i) }
                 if let r = c.range {
                     out.append(r)
                     // An extended numbered quote (“五治”融合) is also its own short variant (五治).
@@ -108,7 +127,6 @@ public struct SloganStage: Stage {
                 }
                 quoted.append(o..<(i + 1))
                 if c.isCoinage || c == .designation { coined.append(o..<(i + 1)) }
-                previous = c
                 lastClose = i
                 open = nil
                 if t[i] == "”" { outer = nil } else if outer != nil { open = outer }
@@ -120,6 +138,7 @@ public struct SloganStage: Stage {
         func outsideQuotes(_ r: Range<Int>) -> Bool { !coined.contains(where: { $0.overlaps(r) }) }
         if numbered { out += rules.numberedFormulas(t, b).filter(outsideQuotes) }
         if parallel { out += rules.parallelFormulas(t, b).filter(outsideQuotes) }
+        if parallel { out += rules.maxims(t, b).filter(outsideQuotes) }
         // Lexicon matches inside a quote count only as the whole quote (not 马上办 in “有诉必应马上办”).
         // Inside speech they count (盗抢骗 in a resident's words).
         out += rules.lexiconMatches(t, b).filter { r in !coined.contains(where: { $0.overlaps(r) && !((($0.lowerBound + 1)..<($0.upperBound - 1)) == r) }) }

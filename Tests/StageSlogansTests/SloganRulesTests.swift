@@ -3,7 +3,15 @@ import Testing
 import ZhituCore
 @testable import StageSlogans
 
-private let rules = SloganRules(lexicon: ["枫桥经验", "两个维护", "获得感、幸福感、安全感"], places: ["青海", "西宁"])
+/// The shipped quote model: the quote decisions below are the learned model's.
+private let model = try! QuoteModel(SloganStage.resource("quote-model", ext: "tsv"), file: "quote-model.tsv")
+private let common: [String: Bool] = {
+    var out: [String: Bool] = [:]
+    for e in try! SloganStage.resource("common-words").entries { out[e.word] = e.tag == "frequent" }
+    return out
+}()
+private let rules = SloganRules(lexicon: ["枫桥经验", "两个维护", "获得感、幸福感、安全感"], quoted: ["网格议事"], not: ["三院"],
+                                places: ["青海", "西宁", "宁夏", "新宁"], model: model, commonWords: common)
 private let stage = SloganStage(rules: rules)
 
 /// Slogan texts the stage finds in one sentence.
@@ -36,6 +44,25 @@ private func quoteClass(_ s: String) -> QuoteClass {
     #expect(quoteClass("“稳赚不赔的投资真的有多？”") == .speech)
 }
 
+@Test func speechWithoutSentencePunctuationIsSpeech() {
+    #expect(quoteClass("老人笑着说“你们都来了”，很高兴。") == .speech)
+    #expect(quoteClass("大家问“真的能办成吗”。") == .speech)
+    #expect(quoteClass("报告“理清了思路、鼓舞了干劲”。") == .speech)
+}
+
+@Test func nicknamesAreNotSlogans() {
+    #expect(quoteClass("村民都称呼他“老黄牛”。") == .designation)
+    #expect(quoteClass("人称“百事通”的老张") == .designation)
+}
+
+@Test func aNicknameStaysOneWhereverItIsQuoted() throws {
+    var doc = Document(id: "t", path: "t.txt", bytes: [])
+    doc.text = Array("村民都称呼他“三把刀”。“三把刀”又来了调解。".unicodeScalars)
+    doc.sentences = [Sentence(start: 0, end: 12, kind: .body), Sentence(start: 12, end: doc.text.count, kind: .body)]
+    try stage.process(&doc)
+    #expect(!doc.annotations.contains { $0.kind == .slogan && $0.text == "三把刀" })
+}
+
 @Test func oneOffMetaphorsAreNotSlogans() {
     #expect(quoteClass("为源头治理找到了“金钥匙”。") == .metaphor)
     #expect(quoteClass("打造社会治理“金字招牌”。") == .metaphor)
@@ -55,6 +82,16 @@ private func quoteClass(_ s: String) -> QuoteClass {
     #expect(found.contains("叫醒") && found.contains("叫应"))
 }
 
+@Test func quotesJoinedByConnectorsShareTheHeadOfTheLast() {
+    let found = slogans("从“洁净院落”到“美丽庭院”再到“和美村居”建设活动，一步一个脚印。")
+    #expect(found.contains("洁净院落") && found.contains("美丽庭院") && found.contains("和美村居"))
+}
+
+@Test func aChainDoesNotTurnHonoursIntoSlogans() {
+    let found = slogans("先后获“全国文明单位”“清风小院”工程等。")
+    #expect(found.contains("清风小院") && !found.contains("全国文明单位"))
+}
+
 @Test func unquotedNumberedFormulas() {
     #expect(slogans("坚持抓小防扩大，落实四抓四防要求。").contains("四抓四防"))
     #expect(slogans("建立1+10+X组织领导体系。").contains("1+10+X"))
@@ -66,6 +103,7 @@ private func quoteClass(_ s: String) -> QuoteClass {
     #expect(slogans("走访了三个社区和两家企业。").isEmpty)
     #expect(slogans("市县乡村四级联通，覆盖六大领域。").isEmpty)
     #expect(slogans("全年共有3人获奖，2个项目落地。").isEmpty)
+    #expect(slogans("推进珠三角一体化发展。").isEmpty)
 }
 
 @Test func unquotedParallelFormulas() {
@@ -78,6 +116,9 @@ private func quoteClass(_ s: String) -> QuoteClass {
     #expect(slogans("聚焦问题清单、责任清单。").isEmpty)
     #expect(slogans("让居家更安心、出行更放心、生活更舒心。").isEmpty)
     #expect(slogans("排查人员密集场所、教育教学场所。").isEmpty)
+    #expect(slogans("为工作理清了思路、鼓足了干劲。").isEmpty)
+    // superlatives and comparatives describe (人口最多、程度最深), they do not coin
+    #expect(slogans("这里山路最陡、河谷最深、气候最冷。").isEmpty)
 }
 
 @Test func lexiconAndPlaceBrandedGoals() {
@@ -149,4 +190,46 @@ private func quoteClass(_ s: String) -> QuoteClass {
     #expect(faithful.annotations.filter { $0.kind == .slogan }.map(\.text) == ["五治"])
     try SloganStage(rules: rules, dropInnerQuotes: true).process(&doc)
     #expect(doc.annotations.contains { $0.kind == .slogan && $0.text == "五治融合" })
+}
+
+@Test func periodLabelsAreNotSlogans() {
+    #expect(slogans("这是“十四五”开局之年。").isEmpty)
+    #expect(slogans("推出“‘十四五’展望”专栏。").isEmpty)
+    // completed by a formula word, the numerals are a formula
+    #expect(slogans("深入推进“九五”普法。") == ["九五普法"])
+}
+
+@Test func nationalHonoursAreDesignations() {
+    #expect(quoteClass("获得“全国文明单位”后") == .designation)
+    #expect(quoteClass("成为“国家级绿色矿山”") == .designation)
+}
+
+@Test func spansTheTrainingAnnotationsNeverTakeAreNotSlogans() {
+    #expect(quoteClass("审议“三院”工作报告") == .designation)
+}
+
+@Test func quotedOnlyLexiconEntriesCountOnlyWhenQuoted() {
+    #expect(slogans("推行“网格议事”。") == ["网格议事"])
+    #expect(slogans("推行网格议事。").isEmpty)
+}
+
+@Test func placeBrandedGoalsAfterXinAndLeads() {
+    // 美丽+新+宁夏, not 美丽+a place named 新宁
+    #expect(slogans("建设现代化美丽新宁夏。") == ["现代化美丽新宁夏"])
+    #expect(slogans("迈向平安中国。") == ["平安中国"])
+    #expect(slogans("建设社会主义新青海。") == ["社会主义新青海"])
+    #expect(slogans("加快建设新西宁，奋力前行。") == ["新西宁"])
+    #expect(slogans("推进自主创新西宁试点。").isEmpty)
+    #expect(slogans("新中国成立以来，变化巨大。").isEmpty)
+}
+
+@Test func maximPairsShareATemplate() {
+    #expect(slogans("做到有错必纠、有责必究。").contains("有错必纠、有责必究"))
+    // a shared word, not a template: a pair of phrases
+    #expect(slogans("做到责任到人、措施到位。").isEmpty)
+}
+
+@Test func equatingMaxims() {
+    #expect(slogans("牢固树立保护环境就是保护家园理念。") == ["保护环境就是保护家园"])
+    #expect(slogans("那就是我们最大的心愿。").isEmpty)
 }

@@ -41,7 +41,9 @@ func shippedPipelineScore(inputs: [String], gold: [URL]) -> ScoreReport? {
 
     @Test func slogansAndTerms() throws {
         #expect(try f1("slogan") >= 0.85)
-        #expect(try #require(Self.report?.lenient["slogan"]).f1 >= 0.92)
+        // 0.92 before issue 15: the slogan lexicon then held seed strings; built from train and the
+        // corpora only, the seeds score lenient 0.898 (issue 15's bar for the seeds: 0.80).
+        #expect(try #require(Self.report?.lenient["slogan"]).f1 >= 0.88)
         // Issue 15: the glossary is national vocabulary built from train and corpus statistics, no
         // longer a hand list fitted to the seeds, so the seed bar for terms is lower.
         #expect(try f1("term") >= 0.65)
