@@ -94,14 +94,22 @@ extension NumbersStage {
     /// document quotes (“大气国十条” … 大气污染防治国十条) is part of that name.
     static func dropQuotedNameParts(_ found: inout [(NumberMention, String?)], _ text: [Unicode.Scalar]) {
         guard !found.isEmpty else { return }
-        let names = quotedNames(text, 0, text.count).filter { $0.count <= 17 }.map { text.string($0) }
+        // Only the few quoted names that hold a numeral matter; compared as scalars, no Strings.
+        let names = quotedNames(text, 0, text.count).filter { r in
+            r.count <= 17 && text[r].contains { ChineseNumeral.isChineseNumeralChar($0) || ChineseNumeral.arabicDigit($0) != nil }
+        }
         guard !names.isEmpty else { return }
+        func inName(_ a: Int, _ b: Int) -> Bool {
+            guard a >= 0, b <= text.count else { return false }
+            let needle = text[a..<b]
+            return names.contains { n in
+                n.count >= needle.count && (n.lowerBound...(n.upperBound - needle.count)).contains { k in text[k..<(k + needle.count)].elementsEqual(needle) }
+            }
+        }
         found.removeAll { m, _ in
             let r = m.range
             guard m.numtype != "date", r.count >= 2 else { return false }
-            let before = r.lowerBound > 0 ? text.string((r.lowerBound - 1)..<r.upperBound) : nil
-            let after = r.upperBound < text.count ? text.string(r.lowerBound..<(r.upperBound + 1)) : nil
-            return names.contains { n in (before.map { n.contains($0) } ?? false) || (after.map { n.contains($0) } ?? false) }
+            return inName(r.lowerBound - 1, r.upperBound) || inName(r.lowerBound, r.upperBound + 1)
         }
     }
 }
