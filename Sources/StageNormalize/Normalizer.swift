@@ -34,7 +34,8 @@ struct Normalizer {
         var out: [Line] = []
         var blanks = 0
         var s = 0
-        for i in 0...source.count where i == source.count || source[i] == "\n" {
+        // LF, CRLF and lone CR (old Mac files) all end a line; the CR of a CRLF is trimmed as space.
+        for i in 0...source.count where i == source.count || source[i] == "\n" || (source[i] == "\r" && (i + 1 == source.count || source[i + 1] != "\n")) {
             var a = s, b = i
             while a < b, Normalizer.isSpace(source[a]) { a += 1 }
             while b > a, Normalizer.isSpace(source[b - 1]) { b -= 1 }
