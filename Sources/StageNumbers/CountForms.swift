@@ -6,9 +6,10 @@ import ZhituCore
 extension NumberScanner {
     /// Words before a bare 第一 that make it a rank (排名第一) rather than a motto (安全第一).
     static let rankWords: [String] = ["排名", "排行", "位居", "位列", "名列", "居", "列", "排"]
-    /// Nouns after N级 that make it a grade on a scale, not a count of tiers (二级标准, 三级响应).
+    /// Nouns after N级 that make it a grade or rank, not a count of tiers (二级标准, 三级响应,
+    /// 四级高级警长). A magnitude (6.6级地震, 8级大风) is a measurement and stays.
     static let gradeNouns: [String] = ["标准", "响应", "预警", "医院", "文物", "资质", "警报", "警戒", "巡视员", "调研员", "主任科员",
-                                      "科员", "高级", "教师", "职称", "伤残", "地震", "风力", "大风", "阵风", "台风", "指标", "水质"]
+                                      "科员", "高级", "教师", "职称", "伤残", "指标", "水质"]
     /// Nouns after N年 that name a programme (三年行动, 五年规划) rather than a duration.
     static let programmeNouns: [String] = ["行动", "规划", "计划", "方案", "攻坚", "纲要"]
     /// Characters after X次 that make 次 part of another word (次要, 次序, 次日).
