@@ -36,17 +36,20 @@ enum Dates {
 
     /// Labels of a publication date on a web page or in a document header.
     static let labels = ["发布时间", "发布日期", "发表时间", "更新时间", "日期", "时间"]
+    static let labelScalars = labels.map { Array($0.unicodeScalars) }
 
     /// The date the text gives for itself: after a label in the first 60 lines, else the
     /// first full date in the header (the first 8 lines), else a dateline (…日电) in the first 20.
     static func fromText(_ text: [Unicode.Scalar], from start: Int) -> String? {
         let lines = Lines.ranges(text, from: start, maxLines: 60).filter { r in text[r.content].contains { !$0.properties.isWhitespace } }
+        // a line holds a date only if it holds a digit: most lines are skipped at once
+        guard lines.contains(where: { text[$0.content].contains(where: \.isASCIIDigit) }) else { return nil }
         for l in lines {
-            let line = String(scalars: text[l.content])
-            for label in labels {
-                guard let r = line.range(of: label) else { continue }
-                let rest = line[r.upperBound...].drop { $0 == ":" || $0 == "：" || $0 == " " || $0 == "\u{3000}" }
-                if let d = firstDate(Array(rest.unicodeScalars), dateline: false), rest.unicodeScalars.prefix(2).contains(where: \.isASCIIDigit) { return d }
+            let line = text[l.content]
+            for label in labelScalars {
+                guard let end = Scalars.end(of: label, in: line) else { continue }
+                let rest = line[end...].drop { $0 == ":" || $0 == "：" || $0 == " " || $0 == "\u{3000}" }
+                if rest.prefix(2).contains(where: \.isASCIIDigit), let d = firstDate(Array(rest), dateline: false) { return d }
             }
         }
         for l in lines.prefix(8) { if let d = firstDate(Array(text[l.content]), dateline: false) { return d } }
@@ -84,25 +87,61 @@ enum Dates {
         return nil
     }
 
-    /// The date in a file's path: folders `2024/01/29` or `2024/01`, or a name holding
-    /// `20240129`, `2024-01-29` or a lone year (`gov-work-report-2015.txt` → 2015).
+    /// The date in a file's path: a name holding `20240129` or `2024-01-29`, folders
+    /// `2024/01/29` or `2024/01` (or `2024-01`), or a lone year in the name
+    /// (`gov-work-report-2015.txt` → 2015). Scanned by hand: this runs once per document.
     static func fromPath(_ path: String) -> String? {
-        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        let folders = (path as NSString).deletingLastPathComponent
-        let patterns: [(String, String)] = [
-            (#"(?<![0-9])((?:19|20)[0-9]{2})[-_.]?([0-9]{2})[-_.]?([0-9]{2})(?![0-9])"#, name),
-            (#"(?<![0-9])((?:19|20)[0-9]{2})/([0-9]{1,2})/([0-9]{1,2})(?![0-9])"#, folders + "/" + name),
-            (#"(?<![0-9])((?:19|20)[0-9]{2})[-/]([0-9]{2})(?![0-9])"#, folders + "/" + name),
-            (#"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])"#, name),
-        ]
-        for (pattern, subject) in patterns {
-            guard let re = try? NSRegularExpression(pattern: pattern) else { continue }
-            let ns = subject as NSString
-            for m in re.matches(in: subject, range: NSRange(location: 0, length: ns.length)) {
-                let parts = (1..<m.numberOfRanges).map { ns.substring(with: m.range(at: $0)) }
-                if let d = iso(parts.joined(separator: "-")) { return d }
+        let parts = path.split(separator: "/").map(String.init)
+        guard let file = parts.last else { return nil }
+        let name = (file as NSString).deletingPathExtension
+        let runs = digitRuns(name)
+        // 20240129, or 2024-01-29 / 2024_01_29 / 2024.01.29
+        for (k, r) in runs.enumerated() {
+            if r.digits.count == 8, let d = iso("\(r.digits.prefix(4))-\(r.digits.dropFirst(4).prefix(2))-\(r.digits.suffix(2))") { return d }
+            if r.digits.count == 4, k + 2 < runs.count, runs[k + 1].digits.count == 2, runs[k + 2].digits.count == 2,
+               runs[k + 1].gapBefore == 1, runs[k + 2].gapBefore == 1,
+               let d = iso("\(r.digits)-\(runs[k + 1].digits)-\(runs[k + 2].digits)") { return d }
+        }
+        let folders = Array(parts.dropLast())
+        for k in folders.indices where folders[k].count == 4 && folders[k].allSatisfy(\.isASCII) && Int(folders[k]) != nil {
+            let m = k + 1 < folders.count ? folders[k + 1] : nil
+            let d = k + 2 < folders.count ? folders[k + 2] : nil
+            if let m, let d, let v = iso("\(folders[k])-\(m)-\(d)") { return v }
+            if let m, let v = iso("\(folders[k])-\(m)"), v.count == 7 { return v }
+        }
+        for f in folders { if f.count == 7, let v = iso(f), v.count == 7 { return v } }
+        for r in runs where r.digits.count == 4 { if let y = Int(r.digits), (1900...2100).contains(y) { return r.digits } }
+        return nil
+    }
+
+    /// Maximal runs of ASCII digits in `s`, with the number of characters since the previous run.
+    static func digitRuns(_ s: String) -> [(digits: String, gapBefore: Int)] {
+        var out: [(String, Int)] = []
+        var run = "", gap = 0
+        for c in s {
+            if c.isASCII, c.isNumber { run.append(c) }
+            else {
+                if !run.isEmpty { out.append((run, gap)); run = ""; gap = 0 }
+                gap += 1
             }
+        }
+        if !run.isEmpty { out.append((run, gap)) }
+        return out
+    }
+}
+
+/// Word search over scalars (no Strings in the per-document path).
+enum Scalars {
+    /// Where the first `word` in `line` ends, or nil.
+    static func end(of word: [Unicode.Scalar], in line: ArraySlice<Unicode.Scalar>) -> Int? {
+        guard let first = word.first, line.count >= word.count else { return nil }
+        var i = line.startIndex
+        while i + word.count <= line.endIndex {
+            if line[i] == first, line[i..<(i + word.count)].elementsEqual(word) { return i + word.count }
+            i += 1
         }
         return nil
     }
+
+    static func contains(_ line: ArraySlice<Unicode.Scalar>, _ word: [Unicode.Scalar]) -> Bool { end(of: word, in: line) != nil }
 }

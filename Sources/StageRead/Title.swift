@@ -11,6 +11,8 @@ enum Title {
     static let mastheadWords = ["特刊", "专刊", "专版", "专栏", "频道", "栏目", "导读", "要闻"]
     static let bylinePrefixes = ["本报记者", "本报通讯员", "记者", "通讯员", "文/", "图/", "文／", "图／", "特约记者", "新华社记者"]
     static let stops = Set("。，！？；：.!?:".unicodeScalars)
+    static let furnitureScalars = furnitureWords.map { Array($0.unicodeScalars) }
+    static let mastheadScalars = mastheadWords.map { Array($0.unicodeScalars) }
     static let chineseDigits = Set("一二三四五六七八九十".unicodeScalars)
 
     /// The headline from the first 40 lines after `start`, or nil.
@@ -29,7 +31,7 @@ enum Title {
             var parts = [title]
             for next in lines.dropFirst(k + 1).prefix(3) {
                 let s = String(scalars: text[next])
-                if s.hasPrefix("—"), !mastheadWords.contains(where: s.contains) {
+                if s.hasPrefix("—"), !mastheadScalars.contains(where: { Scalars.contains(text[next], $0) }) {
                     return parts.joined(separator: " ") + s
                 }
                 guard text[next.lowerBound] != "#", let more = candidate(text, next) else { break }
@@ -57,11 +59,11 @@ enum Title {
         guard line.count >= 4, line.count <= 60, !line.contains(where: stops.contains) else { return nil }
         // a headline has words: at least half its characters are ideographs
         guard line.filter({ $0.properties.isIdeographic }).count * 2 >= line.count else { return nil }
-        let s = String(scalars: line)
         // a navigation bar: many short items between spaces (日 报周 报杂 志 人民网)
-        let items = s.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" })
+        let items = line.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" })
         if items.count > 3 || (items.count > 1 && items.map(\.count).reduce(0, +) < 3 * items.count) { return nil }
-        if furnitureWords.contains(where: s.contains) || mastheadWords.contains(where: s.contains) { return nil }
+        if furnitureScalars.contains(where: { Scalars.contains(line, $0) }) || mastheadScalars.contains(where: { Scalars.contains(line, $0) }) { return nil }
+        let s = String(scalars: line)
         if bylinePrefixes.contains(where: s.hasPrefix) || s.hasSuffix("摄") || s.hasSuffix("供图") { return nil }
         if Dates.firstDate(Array(line), dateline: false) != nil { return nil }
         if isSectionNumber(line) { return nil }
@@ -72,8 +74,7 @@ enum Title {
     static func isBody(_ text: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
         let line = text[r]
         guard text[r.lowerBound] != "#", line.contains(where: stops.contains) else { return false }
-        let s = String(scalars: line)
-        if furnitureWords.contains(where: s.contains) || Dates.firstDate(Array(line), dateline: false) != nil { return false }
+        if furnitureScalars.contains(where: { Scalars.contains(line, $0) }) || Dates.firstDate(Array(line), dateline: false) != nil { return false }
         return line.count > 12 || "：！:!".unicodeScalars.contains(line.last!)
     }
 
