@@ -31,14 +31,21 @@ public struct ReadStage: Stage {
         // over what the text says.
         let front = FrontMatter.parse(scalars)
         let bodyStart = front.bodyStart
-        if let bad = front.badDate {
-            // One line naming the file; the date is dropped, not passed on to every output.
-            FileHandle.standardError.write(Data("zhitu: \(doc.path): date \"\(bad)\" in front matter is no calendar date; ignored\n".utf8))
+        if let bad = front.badDate { Self.warnDate(doc.path, bad, "in front matter") }
+        // A date given with the document (streaming) is checked the same way.
+        if let given = doc.meta.date, Dates.looksLikeDate(given), Dates.iso(given) == nil {
+            Self.warnDate(doc.path, given, "given with the document")
+            doc.meta.date = nil
         }
         doc.meta.date = doc.meta.date ?? front.meta.date ?? Dates.fromText(scalars, from: bodyStart) ?? Dates.fromPath(doc.path)
         doc.meta.title = doc.meta.title ?? front.meta.title ?? Title.headline(scalars, from: bodyStart) ?? doc.id
         doc.meta.source = doc.meta.source ?? front.meta.source
         doc.resetText(from: bodyStart)
         if !doc.text.contains(where: { !$0.properties.isWhitespace }) { throw StageFailure("no text (only whitespace)") }
+    }
+
+    /// One line naming the file; the date is dropped, not passed on to every output.
+    static func warnDate(_ path: String, _ value: String, _ place: String) {
+        FileHandle.standardError.write(Data("zhitu: \(path): date \"\(value)\" \(place) is no calendar date; ignored\n".utf8))
     }
 }

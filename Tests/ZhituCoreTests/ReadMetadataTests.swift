@@ -36,6 +36,13 @@ func read(_ text: String, path: String = "t.txt") throws -> Document {
         #expect(try read("---\ndate: 2024-13-45\n---\n2021年3月5日，会议召开。").meta.date == "2021-03-05")
     }
 
+    @Test func impossibleDateGivenWithTheDocumentIsDropped() throws {
+        var doc = Document(id: "s", path: "stdin:1", bytes: Array("某县召开会议。".utf8))
+        doc.meta.date = "2024-02-30"
+        try pipeline(["read"]).process(&doc)
+        #expect(doc.meta.date == nil)
+    }
+
     /// The run warns once, naming the file, and the date is in no output.
     @Test func impossibleDateIsWarnedByName() throws {
         let dir = Repo.tempDir()
