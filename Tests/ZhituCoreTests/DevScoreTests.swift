@@ -22,4 +22,11 @@ import ZhituStages
         for type in ["PER", "LOC", "ORG", "TITLE"] { #expect(try f1("entity.\(type)") >= 0.75, "\(type)") }
         #expect(try f1("relation") >= 0.78)
     }
+
+    /// Issue 16: numbers on unseen articles (page stamps, clock times, decades, pairs, lone days …).
+    @Test(.enabled(if: available, "../shared/gold/dev is not beside the repository"))
+    func numbers() throws {
+        #expect(try f1("number") >= 0.95)
+        #expect(try #require(Self.report?.valueAccuracy) >= 0.97)
+    }
 }
