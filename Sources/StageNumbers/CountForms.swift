@@ -1,5 +1,5 @@
-// Counts and labels decided by the words around them: ordinals without a measure word
-// (排行第八), X次 compounds (家次), grade labels (国家二级标准), programme names (三年行动),
+// Counts and labels decided by the words around them: ordinals (第五次, and 排行第八 with no
+// measure word), X次 compounds (家次), grade labels (国家二级标准), programme names (三年行动),
 // and years a quotation or title may hold (《2016年…公报》).
 import ZhituCore
 
@@ -14,6 +14,18 @@ extension NumberScanner {
     static let programmeNouns: [String] = ["行动", "规划", "计划", "方案", "攻坚", "纲要"]
     /// Characters after X次 that make 次 part of another word (次要, 次序, 次日).
     static let timesRunOns: Set<Unicode.Scalar> = ["要", "序", "级", "日", "年", "之", "生", "品", "贷", "数", "第", "月", "会", "的"]
+
+    /// 第 + numeral + measure word (第十七届, 第五次).
+    func ordinal(_ text: [Unicode.Scalar], _ i: Int, _ lower: Int, _ upper: Int) -> NumberMention? {
+        guard i + 2 < upper, insideFixedWord(text, i, lower: lower, upper: upper) == false,
+              let n = ChineseNumeral.parse(text, from: i + 1, limit: upper), n.end > i + 1,
+              !n.hasMultiplier, n.value >= 1, n.value == n.value.rounded() else { return nil }
+        if n.script == .chinese, insideFixedWord(text, i + 1, lower: lower, upper: upper) { return nil }
+        guard let u = unitMatch(text, n.end, upper), u.cls == .count || u.cls == .time,
+              !["人", "倍", "头", "只"].contains(u.word) else { return nil }
+        return NumberMention(range: i..<u.end, numtype: "ordinal", value: .number(n.value), unit: u.word,
+                             unitClass: u.cls, qualifier: nil)
+    }
 
     /// 第 + numeral with no measure word, closing a clause (排行第八，居全省第三、全国第四).
     /// A list marker opens its clause (第一，…) and 第一 after a noun is a motto, so the

@@ -204,18 +204,6 @@ public struct NumberScanner: Sendable {
         return out
     }
 
-    /// 第 + numeral + measure word (第十七届, 第五次).
-    func ordinal(_ text: [Unicode.Scalar], _ i: Int, _ lower: Int, _ upper: Int) -> NumberMention? {
-        guard i + 2 < upper, insideFixedWord(text, i, lower: lower, upper: upper) == false,
-              let n = ChineseNumeral.parse(text, from: i + 1, limit: upper), n.end > i + 1,
-              !n.hasMultiplier, n.value >= 1, n.value == n.value.rounded() else { return nil }
-        if n.script == .chinese, insideFixedWord(text, i + 1, lower: lower, upper: upper) { return nil }
-        guard let u = unitMatch(text, n.end, upper), u.cls == .count || u.cls == .time,
-              !["人", "倍", "头", "只"].contains(u.word) else { return nil }
-        return NumberMention(range: i..<u.end, numtype: "ordinal", value: .number(n.value), unit: u.word,
-                             unitClass: u.cls, qualifier: nil)
-    }
-
     /// A measure word that is the first character of a longer word (两千三百万台湾同胞).
     static let unitRunOns: [String: Set<Unicode.Scalar>] = ["台": ["湾", "州", "阶", "风"], "方": ["案", "式", "向", "针", "法", "面"], "元": ["素", "化", "年", "旦"],
                                                             "期": ["间"], "角": ["形", "洲", "区", "债", "度", "落", "色", "逐", "钱"], "口": ["岸", "罩", "号", "径", "子", "气", "头", "述"], "回": ["事", "归", "应", "复", "落", "收", "顾", "头"], "里": ["程", "面", "边", "头", "的", "外"], "款": ["项", "待"], "把": ["握", "关", "手", "脉"], "类": ["似", "型", "别"], "级": ["别"], "部": ["署", "分", "长"], "位": ["于", "置"], "起": ["来", "步", "点"]]
@@ -237,30 +225,6 @@ public struct NumberScanner: Sendable {
         var q = p
         while q < upper, text[q] == " " || text[q] == "\u{3000}" || text[q] == "\t" { q += 1 }
         return q
-    }
-
-    func twoDigits(_ v: Double) -> String { let n = Int(v); return n < 10 ? "0\(n)" : "\(n)" }
-
-    /// Month (and day) after position `p`: (end, "MM" or "MM-DD").
-    func monthDay(_ text: [Unicode.Scalar], _ p: Int, _ upper: Int) -> (end: Int, value: String)? {
-        guard p < upper, let m = ChineseNumeral.parse(text, from: p, limit: upper), !m.hasMultiplier,
-              m.value >= 1, m.value <= 12, m.value == m.value.rounded() else { return nil }
-        let me = skipSpaces(text, m.end, upper)
-        guard me < upper, text[me] == "月" else { return nil }
-        var end = me + 1
-        let ds = skipSpaces(text, end, upper)
-        var value = twoDigits(m.value)
-        if ds < upper, let d = ChineseNumeral.parse(text, from: ds, limit: upper), !d.hasMultiplier,
-           d.value >= 1, d.value <= 31, d.value == d.value.rounded(),
-           case let de = skipSpaces(text, d.end, upper), de < upper, text[de] == "日" || text[de] == "号" {
-            end = de + 1
-            value += "-" + twoDigits(d.value)
-        }
-        return (end, value)
-    }
-
-    func isYear(_ n: ParsedNumeral, _ text: [Unicode.Scalar], _ s: Int) -> Bool {
-        !n.hasMultiplier && n.isInteger && n.value >= 1000 && n.value <= 2200 && n.end - s == 4
     }
 
     /// The number that starts with numeral `n` at `s`, or nil when it states no amount.

@@ -1,9 +1,33 @@
-// Written forms of time the plain "numeral + unit" grammar misses: page stamps (2018-08-26),
+// Written forms of time: month and day (6月5日), page stamps (2018-08-26),
 // clock times (12:07:16, 8点半, 10时49分), decades (九十年代 → 199X), compound durations
 // (15分25秒 → 925 秒) and days written without their month (19日, resolved by the stage).
 import ZhituCore
 
 extension NumberScanner {
+    func twoDigits(_ v: Double) -> String { let n = Int(v); return n < 10 ? "0\(n)" : "\(n)" }
+
+    /// Month (and day) after position `p`: (end, "MM" or "MM-DD").
+    func monthDay(_ text: [Unicode.Scalar], _ p: Int, _ upper: Int) -> (end: Int, value: String)? {
+        guard p < upper, let m = ChineseNumeral.parse(text, from: p, limit: upper), !m.hasMultiplier,
+              m.value >= 1, m.value <= 12, m.value == m.value.rounded() else { return nil }
+        let me = skipSpaces(text, m.end, upper)
+        guard me < upper, text[me] == "月" else { return nil }
+        var end = me + 1
+        let ds = skipSpaces(text, end, upper)
+        var value = twoDigits(m.value)
+        if ds < upper, let d = ChineseNumeral.parse(text, from: ds, limit: upper), !d.hasMultiplier,
+           d.value >= 1, d.value <= 31, d.value == d.value.rounded(),
+           case let de = skipSpaces(text, d.end, upper), de < upper, text[de] == "日" || text[de] == "号" {
+            end = de + 1
+            value += "-" + twoDigits(d.value)
+        }
+        return (end, value)
+    }
+
+    func isYear(_ n: ParsedNumeral, _ text: [Unicode.Scalar], _ s: Int) -> Bool {
+        !n.hasMultiplier && n.isInteger && n.value >= 1000 && n.value <= 2200 && n.end - s == 4
+    }
+
     /// Words for a part of the day: after one, N点 is a clock time (上午8点), not a count of points.
     static let dayParts: [String] = ["凌晨", "早上", "早晨", "上午", "中午", "下午", "傍晚", "晚上", "夜间", "夜里", "清晨", "午后", "每天", "当天", "当晚", "次日", "早", "晚"]
     /// Characters after 日 that make it part of a word (日常, 日益, 日均), not a day of the month.
