@@ -6,12 +6,15 @@ struct Normalizer {
     let sourceOffsets: [Int32]
     let kinds: LineKinds
     let joinRatio: Double
+    /// Traditional → simplified table, when the document is written in traditional characters.
+    let simplify: [UInt16]?
 
     var text: [Unicode.Scalar] = []
     var offsets: [Int32] = []
     var blocks: [Block] = []
 
-    init(source: [Unicode.Scalar], sourceOffsets: [Int32], kinds: LineKinds, joinRatio: Double) {
+    init(source: [Unicode.Scalar], sourceOffsets: [Int32], kinds: LineKinds, joinRatio: Double, simplify: [UInt16]? = nil) {
+        self.simplify = simplify
         self.source = source
         self.sourceOffsets = sourceOffsets
         self.kinds = kinds
@@ -31,12 +34,14 @@ struct Normalizer {
         var out: [Line] = []
         var blanks = 0
         var s = 0
-        for i in 0...source.count where i == source.count || source[i] == "\n" {
+        // LF, CRLF and lone CR (old Mac files) all end a line; the CR of a CRLF is trimmed as space.
+        for i in 0...source.count where i == source.count || source[i] == "\n" || (source[i] == "\r" && (i + 1 == source.count || source[i + 1] != "\n")) {
             var a = s, b = i
             while a < b, Normalizer.isSpace(source[a]) { a += 1 }
             while b > a, Normalizer.isSpace(source[b - 1]) { b -= 1 }
             if a == b { blanks += 1 } else {
-                var kind = kinds.kind(source[a..<b])
+                // A traditional line is classified in simplified characters (記者 → 记者, 攝 → 摄).
+                var kind = simplify.map { t in kinds.kind(ArraySlice(source[a..<b].map { TraditionalMap.simplified($0, t) })) } ?? kinds.kind(source[a..<b])
                 if kind == .heading { while a < b, source[a] == "#" || Normalizer.isSpace(source[a]) { a += 1 } }
                 if a == b { kind = .body }
                 out.append(Line(start: a, end: b, kind: kind, blanksBefore: blanks))
@@ -105,7 +110,7 @@ struct Normalizer {
                 runStart = j
                 continue
             }
-            append(Normalizer.fold(u), at: i)
+            if let t = simplify { append(TraditionalMap.simplified(Normalizer.fold(u), t), at: i) } else { append(Normalizer.fold(u), at: i) }
             i += 1
         }
     }

@@ -136,9 +136,10 @@ public struct NumberScanner: Sendable {
             let isArabic = ChineseNumeral.arabicDigit(u) != nil
             let isChinese = !isArabic && ChineseNumeral.isChineseNumeralChar(u)
             if !isArabic && !isChinese && u != "第" { i += 1; continue }
-            if excluded.contains(where: { $0.contains(i) }) { i += 1; continue }
+            // Inside a quotation or book title only a year or page stamp is read (《2016年…公报》).
+            if !isArabic, excluded.contains(where: { $0.contains(i) }) { i += 1; continue }
             if u == "第" {
-                if let m = ordinal(text, i, lower, upper) { out.append(m); i = m.range.upperBound } else {
+                if let m = ordinal(text, i, lower, upper) ?? bareOrdinal(text, i, lower, upper) { out.append(m); i = m.range.upperBound } else {
                     i += 1  // 第二大, 第一时间: the numeral after 第 is no amount
                     while i < upper, ChineseNumeral.isChineseNumeralChar(text[i]) || ChineseNumeral.arabicDigit(text[i]) != nil { i += 1 }
                 }
@@ -147,7 +148,8 @@ public struct NumberScanner: Sendable {
             // Inside a run of digits or letters (PM2.5, A3, 12-3): skip the whole run.
             if i > lower {
                 let prev = text[i - 1]
-                if isArabic, Self.isAsciiLetter(prev) || prev == "." || prev == "·" || prev == "•" || prev == "+" || prev == "/" || prev == "_" || prev == "#" || prev == "＋" {
+                let dashInRun = prev == "-" && i - 2 >= lower && ChineseNumeral.arabicDigit(text[i - 2]) != nil  // 2024-13-45: an identifier
+                if isArabic, dashInRun || Self.isAsciiLetter(prev) || prev == "." || prev == "·" || prev == "•" || prev == "+" || prev == "/" || prev == "_" || prev == "#" || prev == "＋" {
                     i += 1; while i < upper, ChineseNumeral.arabicDigit(text[i]) != nil || text[i] == "." { i += 1 }
                     continue
                 }
@@ -170,6 +172,11 @@ public struct NumberScanner: Sendable {
                     i += 1; while i < upper, ChineseNumeral.isChineseNumeralChar(text[i]) { i += 1 }
                     continue
                 }
+                if let m = approximatePair(text, i, lower, upper) {
+                    if !excluded.contains(where: { $0.overlaps(m.range) }) { out.append(m) }
+                    i = m.range.upperBound
+                    continue
+                }
             }
             guard let n = ChineseNumeral.parse(text, from: i, limit: upper) else {
                 i += 1; while i < upper, ChineseNumeral.isChineseNumeralChar(text[i]) { i += 1 }
@@ -183,7 +190,7 @@ public struct NumberScanner: Sendable {
                    case .number(let v) = m.value, m.numtype != "date" {
                     m.value = .number(-v); m.range = (i - 1)..<m.range.upperBound
                 }
-                if !excluded.contains(where: { $0.overlaps(m.range) }) { out.append(m) }
+                if !excluded.contains(where: { $0.overlaps(m.range) }) || Self.isCalendarYear(m) { out.append(m) }
                 i = max(m.range.upperBound, n.end)
             } else if !n.isInteger, n.script == .arabic, n.end < upper, ["月", "日", "号", "时"].contains(text[skipSpaces(text, n.end, upper)]),
                       let dot = (i..<n.end).first(where: { text[$0] == "." || text[$0] == "．" }) {
@@ -197,21 +204,9 @@ public struct NumberScanner: Sendable {
         return out
     }
 
-    /// 第 + numeral + measure word (第十七届, 第五次).
-    func ordinal(_ text: [Unicode.Scalar], _ i: Int, _ lower: Int, _ upper: Int) -> NumberMention? {
-        guard i + 2 < upper, insideFixedWord(text, i, lower: lower, upper: upper) == false,
-              let n = ChineseNumeral.parse(text, from: i + 1, limit: upper), n.end > i + 1,
-              !n.hasMultiplier, n.value >= 1, n.value == n.value.rounded() else { return nil }
-        if n.script == .chinese, insideFixedWord(text, i + 1, lower: lower, upper: upper) { return nil }
-        guard let u = unitMatch(text, n.end, upper), u.cls == .count || u.cls == .time,
-              !["人", "倍", "头", "只"].contains(u.word) else { return nil }
-        return NumberMention(range: i..<u.end, numtype: "ordinal", value: .number(n.value), unit: u.word,
-                             unitClass: u.cls, qualifier: nil)
-    }
-
     /// A measure word that is the first character of a longer word (两千三百万台湾同胞).
     static let unitRunOns: [String: Set<Unicode.Scalar>] = ["台": ["湾", "州", "阶", "风"], "方": ["案", "式", "向", "针", "法", "面"], "元": ["素", "化", "年", "旦"],
-                                                            "期": ["间"], "级": ["别"], "部": ["署", "分", "长"], "位": ["于", "置"], "起": ["来", "步", "点"]]
+                                                            "期": ["间"], "角": ["形", "洲", "区", "债", "度", "落", "色", "逐", "钱"], "口": ["岸", "罩", "号", "径", "子", "气", "头", "述"], "回": ["事", "归", "应", "复", "落", "收", "顾", "头"], "里": ["程", "面", "边", "头", "的", "外"], "款": ["项", "待"], "把": ["握", "关", "手", "脉"], "类": ["似", "型", "别"], "级": ["别"], "部": ["署", "分", "长"], "位": ["于", "置"], "起": ["来", "步", "点"]]
     @inline(__always) static func unitRunsOn(_ text: [Unicode.Scalar], _ unit: String, _ end: Int, _ upper: Int) -> Bool {
         guard end < upper, let set = unitRunOns[unit] else { return false }
         return set.contains(text[end])
@@ -232,36 +227,16 @@ public struct NumberScanner: Sendable {
         return q
     }
 
-    func twoDigits(_ v: Double) -> String { let n = Int(v); return n < 10 ? "0\(n)" : "\(n)" }
-
-    /// Month (and day) after position `p`: (end, "MM" or "MM-DD").
-    func monthDay(_ text: [Unicode.Scalar], _ p: Int, _ upper: Int) -> (end: Int, value: String)? {
-        guard p < upper, let m = ChineseNumeral.parse(text, from: p, limit: upper), !m.hasMultiplier,
-              m.value >= 1, m.value <= 12, m.value == m.value.rounded() else { return nil }
-        let me = skipSpaces(text, m.end, upper)
-        guard me < upper, text[me] == "月" else { return nil }
-        var end = me + 1
-        let ds = skipSpaces(text, end, upper)
-        var value = twoDigits(m.value)
-        if ds < upper, let d = ChineseNumeral.parse(text, from: ds, limit: upper), !d.hasMultiplier,
-           d.value >= 1, d.value <= 31, d.value == d.value.rounded(),
-           case let de = skipSpaces(text, d.end, upper), de < upper, text[de] == "日" || text[de] == "号" {
-            end = de + 1
-            value += "-" + twoDigits(d.value)
-        }
-        return (end, value)
-    }
-
-    func isYear(_ n: ParsedNumeral, _ text: [Unicode.Scalar], _ s: Int) -> Bool {
-        !n.hasMultiplier && n.isInteger && n.value >= 1000 && n.value <= 2200 && n.end - s == 4
-    }
-
     /// The number that starts with numeral `n` at `s`, or nil when it states no amount.
     func candidate(_ text: [Unicode.Scalar], _ n: ParsedNumeral, _ s: Int, _ lower: Int, _ upper: Int,
                    year: String?) -> NumberMention? {
         let e = n.end
         let f = skipSpaces(text, e, upper)  // PDF text: 1 月 31 日, 51 件
         let next: Unicode.Scalar? = f < upper ? text[f] : nil
+        if n.script == .arabic, let stamp = stampOrClock(text, s, lower, upper) { return stamp }
+        if n.script == .arabic, isStampShape(text, s, upper) { return nil }  // 2024-13-45: no calendar date, an identifier
+        if next == "年", let d = decade(text, n, s, f, lower, upper) { return d }
+        if next == "点" || next == "时", let c = clockWithDian(text, n, s, f, lower, upper) { return c }
         if n.script == .arabic {
             if next == "/", n.isInteger, !n.hasMultiplier, n.value > 0, f + 1 < upper,
                let m = ChineseNumeral.parse(text, from: f + 1, limit: upper), m.script == .arabic, m.isInteger, !m.hasMultiplier,
@@ -281,12 +256,14 @@ public struct NumberScanner: Sendable {
             var end = f + 1
             var value = String(Int(n.value))
             if let md = monthDay(text, skipSpaces(text, end, upper), upper) { end = md.end; value += "-" + md.value }
+            else if end < upper, text[end] == "度" { end += 1 }  // 2023年度: the year as an accounting period
             // A year range: 2017—2022年 is handled below, this is the plain year.
             return NumberMention(range: s..<end, numtype: "date", value: .string(value), unit: nil, unitClass: nil,
                                  qualifier: qualifierAfter(text, end, upper, date: true))
         }
         if next == "月", s == lower || text[s - 1] != "个", let md = monthDay(text, s, upper) {
-            let value = year.map { "\($0)-\(md.value)" } ?? "--\(md.value)"
+            let y = relativeYear(text, s, lower, year) ?? year
+            let value = y.map { "\($0)-\(md.value)" } ?? "--\(md.value)"
             return NumberMention(range: s..<md.end, numtype: "date", value: .string(value), unit: nil, unitClass: nil,
                                  qualifier: qualifierAfter(text, md.end, upper, date: true))
         }
@@ -298,12 +275,17 @@ public struct NumberScanner: Sendable {
                 if end < upper, let m = ChineseNumeral.parse(text, from: end, limit: upper), m.end < upper, text[m.end] == "分",
                    m.value < 60, m.isInteger {
                     minutes = twoDigits(m.value); end = m.end + 1
+                    if end < upper, let sec = ChineseNumeral.parse(text, from: end, limit: upper), sec.end < upper, text[sec.end] == "秒",
+                       sec.value < 60, sec.isInteger {
+                        minutes += ":" + twoDigits(sec.value); end = sec.end + 1  // 10时45分05秒
+                    }
                 }
                 return NumberMention(range: s..<end, numtype: "date", value: .string("T\(twoDigits(n.value)):\(minutes)"),
                                      unit: nil, unitClass: nil, qualifier: nil)
             }
         }
-        if next == "日" || next == "号" { return nil }  // a day without its month, an address number
+        if next == "日", let d = loneDay(text, n, s, f, lower, upper) { return d }
+        if next == "日" || next == "号" { return nil }  // 每三日, an address number
         // Ranges: 2017—2022年, 3至5年.
         if let c = next, Self.dashes.contains(c) {
             var p = f + 1
@@ -334,6 +316,7 @@ public struct NumberScanner: Sendable {
                                      unitClass: .percent, qualifier: qualifierBefore(text, s, lower) ?? qualifierAfter(text, f + 1, upper, date: false))
             }
         }
+        if let c = compoundDuration(text, n, s, f, lower, upper) { return c }
         // Chinese numerals inside formulas and names (五融五筑, 一降两升, 十九届四中全会).
         var p = f
         var inside: String? = nil
@@ -350,7 +333,10 @@ public struct NumberScanner: Sendable {
                 }
             }
         }
-        if let u = unitMatch(text, p, upper), !Self.unitRunsOn(text, u.word, u.end, upper) {
+        if var u = unitMatch(text, p, upper), !Self.unitRunsOn(text, u.word, u.end, upper) {
+            if isGradeLabel(text, s, u, lower, upper) || isProgrammeName(text, n, u, upper) { return nil }
+            if u.word == "里", scaled < 100 { return nil }  // 三千里 is a distance; 七里, 三里 are mostly names and idioms
+            if let end = timesCompound(text, u, upper) { u = (end, u.word + "次", u.cls) }
             if n.script == .chinese {
                 if e - s == 1, text[s] == "一", u.cls != .time, u.cls != .age { return nil }  // indefinite 一 (一批, 一个社区)
                 if e - s == 1, text[s] == "一", s > lower, text[s - 1] == "的" || text[s - 1] == "这" || text[s - 1] == "那" { return nil }  // 新的一年
@@ -380,6 +366,11 @@ public struct NumberScanner: Sendable {
            !(n.script == .chinese && n.value >= 7 && n.value != 10) {
             var q = f + 1
             while q < upper, q - e - 1 < 4, Self.isHan(text[q]), !["的", "和", "与", "及", "等", "中", "为", "是", "在"].contains(text[q]) { q += 1 }
+            // 六大严于国家的标准: an adjective (严于, 高于) follows, so no noun is counted.
+            if f + 2 < upper, text[f + 2] == "于" {
+                return NumberMention(range: s..<(f + 1), numtype: "quantity", value: .number(n.value), unit: nil, unitClass: .count,
+                                     qualifier: qualifierBefore(text, s, lower))
+            }
             guard q - e - 1 >= 2 else { return nil }
             for w in Self.bigNameWords where matches(text, f + 1, upper, w) { return nil }
             if s > lower, text[s - 1] == "第" { return nil }

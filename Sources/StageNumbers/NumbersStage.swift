@@ -74,6 +74,8 @@ public struct NumbersStage: Stage {
                 previousEnd = m.range.upperBound
             }
         }
+        Self.resolveLoneDays(&found, documentDate: doc.meta.date)
+        Self.dropQuotedNameParts(&found, doc.text)
         if relativeYears, let y = year.flatMap({ Int($0) }) {
             found += Self.relativeYearMentions(doc.text, year: y).map { ($0, nil) }
             found.sort { $0.0.range.lowerBound < $1.0.range.lowerBound }

@@ -1,5 +1,7 @@
 // The `read` stage: decodes a file's bytes as UTF-8 and takes its metadata from front matter
-// or, failing that, from the text (first full date, first heading).
+// or, failing that, from the text (a labelled or header date, the headline), the file's path
+// (a date in its folders or name) and its name (the title of last resort).
+import Foundation
 import ZhituCore
 
 public struct ReadStage: Stage {
@@ -27,11 +29,23 @@ public struct ReadStage: Stage {
         doc.original = scalars
         // Metadata given with the document (streaming mode) wins over front matter, which wins
         // over what the text says.
-        let (front, bodyStart) = FrontMatter.parse(scalars)
-        doc.meta.date = doc.meta.date ?? front.date ?? FrontMatter.firstDate(in: scalars, from: bodyStart)
-        doc.meta.title = doc.meta.title ?? front.title ?? FrontMatter.firstHeading(in: scalars, from: bodyStart)
-        doc.meta.source = doc.meta.source ?? front.source
+        let front = FrontMatter.parse(scalars)
+        let bodyStart = front.bodyStart
+        if let bad = front.badDate { Self.warnDate(doc.path, bad, "in front matter") }
+        // A date given with the document (streaming) is checked the same way.
+        if let given = doc.meta.date, Dates.looksLikeDate(given), Dates.iso(given) == nil {
+            Self.warnDate(doc.path, given, "given with the document")
+            doc.meta.date = nil
+        }
+        doc.meta.date = doc.meta.date ?? front.meta.date ?? Dates.fromText(scalars, from: bodyStart) ?? Dates.fromPath(doc.path)
+        doc.meta.title = doc.meta.title ?? front.meta.title ?? Title.headline(scalars, from: bodyStart) ?? doc.id
+        doc.meta.source = doc.meta.source ?? front.meta.source
         doc.resetText(from: bodyStart)
         if !doc.text.contains(where: { !$0.properties.isWhitespace }) { throw StageFailure("no text (only whitespace)") }
+    }
+
+    /// One line naming the file; the date is dropped, not passed on to every output.
+    static func warnDate(_ path: String, _ value: String, _ place: String) {
+        FileHandle.standardError.write(Data("zhitu: \(path): date \"\(value)\" \(place) is no calendar date; ignored\n".utf8))
     }
 }

@@ -33,7 +33,8 @@ public enum InputFiles {
             var found: [String] = []
             while let rel = walker.nextObject() as? String {
                 let ext = (rel as NSString).pathExtension.lowercased()
-                if extensions.contains(ext), !(rel as NSString).lastPathComponent.hasPrefix(".") {
+                let name = (rel as NSString).lastPathComponent
+                if extensions.contains(ext), !name.hasPrefix("."), !isProjectFile(name) {
                     found.append((path as NSString).appendingPathComponent(rel))
                 }
             }
@@ -52,6 +53,13 @@ public enum InputFiles {
             unique.append(f)
         }
         return (unique, problems)
+    }
+
+    /// README*, LICENSE*/LICENCE*: a folder's notes about itself, not articles (they are read
+    /// when named as an input).
+    public static func isProjectFile(_ name: String) -> Bool {
+        let upper = name.uppercased()
+        return ["README", "LICENSE", "LICENCE"].contains { upper.hasPrefix($0) }
     }
 
     static func stem(_ path: String) -> String {

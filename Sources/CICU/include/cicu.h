@@ -19,6 +19,16 @@ extern "C" {
 int32_t zt_word_breaks(const uint16_t *text, int32_t length,
                        int32_t *boundaries, int32_t *statuses, int32_t capacity);
 
+/// Transforms `text` (UTF-16, `length` code units, room for `capacity`) in place with the ICU
+/// transliterator `id` (`Traditional-Simplified`, `Simplified-Traditional`, any ICU transform ID).
+/// Returns the new length, or a negative value on an ICU error (an unknown ID, a result longer
+/// than `capacity`). Opens the transliterator on every call: meant for building tables once.
+int32_t zt_transliterate(const char *id, uint16_t *text, int32_t length, int32_t capacity);
+
+/// For each of the `n` BMP characters in `chars`, writes 1 to `out` when the ICU converter
+/// `charset` (e.g. `GB2312`) can encode it, else 0. Returns 0, or a negative value on an ICU error.
+int32_t zt_encodable(const char *charset, const uint16_t *chars, int32_t n, uint8_t *out);
+
 /// The ICU version string ("72.1"), for diagnostics.
 const char *zt_icu_version(void);
 
