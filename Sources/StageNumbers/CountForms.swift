@@ -104,7 +104,7 @@ extension NumbersStage {
     }
 
     /// A number whose text, with the character before or after it, lies inside a name the
-    /// document quotes (“大气国十条” … 大气污染防治国十条) is part of that name.
+    /// document quotes (“水十条” … 水污染防治十条) is part of that name.
     static func dropQuotedNameParts(_ found: inout [(NumberMention, String?)], _ text: [Unicode.Scalar]) {
         guard !found.isEmpty else { return }
         // Only the few quoted names that hold a numeral matter; compared as scalars, no Strings.

@@ -366,7 +366,7 @@ public struct NumberScanner: Sendable {
            !(n.script == .chinese && n.value >= 7 && n.value != 10) {
             var q = f + 1
             while q < upper, q - e - 1 < 4, Self.isHan(text[q]), !["的", "和", "与", "及", "等", "中", "为", "是", "在"].contains(text[q]) { q += 1 }
-            // 六大严于国家的标准: an adjective (严于, 高于) follows, so no noun is counted.
+            // 五大高于全省: an adjective with 于 (高于, 严于) follows, so no noun is counted.
             if f + 2 < upper, text[f + 2] == "于" {
                 return NumberMention(range: s..<(f + 1), numtype: "quantity", value: .number(n.value), unit: nil, unitClass: .count,
                                      qualifier: qualifierBefore(text, s, lower))
