@@ -147,3 +147,11 @@ import ZhituCore
         #expect(entities(try run("建设国家科学中心和国家银行。"), "ORG").isEmpty)
     }
 }
+
+@Suite struct TaggerPlaceTests {
+    @Test func aCountyShortFormEndingAPhraseIsNoPlace() throws {
+        var cand = Annotation(kind: "ner", type: "LOC", text: "", start: 4, end: 6)
+        cand.sentence = 0
+        #expect(entities(try run([("实施科教兴国战略。", .body)], annotations: [cand]), "LOC").isEmpty)
+    }
+}
