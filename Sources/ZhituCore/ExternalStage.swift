@@ -19,6 +19,8 @@ public struct ExternalSpec: Sendable {
     public var command: [String]
     public var timeout: Double
     public var descriptor: StageDescriptor
+    /// The longest answer time a config may ask for, in seconds (a day).
+    public static let maxTimeout = 86_400.0
 }
 
 /// An error of an external stage, naming it (and the document, where there is one).
@@ -76,7 +78,7 @@ final class ExternalChild: @unchecked Sendable {
             let left = deadline.timeIntervalSinceNow
             if left <= 0 {
                 stop(grace: 0)
-                throw ExternalStageError(stage: name, message: "no answer within \(Int(timeout)) s (the timeout); stopped it")
+                throw ExternalStageError(stage: name, message: "no answer within \(Int(clamping: timeout)) s (the timeout); stopped it")
             }
             var pfd = pollfd(fd: outputFD, events: Int16(POLLIN), revents: 0)
             let ready = poll(&pfd, 1, Int32(min(left, 1) * 1000))
@@ -142,7 +144,7 @@ public enum ExternalHandshake {
                 }
                 let d: OptionValue
                 switch (kind, spec["default"]) {
-                case (.int, .number(let x, _)?): d = .int(Int(x))
+                case (.int, .number(let x, _)?) where Int(exactly: x) != nil: d = .int(Int(exactly: x)!)
                 case (.double, .number(let x, _)?): d = .double(x)
                 case (.bool, .bool(let b)?): d = .bool(b)
                 case (.string, .string(let s)?): d = .string(s)
