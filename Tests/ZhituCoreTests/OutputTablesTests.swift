@@ -25,6 +25,25 @@ import OutputTables
         #expect(rows[1] == #"a,2024-01-29,调处矛盾纠纷成功率,99.2,%,,percent,99.2%,"成功率99.2%，""稳""。""#)
     }
 
+    /// The tables written from the graph alone (`zhitu export` from a graph.json) hold the
+    /// same rows as those written from the records.
+    @Test func tablesFromAGraphEqualTablesFromRecords() throws {
+        let fromRecords = Repo.tempDir(), fromGraph = Repo.tempDir()
+        let output = sample()
+        let graph = KnowledgeGraph(try GraphBuilder.stream(output.documents, name: "t", directory: fromGraph))
+        let exported = RunOutput(name: "t", documents: [], graph: graph)
+        for w in [MeasurementsWriter() as any OutputWriter, DiscourseWriter()] {
+            try w.write(output, to: fromRecords)
+            try w.write(exported, to: fromGraph)
+        }
+        for f in ["measurements.csv", "discourse.csv"] {
+            let a = try String(contentsOf: fromRecords.appendingPathComponent(f), encoding: .utf8)
+            let b = try String(contentsOf: fromGraph.appendingPathComponent(f), encoding: .utf8)
+            #expect(a == b)
+            #expect(b.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count > 1, "\(f) is header-only")
+        }
+    }
+
     @Test func discourseCountsPerDocument() throws {
         let dir = Repo.tempDir()
         try DiscourseWriter().write(sample(), to: dir)
