@@ -279,6 +279,9 @@ public final class ExternalStage: BatchStage, @unchecked Sendable {
         func fail(_ m: String) -> ExternalStageError { ExternalStageError(stage: stage, message: "document \(id): \(m)") }
         guard let answer else { throw fail("the answer has no result for this document") }
         for item in answer.annotations {
+            guard !item.kind.isEmpty, !Annotation.Kind.reserved.contains(item.kind) else {
+                throw fail("annotation kind \(item.kind.isEmpty ? "\"\"" : item.kind) is reserved for zhitu's own records (\(Annotation.Kind.reserved.sorted().joined(separator: ", "))); name the kind after what the stage finds")
+            }
             guard item.start >= 0, item.start < item.end, item.end <= doc.text.count else {
                 throw fail("annotation \(item.kind) \(item.start)..<\(item.end) is outside the text (0..<\(doc.text.count))")
             }

@@ -33,6 +33,10 @@ enum Streaming {
             }
             guard let id = try string("id") else { throw InputProblem(Input.shape) }
             guard !id.isEmpty else { throw InputProblem("\"id\" is empty; give every document its own id") }
+            // ids become file names, CSV cells and database keys, where a NUL or a line break cuts or splits them
+            if let c = id.unicodeScalars.first(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+                throw InputProblem("\"id\" holds a control character (U+\(String(format: "%04X", c.value))); use printable ids")
+            }
             self.id = id
             text = try string("text")
             path = try string("path")

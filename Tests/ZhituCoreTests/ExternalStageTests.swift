@@ -29,6 +29,9 @@ import ZhituCore
             if mode == "exit": sys.exit(3)
             if mode == "hang": time.sleep(60)
             if mode == "garbage": print("this is not json", flush=True)
+            if mode == "document":
+                docs = [{"id": d["id"], "annotations": [{"kind": "document", "start": 0, "end": 1, "text": "forged"}]} for d in req["documents"]]
+                print(json.dumps({"type": "result", "documents": docs}), flush=True)
             if mode == "range":
                 docs = [{"id": d["id"], "annotations": [{"kind": "bad", "start": 0, "end": len(d["text"]) + 5}]} for d in req["documents"]]
                 print(json.dumps({"type": "result", "documents": docs}), flush=True)
@@ -71,7 +74,7 @@ import ZhituCore
         #expect(m.status == 2 && m.stderr.contains("stages[4].command: external stage external:"))
     }
 
-    @Test(arguments: [("exit", "exited"), ("hang", "no answer within 1 s"), ("garbage", "invalid answer"), ("range", "is outside the text")])
+    @Test(arguments: [("exit", "exited"), ("hang", "no answer within 1 s"), ("garbage", "invalid answer"), ("range", "is outside the text"), ("document", "annotation kind document is reserved for zhitu's own records")])
     func failingChildGivesAClearErrorPerDocument(mode: String, message: String) throws {
         let dir = Repo.tempDir()
         try badStage(dir, mode: mode)

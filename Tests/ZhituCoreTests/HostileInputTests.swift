@@ -104,6 +104,7 @@ import ZhituCore
         input += Data(#"{"id": "a", "text": "另一篇文章。"}"#.utf8) + Data([0x0A])
         input += Data(#"{"id": "", "text": "没有编号。"}"#.utf8) + Data([0x0A])
         input += Data(#"{"id": "b", "text": "坏"#.utf8) + Data([0xFF, 0xFE]) + Data("\"}\n".utf8)
+        input += Data(#"{"id": "c\u0000d", "text": "控制字符。"}"#.utf8) + Data([0x0A])
         try input.write(to: dir.appendingPathComponent("in.jsonl"))
         let r = try run(URL(fileURLWithPath: "/bin/sh"), ["-c", "\"\(Repo.zhitu.path)\" run \"\(Repo.root.path)/pipeline.json\" --stdin-jsonl < in.jsonl"], cwd: dir)
         #expect(r.status == 1)
@@ -111,7 +112,8 @@ import ZhituCore
         #expect(errs.contains("zhitu: stdin:2: document id a is already used by line 1; skipped"), "\(r.stderr)")
         #expect(errs.contains("zhitu: stdin:3: \"id\" is empty; give every document its own id"))
         #expect(errs.contains { $0.hasPrefix("zhitu: stdin:4:") && $0.contains("invalid UTF-8") })
-        #expect(errs.last == "zhitu: 3 input lines failed; see the messages above")
+        #expect(errs.contains("zhitu: stdin:5: \"id\" holds a control character (U+0000); use printable ids"))
+        #expect(errs.last == "zhitu: 4 input lines failed; see the messages above")
         #expect(r.stdout.split(separator: "\n").filter { $0.contains("\"kind\":\"document\"") }.count == 1)
     }
 

@@ -44,6 +44,26 @@ import OutputTables
         }
     }
 
+    /// OWASP's CSV injection advice: a cell a spreadsheet would run as a formula starts with '.
+    @Test func formulaCellsAreNeutralised() throws {
+        var quoted = Annotation(kind: .slogan, text: "=HYPERLINK(\"http://x\",\"点击\")", start: 0, end: 10)
+        quoted.sentence = 0
+        let at = Annotation(kind: .term, text: "@SUM(A1)", start: 12, end: 20)
+        var n = Annotation(kind: .number, text: "-3.5%", start: 21, end: 26)
+        n.value = .number(-3.5); n.subject = "+1+1"; n.unit = "\tx"
+        let doc = DocumentResult(id: "-d", path: "d.txt", meta: DocumentMeta(), characters: 30, records: [quoted, at, n],
+                                 sentences: [:])
+        let dir = Repo.tempDir()
+        try DiscourseWriter().write(RunOutput(name: "t", documents: [doc]), to: dir)
+        try MeasurementsWriter().write(RunOutput(name: "t", documents: [doc]), to: dir)
+        let discourse = try String(contentsOf: dir.appendingPathComponent("discourse.csv"), encoding: .utf8).components(separatedBy: "\r\n")
+        #expect(discourse[1] == #"slogan,"'=HYPERLINK(""http://x"",""点击"")",'-d,,1"#)
+        #expect(discourse[2] == "term,'@SUM(A1),'-d,,1")
+        let measurements = try String(contentsOf: dir.appendingPathComponent("measurements.csv"), encoding: .utf8).components(separatedBy: "\r\n")
+        // a negative number stays a number; the other cells that start like formulas do not
+        #expect(measurements[1] == "'-d,,'+1+1,-3.5,'\tx,,,'-3.5%,")
+    }
+
     @Test func discourseCountsPerDocument() throws {
         let dir = Repo.tempDir()
         try DiscourseWriter().write(sample(), to: dir)
