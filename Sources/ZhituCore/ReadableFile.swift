@@ -50,3 +50,46 @@ public enum ReadableFile {
         }
     }
 }
+
+public enum OutputFolder {
+    /// Creates the folder `path` (and its parents) if needed and checks that files can be
+    /// written there, before any work is done, so that a bad --output costs nothing and is
+    /// said in words.
+    public static func prepare(_ path: String) throws {
+        var st = stat()
+        if stat(path, &st) == 0 {
+            guard st.st_mode & S_IFMT == S_IFDIR else { throw FileProblem(path: path, reason: "is a file, not a folder; choose another output folder") }
+        } else {
+            do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
+                throw FileProblem(path: path, reason: "cannot create the folder (\(FileProblem.words(error)))")
+            }
+        }
+        guard access(path, W_OK | X_OK) == 0 else {
+            throw FileProblem(path: path, reason: "cannot write into this folder (\(ReadableFile.cause(errno)))")
+        }
+    }
+}
+
+extension FileProblem {
+    /// An error from Foundation's file calls in a few words ("permission denied", "no space
+    /// left on device") instead of an NSError dump; other errors as they describe themselves.
+    public static func words(_ error: Error) -> String {
+        if error is FileProblem || error is ReadBackError { return "\(error)" }
+        let ns = error as NSError
+        if ns.domain == NSPOSIXErrorDomain { return ReadableFile.cause(Int32(ns.code)) }
+        if let under = ns.userInfo[NSUnderlyingErrorKey] as? NSError, under.domain == NSPOSIXErrorDomain {
+            return under.code == Int(EEXIST) ? "a file of that name is in the way" : ReadableFile.cause(Int32(under.code))
+        }
+        if ns.domain == NSCocoaErrorDomain {
+            switch CocoaError.Code(rawValue: ns.code) {
+            case .fileWriteNoPermission, .fileReadNoPermission: return "permission denied"
+            case .fileWriteOutOfSpace: return "no space left on device"
+            case .fileWriteFileExists: return "a file of that name is in the way"
+            case .fileWriteVolumeReadOnly: return "read-only file system"
+            case .fileNoSuchFile, .fileReadNoSuchFile: return "no such file or folder"
+            default: if let d = ns.userInfo[NSLocalizedDescriptionKey] as? String { return d }
+            }
+        }
+        return "\(error)"
+    }
+}

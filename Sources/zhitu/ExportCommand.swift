@@ -39,11 +39,11 @@ struct Export: ParsableCommand {
         let dir = output ?? URL(fileURLWithPath: from).deletingLastPathComponent().path
         let url = URL(fileURLWithPath: dir)
         let out = RunOutput(name: graph.name, documents: [], graph: graph)
+        do { try OutputFolder.prepare(dir) } catch { fail("\(error)", code: 1) }
         do {
-            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
             for w in writers { try w.init().write(out, to: url) }
         } catch {
-            fail("cannot write \(dir): \(error)", code: 1)
+            fail("cannot write \(dir): \(FileProblem.words(error))", code: 1)
         }
     }
 }

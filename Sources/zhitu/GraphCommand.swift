@@ -32,9 +32,10 @@ struct Graph: ParsableCommand {
         } catch { fail("\(error)", code: 2) }
         let registry = StageRegistry.builtIn
         let formats = Outputs.formats(format, default: registry.outputFormats.filter { $0 != Outputs.annotations })
+        do { try OutputFolder.prepare(output) } catch { fail("\(error)", code: 1) }
         do {
             try Outputs.write(docs, name: name, formats: formats, to: output)
-        } catch { fail("cannot write \(output): \(error)", code: 1) }
+        } catch { fail("cannot write \(output): \(FileProblem.words(error))", code: 1) }
         FileHandle.standardError.write(Data("zhitu: \(count) documents → \(formats.joined(separator: ", ")) in \(output)\n".utf8))
     }
 }

@@ -107,6 +107,7 @@ struct Run: ParsableCommand {
         for p in collected.notes + problems { FileHandle.standardError.write(Data("zhitu: \(p)\n".utf8)) }
         if files.isEmpty { fail("no articles to read", code: 1) }
         let outDir = output ?? (cfg.output.hasPrefix("/") ? cfg.output : cfg.baseDirectory.appendingPathComponent(cfg.output).path)
+        do { try OutputFolder.prepare(outDir) } catch { fail("\(error)", code: 1) }
         let showProgress = !quiet && isatty(2) != 0
         let report: (@Sendable (RunProgress) -> Void)? = showProgress ? ProgressLine.show : nil
         let formats = Outputs.formats(format, default: cfg.outputs)
@@ -114,7 +115,7 @@ struct Run: ParsableCommand {
         do {
             stats = try Outputs.run(pipeline, files, jobs: jobs, progress: report, name: cfg.name, formats: formats, to: outDir)
         } catch {
-            fail("cannot write \(outDir): \(error)", code: 1)
+            fail("cannot write \(outDir): \(FileProblem.words(error))", code: 1)
         }
         if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         for f in stats.failures { FileHandle.standardError.write(Data("zhitu: \(f)\n".utf8)) }

@@ -145,4 +145,26 @@ import ZhituCore
         #expect(r.status == 2)
         #expect(r.stderr == "zhitu: a.jsonl:2: document a again (first at line 1); two documents with one id\n")
     }
+
+    @Test func outputAndModelProblemsAreOneLineInWords() throws {
+        let dir = Repo.tempDir()
+        let file = dir.appendingPathComponent("taken")
+        try Data().write(to: file)
+        let r = try zhitu(["run", "--output", file.path, "--quiet"])
+        #expect(r.status == 1)
+        #expect(r.stderr == "zhitu: \(file.path): is a file, not a folder; choose another output folder\n")
+        let locked = dir.appendingPathComponent("locked")
+        try FileManager.default.createDirectory(at: locked, withIntermediateDirectories: true)
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: locked.path)
+        let inside = try zhituUnprivileged(["run", "\(Repo.root.path)/pipeline.json", "--output", locked.appendingPathComponent("out").path, "--quiet"], cwd: dir)
+        #expect(inside.stderr == "zhitu: \(locked.path)/out: cannot create the folder (permission denied)\n")
+        let into = try zhituUnprivileged(["run", "\(Repo.root.path)/pipeline.json", "--output", locked.path, "--quiet"], cwd: dir)
+        #expect(into.status == 1)
+        #expect(into.stderr == "zhitu: \(locked.path): cannot write into this folder (permission denied)\n")
+        try #"{"stages": [{"use": "read"}, {"use": "normalize"}, {"use": "sentences"}, {"use": "segment"}, {"use": "ner", "options": {"model": "/dev/zero"}}]}"#
+            .write(to: dir.appendingPathComponent("p.json"), atomically: true, encoding: .utf8)
+        let device = try zhitu(["check", "p.json"], cwd: dir)
+        #expect(device.status == 2)
+        #expect(device.stderr == "zhitu: p.json: stages[4]: stage ner cannot start: /dev/zero: is not a regular file (a device, pipe or socket)\n")
+    }
 }
