@@ -69,11 +69,18 @@ final class ExternalChild: @unchecked Sendable {
             throw ExternalStageError(stage: name, message: "exited before reading its request\(exitNote())")
         }
         let deadline = Date().addingTimeInterval(timeout)
+        var scanned = 0   // bytes of `buffer` known to hold no line end
         while true {
-            if let nl = buffer.firstIndex(of: 0x0A) {
+            if let nl = buffer[scanned...].firstIndex(of: 0x0A) {
                 let line = Data(buffer[..<nl])
                 buffer.removeSubrange(...nl)
                 return line
+            }
+            scanned = buffer.count
+            if buffer.count > ExternalChild.maxLine {
+                buffer = []
+                stop(grace: 0)
+                throw ExternalStageError(stage: name, message: "answered more than \(ExternalChild.maxLine >> 20) MB without a line end; stopped it")
             }
             let left = deadline.timeIntervalSinceNow
             if left <= 0 {
@@ -95,13 +102,29 @@ final class ExternalChild: @unchecked Sendable {
         return " (exit status \(process.terminationStatus))"
     }
 
-    /// Closes the child's stdin (its signal to finish) and stops it if it does not exit
-    /// within `grace` seconds.
+    /// The longest answer line read, in bytes: a child that writes without line ends is
+    /// stopped instead of being buffered whole.
+    static let maxLine = 64 << 20
+    /// Seconds a child has between SIGTERM and SIGKILL.
+    static let killGrace = 2.0
+
+    /// Closes the child's stdin (its signal to finish), sends SIGTERM if it does not exit
+    /// within `grace` seconds and SIGKILL if it ignores that too, then reaps it: no child
+    /// outlives its stage as an orphan.
     func stop(grace: Double = 2) {
         try? input.close()
-        let deadline = Date().addingTimeInterval(grace)
-        while process.isRunning && Date() < deadline { usleep(10_000) }
-        if process.isRunning { process.terminate() }
+        func wait(_ seconds: Double) {
+            let deadline = Date().addingTimeInterval(seconds)
+            while process.isRunning && Date() < deadline { usleep(10_000) }
+        }
+        wait(grace)
+        guard process.isRunning else { return }
+        process.terminate()
+        wait(ExternalChild.killGrace)
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
     }
 
     deinit { if process.isRunning { stop() } }

@@ -37,12 +37,14 @@ struct Export: ParsableCommand {
         let graph: KnowledgeGraph
         do { graph = try GraphJSONReader.read(contentsOf: from) } catch { fail("\(error)", code: 2) }
         let dir = output ?? URL(fileURLWithPath: from).deletingLastPathComponent().path
-        let url = URL(fileURLWithPath: dir)
         let out = RunOutput(name: graph.name, documents: [], graph: graph)
-        do { try OutputFolder.prepare(dir) } catch { fail("\(error)", code: 1) }
+        let set: OutputSet
+        do { set = try OutputSet(target: dir) } catch { fail("\(error)", code: 1) }
         do {
-            for w in writers { try w.init().write(out, to: url) }
+            for w in writers { try w.init().write(out, to: set.staging) }
+            try set.commit()
         } catch {
+            set.abandon()
             fail("cannot write \(dir): \(FileProblem.words(error))", code: 1)
         }
     }
