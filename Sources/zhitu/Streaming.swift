@@ -71,21 +71,26 @@ enum Streaming {
     struct ByteLines {
         private var buffer: [UInt8] = []
         private var start = 0
+        /// Where to look for the next line end: a long line is not rescanned at every read.
+        private var scanned = 0
         private var eof = false
 
         mutating func next() -> [UInt8]? {
             while true {
-                if let nl = buffer[start...].firstIndex(of: 0x0A) {
+                if let nl = buffer[max(start, scanned)...].firstIndex(of: 0x0A) {
                     let line = Array(buffer[start..<nl])
                     start = nl + 1
+                    scanned = start
                     return line
                 }
+                scanned = buffer.count
                 if eof {
                     guard start < buffer.count else { return nil }
                     defer { start = buffer.count }
                     return Array(buffer[start...])
                 }
                 buffer.removeFirst(start)
+                scanned -= start
                 start = 0
                 let chunk = FileHandle.standardInput.readData(ofLength: 1 << 20)
                 if chunk.isEmpty { eof = true } else { buffer.append(contentsOf: chunk) }
