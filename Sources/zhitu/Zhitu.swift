@@ -107,12 +107,12 @@ struct Run: ParsableCommand {
         for p in collected.notes + problems { FileHandle.standardError.write(Data("zhitu: \(p)\n".utf8)) }
         if files.isEmpty { fail("no articles to read", code: 1) }
         let outDir = output ?? (cfg.output.hasPrefix("/") ? cfg.output : cfg.baseDirectory.appendingPathComponent(cfg.output).path)
+        let formats = Outputs.formats(format, default: cfg.outputs)
         // the lock on the output folder, and the staging folder the new set is written into
         let set: OutputSet
         do { set = try OutputSet(target: outDir) } catch { fail("\(error)", code: 1) }
         let showProgress = !quiet && isatty(2) != 0
         let report: (@Sendable (RunProgress) -> Void)? = showProgress ? ProgressLine.show : nil
-        let formats = Outputs.formats(format, default: cfg.outputs)
         let stats: RunStats
         do {
             stats = try Outputs.run(pipeline, files, jobs: jobs, progress: report, name: cfg.name, formats: formats, into: set)
