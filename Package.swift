@@ -5,8 +5,7 @@ import PackageDescription
 /// A pipeline stage module: depends on the core only. Adding a stage = a folder under
 /// Sources/ plus one line in `stageModules` below; the registry is generated from it.
 func stage(_ name: String, path: String? = nil, dependencies: [Target.Dependency] = [], resources: [Resource]? = nil) -> Target {
-    .target(name: name, dependencies: ["ZhituCore"] + dependencies, path: path, resources: resources,
-            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))])
+    .target(name: name, dependencies: ["ZhituCore"] + dependencies, path: path, resources: resources)
 }
 
 let stageModules: [Target] = [

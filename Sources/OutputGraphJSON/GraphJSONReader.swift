@@ -9,11 +9,11 @@ public enum GraphJSONReader {
     }
 
     public static func read(contentsOf path: String) throws -> KnowledgeGraph {
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw Problem(description: "\(path): cannot read: \(error.localizedDescription)")
+        let data: [UInt8]
+        do { data = try ReadableFile.bytes(path) } catch {
+            throw Problem(description: "\(error)")
         }
-        do { return try parse(Array(data)) } catch let e as JSONSyntaxError {
+        do { return try parse(data) } catch let e as JSONSyntaxError {
             throw Problem(description: "\(path): \(e)")
         } catch let e as Problem {
             throw Problem(description: "\(path): \(e.description)")

@@ -140,7 +140,7 @@ public struct SQLiteWriter: OutputWriter {
         for n in g.nodeStream() { n.docs.forEach(ensureDocument) }
         for e in g.edgeStream() { e.evidence.forEach { ensureDocument($0.doc) } }
         let insertDoc = try db.cachedStatement(sql: "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?)")
-        for id in docRows.keys.sorted() { try insertDoc.execute(arguments: StatementArguments(docRows[id]!)) }
+        for id in docRows.keys.sorted() { try insertDoc.execute(arguments: Self.args(docRows[id]!)) }
         docRows = [:]
 
         // Nodes (with a placeholder for any edge end the graph does not list; see withEdgeEnds).
@@ -149,8 +149,8 @@ public struct SQLiteWriter: OutputWriter {
         for n in g.nodeStream() {
             var rest = n.properties
             let first = rest.removeValue(forKey: "first_date"), last = rest.removeValue(forKey: "last_date")
-            try insertNode.execute(arguments: [n.id, n.type, n.name, n.count, string(first), string(last), json(rest)])
-            for d in n.docs { try insertNodeDoc.execute(arguments: [n.id, d]) }
+            try insertNode.execute(arguments: Self.args([n.id, n.type, n.name, n.count, string(first), string(last), json(rest)]))
+            for d in n.docs { try insertNodeDoc.execute(arguments: Self.args([n.id, d])) }
         }
         // Sentences: those the records cite (with offsets), then evidence sentences. Ids are
         // looked up in the database, with the sentences of the latest document cached: the
@@ -162,13 +162,13 @@ public struct SQLiteWriter: OutputWriter {
         func lookup(_ doc: String, _ text: String, inDatabase: Bool = true) throws -> Int64? {
             if doc != cachedDoc { cachedDoc = doc; cached.removeAll(keepingCapacity: true) }
             if let id = cached[text] { return id }
-            guard inDatabase, let id = try Int64.fetchOne(findSentence, arguments: [doc, text]) else { return nil }
+            guard inDatabase, let id = try Int64.fetchOne(findSentence, arguments: Self.args([doc, text])) else { return nil }
             cached[text] = id
             return id
         }
         func sentenceID(_ doc: String, _ text: String, _ start: Int?, _ end: Int?, inDatabase: Bool = true) throws -> Int64 {
             if let id = try lookup(doc, text, inDatabase: inDatabase) { return id }
-            try insertSentence.execute(arguments: [doc, start, end, text])
+            try insertSentence.execute(arguments: Self.args([doc, start, end, text]))
             let id = db.lastInsertedRowID
             cached[text] = id
             return id
@@ -184,10 +184,10 @@ public struct SQLiteWriter: OutputWriter {
         let insertEdge = try db.cachedStatement(sql: "INSERT INTO edges VALUES (?, ?, ?, ?, ?, ?)")
         let insertEvidence = try db.cachedStatement(sql: "INSERT INTO evidence (edge_id, document_id, sentence_id, start_offset, end_offset) VALUES (?, ?, ?, ?, ?)")
         for (i, e) in g.edgeStream().enumerated() {
-            try insertEdge.execute(arguments: [i + 1, e.source, e.target, e.type, e.count, json(e.properties)])
+            try insertEdge.execute(arguments: Self.args([i + 1, e.source, e.target, e.type, e.count, json(e.properties)]))
             for ev in e.evidence {
                 let s = try sentenceID(ev.doc, ev.sentence, nil, nil)
-                try insertEvidence.execute(arguments: [i + 1, ev.doc, s, ev.start, ev.end])
+                try insertEvidence.execute(arguments: Self.args([i + 1, ev.doc, s, ev.start, ev.end]))
             }
         }
 
@@ -199,8 +199,8 @@ public struct SQLiteWriter: OutputWriter {
             for e in g.edgeStream() where e.type == "MENTIONS" {
                 let node = nodes.binarySearch(e.target)
                 for ev in e.evidence {
-                    try insertMention.execute(arguments: [ev.doc, e.target, node.map { kindName($0.type) } ?? "entity", node?.type, node?.name ?? e.target,
-                                                          ev.start, ev.end, try lookup(ev.doc, ev.sentence)])
+                    try insertMention.execute(arguments: Self.args([ev.doc, e.target, node.map { kindName($0.type) } ?? "entity", node?.type, node?.name ?? e.target,
+                                                          ev.start, ev.end, try lookup(ev.doc, ev.sentence)]))
                 }
             }
         } else {
@@ -212,10 +212,20 @@ public struct SQLiteWriter: OutputWriter {
                     else { continue }
                     guard g.containsNode(nodeID) else { continue }
                     let sid = try a.sentence.flatMap { d.sentences[$0] }.flatMap { try lookup(d.id, $0.text) }
-                    try insertMention.execute(arguments: [d.id, nodeID, a.kind.rawValue, a.type, a.text, a.start, a.end, sid])
+                    try insertMention.execute(arguments: Self.args([d.id, nodeID, a.kind.rawValue, a.type, a.text, a.start, a.end, sid]))
                 }
             }
         }
+    }
+
+    /// Statement arguments with every NUL in a text replaced by U+2400 (␀): SQLite's C
+    /// interface, as GRDB binds text, ends a string at its first NUL, which cut "a\u{0}b" to "a"
+    /// (two such ids then collided on a primary key and stopped the writer).
+    static func args(_ values: [DatabaseValueConvertible?]) -> StatementArguments {
+        StatementArguments(values.map { v -> DatabaseValueConvertible? in
+            if let s = v as? String, s.utf8.contains(0) { return s.replacingOccurrences(of: "\u{0}", with: "\u{2400}") }
+            return v
+        })
     }
 
     static func kindName(_ nodeType: String) -> String {

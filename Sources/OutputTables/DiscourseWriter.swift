@@ -11,6 +11,11 @@ public struct DiscourseWriter: OutputWriter {
     public func write(_ output: RunOutput, to directory: URL) throws {
         try AtomicFile.write(to: directory.appendingPathComponent("discourse.csv").path) { file in
             try file.write(contentsOf: Data(("\u{FEFF}" + CSV.row(["kind", "text", "document", "date", "count"])).utf8))
+            if output.documents.isEmpty {
+                // exported from a graph file: each document's MENTIONS edges carry its counts
+                try file.write(contentsOf: Data(GraphRows.discourse(try output.graphSource()).map(CSV.row).joined().utf8))
+                return
+            }
             for d in output.documents {
                 var counts: [String: (kind: String, text: String, n: Int)] = [:]
                 for a in d.records where a.kind == .slogan || a.kind == .term {

@@ -12,6 +12,11 @@ public struct MeasurementsWriter: OutputWriter {
     public func write(_ output: RunOutput, to directory: URL) throws {
         try AtomicFile.write(to: directory.appendingPathComponent("measurements.csv").path) { file in
             try file.write(contentsOf: Data(("\u{FEFF}" + CSV.row(Self.header)).utf8))   // BOM: spreadsheets then read UTF-8
+            if output.documents.isEmpty {
+                // exported from a graph file: the numbers are its Measurement nodes
+                try file.write(contentsOf: Data(GraphRows.measurements(try output.graphSource()).map(CSV.row).joined().utf8))
+                return
+            }
             for d in output.documents {
                 var rows = ""
                 for a in d.records where a.kind == .number {

@@ -455,7 +455,7 @@ public struct TaggerModel: Sendable {
     }
 
     public init(contentsOf url: URL) throws {
-        let d = try Data(contentsOf: url)
+        let d = try ReadableFile.data(url.path)   // a device or folder is a one-line error
         let name = url.lastPathComponent
         let t = Tags.count
         let model: TaggerModel = try d.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in

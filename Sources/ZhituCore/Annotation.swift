@@ -36,6 +36,9 @@ public struct Annotation: Sendable, Equatable {
         /// A link between two forms of one slogan (type VARIANT_OF, head → tail); a graph edge,
         /// kept apart from `relation` records, which are entity relations.
         public static let variant: Kind = "variant"
+        /// Kinds of the records file's own lines (RecordCodec): a stage's record of one of
+        /// these would read back as a document's metadata or a sentence.
+        public static let reserved: Set<String> = ["document", "sentence"]
     }
 
     public var kind: Kind

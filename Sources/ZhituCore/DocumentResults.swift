@@ -46,7 +46,17 @@ public struct DocumentResults: Sequence, Sendable {
     public static func merging(files paths: [String]) throws -> (documents: DocumentResults, count: Int) {
         var entries: [String: RecordIndex.Entry] = [:]
         for (f, path) in paths.enumerated() {
-            try RecordIndex.scan(path) { doc, offset, length in
+            // A second "document" line for an id is two documents given one id (a duplicate id
+            // on --stdin-jsonl, say): merging them would silently mix their records.
+            var documentLines: [String: Int] = [:]
+            try RecordIndex.scan(path) { doc, isDocument, line, offset, length in
+                if doc.isEmpty { throw RecordCodec.ReadError(file: path, line: line, message: "empty document id") }
+                if isDocument {
+                    if let first = documentLines[doc] {
+                        throw RecordCodec.ReadError(file: path, line: line, message: "document \(doc) again (first at line \(first)); two documents with one id")
+                    }
+                    documentLines[doc] = line
+                }
                 if var e = entries[doc] {
                     if e.file != f { throw RecordIndex.DuplicateDocument(id: doc, file: path, other: paths[e.file]) }
                     if let last = e.spans.last, last.offset + UInt64(last.length) == offset {
@@ -96,7 +106,7 @@ public enum RecordIndex {
 
     /// Calls `body` with the document, offset and length of every record line of `path` (line
     /// end included), checking each line as `RecordCodec.read` does.
-    static func scan(_ path: String, _ body: (String, UInt64, UInt32) throws -> Void) throws {
+    static func scan(_ path: String, _ body: (_ doc: String, _ isDocument: Bool, _ line: Int, UInt64, UInt32) throws -> Void) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw Unreadable(file: path) }
         defer { try? handle.close() }
         var buffer: [UInt8] = []
@@ -119,12 +129,12 @@ public enum RecordIndex {
                 let next = nl.map { $0 + 1 } ?? buffer.count
                 if !raw.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) {
                     guard let l = RecordCodec.Line(Array(raw)) else {
-                        throw RecordCodec.ReadError(file: path, line: lineNumber, message: "not a record line (expected a JSON object with \"doc\" and \"kind\")")
+                        throw RecordCodec.ReadError(file: path, line: lineNumber, message: RecordCodec.notARecord)
                     }
                     if l.kind == "sentence" && (l.index == nil || l.text == nil || l.start == nil || l.end == nil) {
                         throw RecordCodec.ReadError(file: path, line: lineNumber, message: "sentence record needs index, text, start and end")
                     }
-                    try body(l.doc, bufferStart + UInt64(start), UInt32(next - start))
+                    try body(l.doc, l.kind == "document", lineNumber, bufferStart + UInt64(start), UInt32(next - start))
                 }
                 start = next
             }

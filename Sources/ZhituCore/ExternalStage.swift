@@ -19,6 +19,8 @@ public struct ExternalSpec: Sendable {
     public var command: [String]
     public var timeout: Double
     public var descriptor: StageDescriptor
+    /// The longest answer time a config may ask for, in seconds (a day).
+    public static let maxTimeout = 86_400.0
 }
 
 /// An error of an external stage, naming it (and the document, where there is one).
@@ -67,16 +69,23 @@ final class ExternalChild: @unchecked Sendable {
             throw ExternalStageError(stage: name, message: "exited before reading its request\(exitNote())")
         }
         let deadline = Date().addingTimeInterval(timeout)
+        var scanned = 0   // bytes of `buffer` known to hold no line end
         while true {
-            if let nl = buffer.firstIndex(of: 0x0A) {
+            if let nl = buffer[scanned...].firstIndex(of: 0x0A) {
                 let line = Data(buffer[..<nl])
                 buffer.removeSubrange(...nl)
                 return line
             }
+            scanned = buffer.count
+            if buffer.count > ExternalChild.maxLine {
+                buffer = []
+                stop(grace: 0)
+                throw ExternalStageError(stage: name, message: "answered more than \(ExternalChild.maxLine >> 20) MB without a line end; stopped it")
+            }
             let left = deadline.timeIntervalSinceNow
             if left <= 0 {
                 stop(grace: 0)
-                throw ExternalStageError(stage: name, message: "no answer within \(Int(timeout)) s (the timeout); stopped it")
+                throw ExternalStageError(stage: name, message: "no answer within \(Int(clamping: timeout)) s (the timeout); stopped it")
             }
             var pfd = pollfd(fd: outputFD, events: Int16(POLLIN), revents: 0)
             let ready = poll(&pfd, 1, Int32(min(left, 1) * 1000))
@@ -93,13 +102,29 @@ final class ExternalChild: @unchecked Sendable {
         return " (exit status \(process.terminationStatus))"
     }
 
-    /// Closes the child's stdin (its signal to finish) and stops it if it does not exit
-    /// within `grace` seconds.
+    /// The longest answer line read, in bytes: a child that writes without line ends is
+    /// stopped instead of being buffered whole.
+    static let maxLine = 64 << 20
+    /// Seconds a child has between SIGTERM and SIGKILL.
+    static let killGrace = 2.0
+
+    /// Closes the child's stdin (its signal to finish), sends SIGTERM if it does not exit
+    /// within `grace` seconds and SIGKILL if it ignores that too, then reaps it: no child
+    /// outlives its stage as an orphan.
     func stop(grace: Double = 2) {
         try? input.close()
-        let deadline = Date().addingTimeInterval(grace)
-        while process.isRunning && Date() < deadline { usleep(10_000) }
-        if process.isRunning { process.terminate() }
+        func wait(_ seconds: Double) {
+            let deadline = Date().addingTimeInterval(seconds)
+            while process.isRunning && Date() < deadline { usleep(10_000) }
+        }
+        wait(grace)
+        guard process.isRunning else { return }
+        process.terminate()
+        wait(ExternalChild.killGrace)
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
     }
 
     deinit { if process.isRunning { stop() } }
@@ -142,7 +167,7 @@ public enum ExternalHandshake {
                 }
                 let d: OptionValue
                 switch (kind, spec["default"]) {
-                case (.int, .number(let x, _)?): d = .int(Int(x))
+                case (.int, .number(let x, _)?) where Int(exactly: x) != nil: d = .int(Int(exactly: x)!)
                 case (.double, .number(let x, _)?): d = .double(x)
                 case (.bool, .bool(let b)?): d = .bool(b)
                 case (.string, .string(let s)?): d = .string(s)
@@ -277,6 +302,9 @@ public final class ExternalStage: BatchStage, @unchecked Sendable {
         func fail(_ m: String) -> ExternalStageError { ExternalStageError(stage: stage, message: "document \(id): \(m)") }
         guard let answer else { throw fail("the answer has no result for this document") }
         for item in answer.annotations {
+            guard !item.kind.isEmpty, !Annotation.Kind.reserved.contains(item.kind) else {
+                throw fail("annotation kind \(item.kind.isEmpty ? "\"\"" : item.kind) is reserved for zhitu's own records (\(Annotation.Kind.reserved.sorted().joined(separator: ", "))); name the kind after what the stage finds")
+            }
             guard item.start >= 0, item.start < item.end, item.end <= doc.text.count else {
                 throw fail("annotation \(item.kind) \(item.start)..<\(item.end) is outside the text (0..<\(doc.text.count))")
             }

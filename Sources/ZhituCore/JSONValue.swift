@@ -1,5 +1,7 @@
 // A small JSON parser that keeps key order and reports line and column, for config files
-// whose errors must point at the line at fault.
+// whose errors must point at the line at fault. It reads untrusted text too (graph.json,
+// annotation files, external stages' answers), so nesting is bounded (it recurses), strings
+// must be valid UTF-8 and numbers finite.
 
 public indirect enum JSONValue: Equatable, Sendable {
     case null
@@ -38,9 +40,14 @@ public indirect enum JSONValue: Equatable, Sendable {
         return nil
     }
 
+    /// Lists and objects nested deeper than this are an error, not a stack overflow.
+    public static let maxDepth = 512
+
     /// Parses UTF-8 JSON text, throwing `JSONSyntaxError` with line and column.
     public static func parse(_ bytes: [UInt8]) throws -> JSONValue {
         var p = JSONParser(bytes: bytes)
+        // a byte order mark, as some Windows editors save UTF-8 (RFC 8259 lets a parser skip it)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { p.i = 3 }
         p.skipSpace()
         let v = try p.value()
         p.skipSpace()
@@ -59,10 +66,12 @@ public struct JSONSyntaxError: Error, CustomStringConvertible {
 private struct JSONParser {
     let bytes: [UInt8]
     var i = 0
+    var depth = 0
 
     func error(_ message: String) -> JSONSyntaxError {
         var line = 1, col = 1
-        for b in bytes[..<min(i, bytes.count)] { if b == 0x0A { line += 1; col = 1 } else if b & 0xC0 != 0x80 { col += 1 } }
+        let from = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        for b in bytes[min(from, i)..<min(i, bytes.count)] { if b == 0x0A { line += 1; col = 1 } else if b & 0xC0 != 0x80 { col += 1 } }
         return JSONSyntaxError(line: line, column: col, message: message)
     }
 
@@ -95,6 +104,8 @@ private struct JSONParser {
         while i < bytes.count, "+-0123456789.eE".utf8.contains(bytes[i]) { i += 1 }
         let lit = String(decoding: bytes[start..<i], as: UTF8.self)
         guard let d = Double(lit) else { i = start; throw error("invalid number '\(lit)'") }
+        // Double("1e999") is infinity, which no JSON writer can give back
+        guard d.isFinite else { i = start; throw error("number out of range '\(lit)'") }
         return .number(d, literal: lit)
     }
 
@@ -103,7 +114,11 @@ private struct JSONParser {
         var out = [UInt8]()
         while i < bytes.count {
             let b = bytes[i]
-            if b == UInt8(ascii: "\"") { i += 1; return String(decoding: out, as: UTF8.self) }
+            if b == UInt8(ascii: "\"") {
+                guard let s = String(validating: out, as: UTF8.self) else { throw error("invalid UTF-8 in a string") }
+                i += 1
+                return s
+            }
             if b < 0x20 { throw error("control character in string") }
             if b == UInt8(ascii: "\\") {
                 i += 1
@@ -138,6 +153,9 @@ private struct JSONParser {
     }
 
     mutating func array() throws -> JSONValue {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > JSONValue.maxDepth { throw error("nested deeper than \(JSONValue.maxDepth) lists or objects") }
         i += 1
         var items: [JSONValue] = []
         skipSpace()
@@ -154,6 +172,9 @@ private struct JSONParser {
     }
 
     mutating func object() throws -> JSONValue {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > JSONValue.maxDepth { throw error("nested deeper than \(JSONValue.maxDepth) lists or objects") }
         i += 1
         var pairs: [(key: String, value: JSONValue)] = []
         skipSpace()

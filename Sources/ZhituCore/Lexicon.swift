@@ -25,8 +25,9 @@ public struct Lexicon: Sendable {
     /// Loads a lexicon file. A missing, unreadable or malformed file is an error, never empty.
     public init(contentsOf url: URL) throws {
         let file = url.path
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw LexiconError(file: file, line: nil, message: FileManager.default.fileExists(atPath: file) ? "cannot be read" : "no such lexicon file")
+        let data: Data
+        do { data = try ReadableFile.data(file) } catch let e as FileProblem {
+            throw LexiconError(file: file, line: nil, message: e.reason == "no such file" ? "no such lexicon file" : e.reason)
         }
         guard let text = String(validatingUTF8: Array(data).map { CChar(bitPattern: $0) } + [0]) ?? String(bytes: data, encoding: .utf8) else {
             throw LexiconError(file: file, line: nil, message: "not valid UTF-8")

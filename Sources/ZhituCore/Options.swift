@@ -71,7 +71,7 @@ public struct StageOptions: Sendable {
     }
 
     public func int(_ name: String) -> Int {
-        switch values[name] { case .int(let v)?: return v; case .double(let d)?: return Int(d); default: return 0 }
+        switch values[name] { case .int(let v)?: return v; case .double(let d)?: return Int(clamping: d); default: return 0 }
     }
     public func double(_ name: String) -> Double {
         switch values[name] { case .double(let v)?: return v; case .int(let v)?: return Double(v); default: return 0 }
@@ -87,5 +87,13 @@ public struct StageOptions: Sendable {
     public func strings(_ name: String) -> [String] {
         if case .strings(let v)? = values[name] { return v }
         return []
+    }
+}
+
+extension Int {
+    /// `d` toward zero, held to Int's range (NaN is 0): a conversion that cannot trap, for
+    /// numbers read from files.
+    public init(clamping d: Double) {
+        if d.isNaN { self = 0 } else if d >= 0x1p63 { self = .max } else if d <= -0x1p63 { self = .min } else { self = Int(d) }
     }
 }

@@ -163,11 +163,12 @@ public struct Pipeline: Sendable {
                 var unreadable: [Int: DocumentFailure] = [:]
                 var bytes = 0
                 for i in these[b] {
-                    if let data = FileManager.default.contents(atPath: files[i].path) {
-                        docs.append(Document(id: files[i].id, path: files[i].path, bytes: Array(data)))
+                    do {
+                        let data = try ReadableFile.bytes(files[i].path)
+                        docs.append(Document(id: files[i].id, path: files[i].path, bytes: data))
                         bytes += data.count
-                    } else {
-                        unreadable[i] = DocumentFailure(path: files[i].path, stage: nil, message: "cannot be read")
+                    } catch {
+                        unreadable[i] = DocumentFailure(path: files[i].path, stage: nil, message: (error as? FileProblem)?.reason ?? "\(error)")
                     }
                 }
                 var processed = self.process(documents: docs).makeIterator()

@@ -44,14 +44,12 @@ public struct PipelineConfig: Sendable {
     /// Loads and validates `path`. Throws `ConfigErrors` listing every problem found.
     public static func load(path: String, registry: StageRegistry) throws -> PipelineConfig {
         let url = URL(fileURLWithPath: path)
-        guard let data = FileManager.default.contents(atPath: path) else {
-            var isDir: ObjCBool = false
-            let why = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
-                ? (isDir.boolValue ? "is a folder, not a config file" : "cannot be read (permissions?)")
-                : "no such file; pass a pipeline.json path or run from the folder that holds one"
+        let bytes: [UInt8]
+        do { bytes = try ReadableFile.bytes(path) } catch let e as FileProblem {
+            let why = e.reason == "no such file" ? "no such file; pass a pipeline.json path or run from the folder that holds one" : e.reason
             throw ConfigErrors(errors: [ConfigError(file: path, path: "", message: why)])
         }
-        return try parse(Array(data), file: path, baseDirectory: url.deletingLastPathComponent(), registry: registry)
+        return try parse(bytes, file: path, baseDirectory: url.deletingLastPathComponent(), registry: registry)
     }
 
     /// Parses and validates config text.
@@ -232,7 +230,10 @@ private struct Validator {
         }
         var timeout = 30.0
         if let t = item["timeout"] {
-            guard case .number(let x, _) = t, x > 0 else { fail("\(path).timeout", "expected seconds (a number above 0), got \(t.shortDescription)"); return nil }
+            guard case .number(let x, _) = t, x > 0, x <= ExternalSpec.maxTimeout else {
+                fail("\(path).timeout", "expected seconds (a number above 0, at most \(Int(ExternalSpec.maxTimeout))), got \(t.shortDescription)")
+                return nil
+            }
             timeout = x
         }
         do {
@@ -252,7 +253,13 @@ private struct Validator {
         }
         let value: OptionValue
         switch (spec.kind, v) {
-        case (.int, .number(let d, _)) where d == d.rounded(): value = .int(Int(d))
+        case (.int, .number(let d, _)) where d == d.rounded():
+            // 1e308 is a whole number too, but no Int: a config error, not a trap
+            guard let i = Int(exactly: d) else {
+                fail(path, "\(v.shortDescription) is too large for an integer option (at most \(Int.max))")
+                return nil
+            }
+            value = .int(i)
         case (.double, .number(let d, _)): value = .double(d)
         case (.bool, .bool(let b)): value = .bool(b)
         case (.string, .string(let s)): value = .string(s)
@@ -283,5 +290,5 @@ private struct Validator {
         return value
     }
 
-    func fmt(_ d: Double) -> String { d == d.rounded() ? String(Int(d)) : String(d) }
+    func fmt(_ d: Double) -> String { Int(exactly: d).map(String.init) ?? String(d) }
 }

@@ -112,11 +112,11 @@ public enum RecordCodec {
                 case .number(let d, _):
                     switch k {
                     case "value": value = .number(d)
-                    case "start": start = Int(d)
-                    case "end": end = Int(d)
-                    case "sentence": sentence = Int(d)
-                    case "index": index = Int(d)
-                    case "characters": characters = Int(d)
+                    case "start": guard let n = Int(exactly: d) else { return nil }; start = n
+                    case "end": guard let n = Int(exactly: d) else { return nil }; end = n
+                    case "sentence": guard let n = Int(exactly: d) else { return nil }; sentence = n
+                    case "index": guard let n = Int(exactly: d) else { return nil }; index = n
+                    case "characters": guard let n = Int(exactly: d) else { return nil }; characters = n
                     default: break
                     }
                 default: break
@@ -127,6 +127,8 @@ public enum RecordCodec {
             self.kind = kind
         }
     }
+
+    static let notARecord = "not a record line (expected a JSON object with \"doc\" and \"kind\", whole numbers for offsets, valid UTF-8)"
 
     /// An error in a records file, naming file and line.
     public struct ReadError: Error, CustomStringConvertible {
@@ -168,7 +170,7 @@ public enum RecordCodec {
             n += 1
             if raw.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
             guard let l = Line(Array(raw)) else {
-                throw ReadError(file: file, line: n, message: "not a record line (expected a JSON object with \"doc\" and \"kind\")")
+                throw ReadError(file: file, line: n, message: notARecord)
             }
             if l.kind == "sentence" && (l.index == nil || l.text == nil || l.start == nil || l.end == nil) {
                 throw ReadError(file: file, line: n, message: "sentence record needs index, text, start and end")

@@ -82,7 +82,8 @@ public struct ScoreReport: Sendable {
 public enum Scorer {
     /// Reads JSON Lines records; a bad line is an error naming file and line.
     public static func load(_ path: String) throws -> [ScoredRecord] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw LexiconError(file: path, line: nil, message: "cannot be read") }
+        let data: Data
+        do { data = try ReadableFile.data(path) } catch let e as FileProblem { throw LexiconError(file: path, line: nil, message: e.reason) }
         var out: [ScoredRecord] = []
         let dec = JSONDecoder()
         for (i, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {

@@ -29,7 +29,7 @@ struct Bench: ParsableCommand {
 
     func run() throws {
         let cfg = loadConfig(config)
-        let (files, _) = InputFiles.collect(inputPaths(input, cfg))
+        let files = InputFiles.collect(inputPaths(input, cfg)).files
         let texts = files.compactMap { FileManager.default.contents(atPath: $0.path).map(Array.init) }.filter { !$0.isEmpty }
         guard !texts.isEmpty else { fail("no articles to build the benchmark input from", code: 1) }
         var docs: [[UInt8]] = []

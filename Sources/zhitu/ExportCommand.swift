@@ -37,13 +37,15 @@ struct Export: ParsableCommand {
         let graph: KnowledgeGraph
         do { graph = try GraphJSONReader.read(contentsOf: from) } catch { fail("\(error)", code: 2) }
         let dir = output ?? URL(fileURLWithPath: from).deletingLastPathComponent().path
-        let url = URL(fileURLWithPath: dir)
         let out = RunOutput(name: graph.name, documents: [], graph: graph)
+        let set: OutputSet
+        do { set = try OutputSet(target: dir) } catch { fail("\(error)", code: 1) }
         do {
-            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-            for w in writers { try w.init().write(out, to: url) }
+            for w in writers { try w.init().write(out, to: set.staging) }
+            try set.commit()
         } catch {
-            fail("cannot write \(dir): \(error)", code: 1)
+            set.abandon()
+            fail("cannot write \(dir): \(FileProblem.words(error))", code: 1)
         }
     }
 }

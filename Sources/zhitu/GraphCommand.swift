@@ -32,9 +32,14 @@ struct Graph: ParsableCommand {
         } catch { fail("\(error)", code: 2) }
         let registry = StageRegistry.builtIn
         let formats = Outputs.formats(format, default: registry.outputFormats.filter { $0 != Outputs.annotations })
+        let set: OutputSet
+        do { set = try OutputSet(target: output) } catch { fail("\(error)", code: 1) }
         do {
-            try Outputs.write(docs, name: name, formats: formats, to: output)
-        } catch { fail("cannot write \(output): \(error)", code: 1) }
+            try Outputs.write(docs, name: name, formats: formats, to: set.staging)
+            try set.commit()
+        } catch {
+            set.abandon()
+            fail("cannot write \(output): \(FileProblem.words(error))", code: 1) }
         FileHandle.standardError.write(Data("zhitu: \(count) documents → \(formats.joined(separator: ", ")) in \(output)\n".utf8))
     }
 }

@@ -22,8 +22,9 @@ struct Inspect: ParsableCommand {
 
     func run() throws {
         let pipeline = makePipeline(loadConfig(config))
-        guard let data = FileManager.default.contents(atPath: file) else { fail("\(file): cannot be read", code: 1) }
-        var doc = Document(id: ((file as NSString).lastPathComponent as NSString).deletingPathExtension, path: file, bytes: Array(data))
+        let data: [UInt8]
+        do { data = try ReadableFile.bytes(file) } catch { fail("\(error)", code: 1) }
+        var doc = Document(id: ((file as NSString).lastPathComponent as NSString).deletingPathExtension, path: file, bytes: data)
         do { try pipeline.process(&doc) } catch { fail("\(error)", code: 1) }
         print("id: \(doc.id)  date: \(doc.meta.date ?? "-")  title: \(doc.meta.title ?? "-")  source: \(doc.meta.source ?? "-")")
         for (i, s) in doc.sentences.enumerated() {

@@ -21,11 +21,11 @@ enum Outputs {
         return list
     }
 
-    /// Runs `pipeline` over `files` and writes `formats` into `dir`.
+    /// Runs `pipeline` over `files`, writes `formats` into the staging folder of `set` and
+    /// swaps the new set in.
     static func run(_ pipeline: Pipeline, _ files: [InputFile], jobs: Int, progress: (@Sendable (RunProgress) -> Void)?,
-                    name: String, formats: [String], to dir: String) throws -> RunStats {
-        let url = URL(fileURLWithPath: dir)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+                    name: String, formats: [String], into set: OutputSet) throws -> RunStats {
+        let url = set.staging
         let keep = formats.contains(annotations)
         let records = url.appendingPathComponent(keep ? "annotations.jsonl" : ".zhitu-records-\(getpid()).jsonl")
         defer { if !keep { try? FileManager.default.removeItem(at: records) } }
@@ -35,14 +35,14 @@ enum Outputs {
                 try file.write(contentsOf: Data(RecordCodec.lines(d).utf8))
             }
         }
-        try write(DocumentResults(file: records), name: name, formats: formats.filter { $0 != annotations }, to: dir)
+        try write(DocumentResults(file: records), name: name, formats: formats.filter { $0 != annotations }, to: url)
+        if !keep { try? FileManager.default.removeItem(at: records) }
+        try set.commit()
         return stats
     }
 
-    /// Writes `formats` for documents already processed.
-    static func write(_ docs: DocumentResults, name: String, formats: [String], to dir: String) throws {
-        let url = URL(fileURLWithPath: dir)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    /// Writes `formats` for documents already processed into `url` (a staging folder).
+    static func write(_ docs: DocumentResults, name: String, formats: [String], to url: URL) throws {
         let output = RunOutput(name: name, documents: docs, spillDirectory: url)
         for format in formats {
             guard let writer = StageRegistry.builtIn.writer(named: format) else { continue }   // rejected by validation

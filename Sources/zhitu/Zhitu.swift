@@ -76,29 +76,49 @@ struct Run: ParsableCommand {
     var format: String?
     @Flag(name: .long, help: "No progress or summary on stderr.") var quiet = false
     @Flag(name: .long, help: ArgumentHelp("Read documents as JSON Lines from stdin ({\"id\", \"text\", \"date\"?, \"title\"?, \"source\"?}, or {\"id\", \"path\"} to read a file) and write their records as JSON Lines to stdout, in input order.",
-                                          discussion: "Memory stays bounded: documents go through in batches. Corpus-wide stage decisions (finish) see one batch at a time."))
+                                          discussion: """
+                                          Memory stays bounded: documents go through in batches. Corpus-wide stage decisions (finish) see one batch at a time. \
+                                          Every id must be non-empty and used once. A {"id", "path"} line makes zhitu read that file: any file this process \
+                                          can read, unless --path-root names the folder paths must stay under (checked after symbolic links are resolved).
+                                          """))
     var stdinJsonl = false
+    @Option(name: .long, help: ArgumentHelp("With --stdin-jsonl: the folder every {\"path\"} must lie under; other paths are refused.", valueName: "folder"))
+    var pathRoot: String?
 
     func run() throws {
         let cfg = loadConfig(config)
         let pipeline = makePipeline(cfg)
+        if pathRoot != nil && !stdinJsonl { fail("--path-root is for --stdin-jsonl", code: 2) }
         if stdinJsonl {
-            let failed = Streaming.run(pipeline, jobs: jobs)
+            var root: String?
+            if let pathRoot {
+                var isDir: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: pathRoot, isDirectory: &isDir), isDir.boolValue,
+                      let real = realpath(pathRoot, nil) else { fail("--path-root \(pathRoot): not a folder", code: 2) }
+                root = String(cString: real)
+                free(real)
+            }
+            let failed = Streaming.run(pipeline, jobs: jobs, pathRoot: root)
             if failed > 0 { fail("\(failed) input line\(failed == 1 ? "" : "s") failed; see the messages above", code: 1) }
             return
         }
-        let (files, problems) = InputFiles.collect(inputPaths(input, cfg))
-        for p in problems { FileHandle.standardError.write(Data("zhitu: \(p)\n".utf8)) }
+        let collected = InputFiles.collect(inputPaths(input, cfg))
+        let (files, problems) = (collected.files, collected.problems)
+        for p in collected.notes + problems { FileHandle.standardError.write(Data("zhitu: \(p)\n".utf8)) }
         if files.isEmpty { fail("no articles to read", code: 1) }
         let outDir = output ?? (cfg.output.hasPrefix("/") ? cfg.output : cfg.baseDirectory.appendingPathComponent(cfg.output).path)
+        let formats = Outputs.formats(format, default: cfg.outputs)
+        // the lock on the output folder, and the staging folder the new set is written into
+        let set: OutputSet
+        do { set = try OutputSet(target: outDir) } catch { fail("\(error)", code: 1) }
         let showProgress = !quiet && isatty(2) != 0
         let report: (@Sendable (RunProgress) -> Void)? = showProgress ? ProgressLine.show : nil
-        let formats = Outputs.formats(format, default: cfg.outputs)
         let stats: RunStats
         do {
-            stats = try Outputs.run(pipeline, files, jobs: jobs, progress: report, name: cfg.name, formats: formats, to: outDir)
+            stats = try Outputs.run(pipeline, files, jobs: jobs, progress: report, name: cfg.name, formats: formats, into: set)
         } catch {
-            fail("cannot write \(outDir): \(error)", code: 1)
+            set.abandon()
+            fail("cannot write \(outDir): \(FileProblem.words(error))", code: 1)
         }
         if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         for f in stats.failures { FileHandle.standardError.write(Data("zhitu: \(f)\n".utf8)) }
@@ -184,8 +204,9 @@ struct Eval: ParsableCommand {
             do { predicted = try Scorer.load(predictions) } catch { fail("\(error)", code: 2) }
         } else {
             let cfg = loadConfig(config)
-            let (files, problems) = InputFiles.collect(inputPaths(input, cfg))
-            for p in problems { FileHandle.standardError.write(Data("zhitu: \(p)\n".utf8)) }
+            let collected = InputFiles.collect(inputPaths(input, cfg))
+            for p in collected.notes + collected.problems { FileHandle.standardError.write(Data("zhitu: \(p)\n".utf8)) }
+            let files = collected.files
             let result = try makePipeline(cfg).run(files)
             predicted = result.documents.flatMap { d in d.records.map { ScoredRecord(annotation: $0, doc: d.id) } }
         }

@@ -64,4 +64,20 @@ import ZhituCore
         let alias = try query(db, "SELECT node_id FROM mentions WHERE text = '老张';")
         #expect(alias.first?["node_id"] as? String == "person:\(Fixture.person)")
     }
+
+    /// SQLite's C interface ends text at a NUL: ids "a\0x" and "a\0y" were both stored as "a"
+    /// and collided on the primary key, stopping the writer.
+    @Test(.enabled(if: Tools.sqlite3 != nil, "sqlite3 not found (apt-get install sqlite3)"))
+    func idsWithANulAreKeptApart() throws {
+        let docs = ["a\u{0}x", "a\u{0}y"].map { id in
+            DocumentResult(id: id, path: "p", meta: DocumentMeta(), characters: 2,
+                           records: [Fixture.record(.entity, "PER", "王\u{0}晶", 0)], sentences: [0: EvidenceSentence(text: "王晶", start: 0, end: 2)])
+        }
+        let folder = try write("sqlite", RunOutput(name: "nul", documents: docs))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = folder.appendingPathComponent("graph.sqlite")
+        #expect(try query(db, "SELECT id FROM documents ORDER BY id;").map { $0["id"] as! String } == ["a\u{2400}x", "a\u{2400}y"])
+        #expect(try query(db, "SELECT text FROM mentions;").map { $0["text"] as! String } == ["王\u{2400}晶", "王\u{2400}晶"])
+        #expect(try query(db, "PRAGMA foreign_key_check;").isEmpty)
+    }
 }

@@ -178,7 +178,7 @@ import ZhituCore
         let r = try run(URL(fileURLWithPath: "/bin/sh"), ["-c", "\"\(Repo.zhitu.path)\" run --stdin-jsonl < \"\(inFile.path)\""])
         #expect(r.status == 1)
         #expect(r.stderr.contains("stdin:6:"))
-        #expect(r.stderr.contains("stdin:7: document gone: cannot read /nonexistent/gone.txt"))
+        #expect(r.stderr.contains("stdin:7: document gone: /nonexistent/gone.txt: no such file"))
         func records(_ s: String) -> [Substring] { s.split(separator: "\n").filter { !$0.contains("\"kind\":\"document\"") } }
         let expected = try String(contentsOf: out.appendingPathComponent("annotations.jsonl"), encoding: .utf8)
         #expect(records(r.stdout) == records(expected))

@@ -47,6 +47,19 @@ import ZhituStages
         #expect(errors(#"{"stages": [{"use": "read"}, {"use": "read"}]}"#) == [#"pipeline.json: stages[1].name: duplicate stage name "read"; give each instance its own name"#])
     }
 
+    @Test func hugeNumbersAreConfigErrorsWithTheKeyPath() {
+        #expect(errors(prefix + #"{"use": "sentences", "name": "x", "options": {"max_length": 1e308}}]}"#)
+                == ["pipeline.json: stages[3].options.max_length: 1e308 is too large for an integer option (at most \(Int.max))"])
+        #expect(errors(prefix + #"{"use": "sentences", "name": "x", "options": {"max_length": 1e999}}]}"#)
+                == ["pipeline.json: not valid JSON: line 1, column 134: number out of range '1e999'"])
+    }
+
+    @Test func deeplyNestedConfigIsOneError() {
+        let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        let e = errors(deep)
+        #expect(e.count == 1 && e[0].contains("nested deeper than 512"))
+    }
+
     @Test func invalidJSONGivesLineAndColumn() {
         #expect(errors("{\n  \"name\": \"x\",\n  \"stages\": [,]\n}") == ["pipeline.json: not valid JSON: line 3, column 14: unexpected character ','"])
     }

@@ -18,7 +18,7 @@ import ZhituCore
     /// A Python stage that describes itself, then misbehaves as `mode` says on its first document.
     func badStage(_ dir: URL, mode: String) throws {
         let script = """
-        import json, sys, time
+        import json, os, signal, sys, time
         for line in sys.stdin:
             req = json.loads(line)
             if req["type"] == "describe":
@@ -29,6 +29,18 @@ import ZhituCore
             if mode == "exit": sys.exit(3)
             if mode == "hang": time.sleep(60)
             if mode == "garbage": print("this is not json", flush=True)
+            if mode == "stubborn":
+                signal.signal(signal.SIGTERM, signal.SIG_IGN)
+                open("pids", "a").write(str(os.getpid()) + "\\n")
+                time.sleep(60)
+            if mode == "flood":
+                chunk = "x" * (1 << 20)
+                for _ in range(80): sys.stdout.write(chunk)
+                sys.stdout.flush()
+                time.sleep(60)
+            if mode == "document":
+                docs = [{"id": d["id"], "annotations": [{"kind": "document", "start": 0, "end": 1, "text": "forged"}]} for d in req["documents"]]
+                print(json.dumps({"type": "result", "documents": docs}), flush=True)
             if mode == "range":
                 docs = [{"id": d["id"], "annotations": [{"kind": "bad", "start": 0, "end": len(d["text"]) + 5}]} for d in req["documents"]]
                 print(json.dumps({"type": "result", "documents": docs}), flush=True)
@@ -71,12 +83,13 @@ import ZhituCore
         #expect(m.status == 2 && m.stderr.contains("stages[4].command: external stage external:"))
     }
 
-    @Test(arguments: [("exit", "exited"), ("hang", "no answer within 1 s"), ("garbage", "invalid answer"), ("range", "is outside the text")])
+    @Test(arguments: [("exit", "exited"), ("hang", "no answer within 1 s"), ("garbage", "invalid answer"), ("range", "is outside the text"), ("document", "annotation kind document is reserved for zhitu's own records"),
+                       ("stubborn", "no answer within 1 s"), ("flood", "answered more than 64 MB without a line end")])
     func failingChildGivesAClearErrorPerDocument(mode: String, message: String) throws {
         let dir = Repo.tempDir()
         try badStage(dir, mode: mode)
         // only the hanging child should meet the timeout, however slow the machine starts Python
-        let timeout = mode == "hang" ? 1 : 60
+        let timeout = mode == "hang" || mode == "stubborn" ? 1 : 60
         let cfg = try config(dir, #"{"name": "flaky", "use": "external", "command": ["python3", "bad.py"], "timeout": \#(timeout)}"#)
         let start = Date()
         let r = try zhitu(["run", cfg, "--quiet", "--jobs", "2"], cwd: dir)
@@ -86,5 +99,11 @@ import ZhituCore
         #expect(errors.allSatisfy { $0.contains(message) }, "\(r.stderr)")
         #expect(Date().timeIntervalSince(start) < 60)
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/.annotations.jsonl.tmp").path))
+        // a child that ignores SIGTERM is killed, not left as an orphan
+        if mode == "stubborn" {
+            let pids = try String(contentsOf: dir.appendingPathComponent("pids"), encoding: .utf8).split(separator: "\n").compactMap { Int32($0) }
+            #expect(!pids.isEmpty)
+            for pid in pids { #expect(kill(pid, 0) != 0, "child \(pid) still runs") }
+        }
     }
 }

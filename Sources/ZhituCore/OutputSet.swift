@@ -1,0 +1,198 @@
+// A run's whole output set, written into a staging folder beside the target and swapped in
+// at the end: until then the previous set stays whole, and a run killed at any point leaves
+// either the old set or the new one, never annotations.jsonl of one run beside graph.sqlite
+// of another. A lock file (flock, with the pid inside) keeps a second run out of the same
+// folder, and SIGINT/SIGTERM remove the staging folder before the process ends.
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+public final class OutputSet: @unchecked Sendable {
+    /// The folder the outputs end up in.
+    public let target: URL
+    /// Where the writers write: a hidden folder beside `target`, on the same file system.
+    public let staging: URL
+    private let lockPath: String
+    private var lockFD: Int32 = -1
+    /// Staging inside the target (its parent is not writable): the set is then moved in file
+    /// by file.
+    private let inside: Bool
+
+    /// Another run holds the lock of the same output folder.
+    public struct Busy: Error, CustomStringConvertible {
+        public var folder: String
+        public var pid: String
+        public var description: String {
+            "\(folder): another zhitu run (pid \(pid)) is writing into this folder; wait for it to finish or choose another output folder"
+        }
+    }
+
+    /// Takes the lock of `target` and creates the staging folder. Files of `target` that the
+    /// run does not write are kept (see `commit`).
+    public init(target path: String) throws {
+        try OutputFolder.prepare(path)
+        // the real folder: exchanging a symbolic link would replace the link, not the set
+        target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
+        var parent = target.deletingLastPathComponent()
+        inside = access(parent.path, W_OK | X_OK) != 0
+        if inside { parent = target }
+        let prefix = inside ? ".zhitu" : ".\(target.lastPathComponent).zhitu"
+        lockPath = parent.appendingPathComponent("\(prefix)-lock").path
+        staging = parent.appendingPathComponent("\(prefix)-staging-\(getpid())")
+        lockFD = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard lockFD >= 0 else { throw FileProblem(path: lockPath, reason: "cannot create the lock file (\(ReadableFile.cause(errno)))") }
+        // flock is released by the kernel when a process dies, so a killed run leaves no stale lock
+        if flock(lockFD, LOCK_EX | LOCK_NB) != 0 {
+            var buf = [UInt8](repeating: 0, count: 32)
+            let n = pread(lockFD, &buf, buf.count, 0)
+            close(lockFD)
+            lockFD = -1
+            throw Busy(folder: path, pid: String(decoding: buf.prefix(max(0, n)), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        let pid = Array("\(getpid())\n".utf8)
+        _ = ftruncate(lockFD, 0)
+        _ = pwrite(lockFD, pid, pid.count, 0)
+        // staging folders of runs killed outright (SIGKILL): nobody else writes them while we hold the lock
+        for other in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where other.hasPrefix("\(prefix)-staging-") {
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(other))
+        }
+        do { try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false) } catch {
+            release()
+            throw FileProblem(path: staging.path, reason: "cannot create the staging folder (\(FileProblem.words(error)))")
+        }
+        OutputSet.cleanup.register(self)
+    }
+
+    deinit { abandon() }
+
+    /// Puts the staged set in place of the target. Files of the target that the run did not
+    /// write (a user's own files, outputs of formats not asked for this time) are hard-linked
+    /// into the new set first; then one atomic exchange of the two folders (renameat2
+    /// RENAME_EXCHANGE) swaps the sets, and the old one is removed. A target that holds
+    /// folders the run did not write (`--output .` in a project, say) is not swapped whole:
+    /// the new files are moved in one by one instead.
+    public func commit() throws {
+        let fm = FileManager.default
+        var foreign: [String] = []
+        var foreignFolder = inside
+        for name in (try? fm.contentsOfDirectory(atPath: target.path)) ?? [] {
+            if fm.fileExists(atPath: staging.appendingPathComponent(name).path) || OutputSet.isLeftover(name) { continue }
+            var st = stat()
+            if lstat(target.appendingPathComponent(name).path, &st) == 0, st.st_mode & S_IFMT == S_IFDIR { foreignFolder = true }
+            foreign.append(name)
+        }
+        if !foreignFolder {
+            for name in foreign { try OutputSet.link(target.appendingPathComponent(name).path, staging.appendingPathComponent(name).path) }
+        }
+        if !foreignFolder && OutputSet.exchange(staging.path, target.path) {
+            try? fm.removeItem(at: staging)   // the previous set
+        } else {
+            // no atomic exchange here (another file system, or the target is the current
+            // folder): move file by file, each rename atomic
+            for name in try fm.contentsOfDirectory(atPath: staging.path) where !OutputSet.isLeftover(name) {
+                let from = staging.appendingPathComponent(name).path, to = target.appendingPathComponent(name).path
+                var st = stat()
+                if lstat(to, &st) == 0, st.st_mode & S_IFMT == S_IFDIR, from != to {
+                    try? fm.removeItem(atPath: to)   // a folder (neo4j/) cannot be renamed over a non-empty one
+                }
+                guard rename(from, to) == 0 else { throw FileProblem(path: to, reason: "cannot put the new file in place (\(ReadableFile.cause(errno)))") }
+            }
+            try? fm.removeItem(at: staging)
+        }
+        release()
+    }
+
+    /// Removes the staging folder and releases the lock (a failed or interrupted run).
+    public func abandon() {
+        if lockFD >= 0 {
+            // writer threads may still add files while it goes: try again
+            for _ in 0..<3 where FileManager.default.fileExists(atPath: staging.path) { try? FileManager.default.removeItem(at: staging) }
+        }
+        release()
+    }
+
+    private func release() {
+        OutputSet.cleanup.unregister(self)
+        if lockFD >= 0 {
+            unlink(lockPath)
+            close(lockFD)
+            lockFD = -1
+        }
+    }
+
+    /// Temporary files of a killed earlier run: not carried into the new set.
+    static func isLeftover(_ name: String) -> Bool {
+        name.hasPrefix(".") && (name.contains(".tmp-") || name.contains(".build-") || name.hasPrefix(".zhitu-"))
+    }
+
+    /// Hard-links the file `from` to `to` (a symbolic link is copied as a link).
+    static func link(_ from: String, _ to: String) throws {
+        var st = stat()
+        guard lstat(from, &st) == 0 else { return }   // gone meanwhile
+        switch st.st_mode & S_IFMT {
+        case S_IFLNK:
+            let dest = try FileManager.default.destinationOfSymbolicLink(atPath: from)
+            try FileManager.default.createSymbolicLink(atPath: to, withDestinationPath: dest)
+        default:
+            if Glibc.link(from, to) != 0 {
+                // hard links refused (some file systems): a copy keeps the file all the same
+                do { try FileManager.default.copyItem(atPath: from, toPath: to) } catch {
+                    throw FileProblem(path: from, reason: "cannot keep it in the new output set (\(FileProblem.words(error)))")
+                }
+            }
+        }
+    }
+
+    /// Swaps two folders atomically; false where the system cannot.
+    static func exchange(_ a: String, _ b: String) -> Bool {
+        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        // glibc declares renameat2 only under _GNU_SOURCE, which Swift's Glibc module lacks
+        guard let sym = dlsym(dlopen(nil, RTLD_NOW), "renameat2") else { return false }
+        let renameat2 = unsafeBitCast(sym, to: RenameAt2.self)
+        let exchangeFlag: UInt32 = 1 << 1   // RENAME_EXCHANGE
+        return renameat2(AT_FDCWD, a, AT_FDCWD, b, exchangeFlag) == 0
+    }
+
+    /// The sets being written, for the signal handlers.
+    static let cleanup = Cleanup()
+
+    final class Cleanup: @unchecked Sendable {
+        private let lock = NSLock()
+        private var sets: [ObjectIdentifier: OutputSet] = [:]
+        private var sources: [DispatchSourceSignal] = []
+
+        func register(_ s: OutputSet) {
+            lock.lock(); defer { lock.unlock() }
+            sets[ObjectIdentifier(s)] = s
+            if sources.isEmpty { installHandlers() }
+        }
+
+        func unregister(_ s: OutputSet) {
+            lock.lock(); defer { lock.unlock() }
+            sets[ObjectIdentifier(s)] = nil
+        }
+
+        /// SIGINT and SIGTERM are taken from their default (which ends the process at once)
+        /// and handled on a queue: the staging folders are removed, then the process exits
+        /// with the usual status of a signal death.
+        private func installHandlers() {
+            for sig in [SIGINT, SIGTERM] {
+                signal(sig, SIG_IGN)
+                let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+                source.setEventHandler { [weak self] in
+                    self?.abandonAll()
+                    FileHandle.standardError.write(Data("zhitu: interrupted; the previous output set is left as it was\n".utf8))
+                    exit(128 + sig)
+                }
+                source.resume()
+                sources.append(source)
+            }
+        }
+
+        private func abandonAll() {
+            lock.lock(); let all = Array(sets.values); lock.unlock()
+            for s in all { s.abandon() }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+// The output set: written beside the target and swapped in whole, one run at a time, and a
+// run killed at any point leaves the previous set or the new one, never a mix.
+import Foundation
+import Testing
+import ZhituCore
+
+@Suite(.serialized) struct OutputSetTests {
+    func write(_ text: String, _ url: URL) throws { try text.write(to: url, atomically: false, encoding: .utf8) }
+    func read(_ url: URL) -> String? { try? String(contentsOf: url, encoding: .utf8) }
+    func hidden(_ dir: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasPrefix(".") }
+    }
+
+    @Test func commitSwapsTheSetAndKeepsOtherFiles() throws {
+        let dir = Repo.tempDir()
+        let out = dir.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try write("old", out.appendingPathComponent("graph.json"))
+        try write("mine", out.appendingPathComponent("notes.txt"))
+        let set = try OutputSet(target: out.path)
+        try write("new", set.staging.appendingPathComponent("graph.json"))
+        #expect(read(out.appendingPathComponent("graph.json")) == "old")   // untouched until the commit
+        try set.commit()
+        #expect(read(out.appendingPathComponent("graph.json")) == "new")
+        #expect(read(out.appendingPathComponent("notes.txt")) == "mine")
+        #expect(hidden(dir).isEmpty, "\(hidden(dir))")
+    }
+
+    @Test func aSecondSetOnTheSameFolderIsRefusedWithThePid() throws {
+        let out = Repo.tempDir().appendingPathComponent("out")
+        let first = try OutputSet(target: out.path)
+        #expect { try OutputSet(target: out.path) } throws: { "\($0)".contains("another zhitu run (pid \(getpid())) is writing into this folder") }
+        first.abandon()
+        let again = try OutputSet(target: out.path)   // free once the first is done
+        again.abandon()
+    }
+
+    @Test func abandonLeavesThePreviousSet() throws {
+        let dir = Repo.tempDir()
+        let out = dir.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try write("old", out.appendingPathComponent("graph.json"))
+        let set = try OutputSet(target: out.path)
+        try write("half", set.staging.appendingPathComponent("graph.json"))
+        set.abandon()
+        #expect(read(out.appendingPathComponent("graph.json")) == "old")
+        #expect(hidden(dir).isEmpty)
+    }
+
+    /// SIGTERM at several moments of a run: the folder holds the old set or the whole new
+    /// one, and no staging or temporary file is left.
+    @Test(arguments: [0.5, 1.5, 3.0])
+    func aRunKilledLeavesOneWholeSet(after seconds: Double) throws {
+        let dir = Repo.tempDir()
+        let out = dir.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let names = ["annotations.jsonl", "graph.json", "graph.sqlite", "measurements.csv"]
+        for n in names { try write("old", out.appendingPathComponent(n)) }
+        let p = Process()
+        p.executableURL = Repo.zhitu
+        p.arguments = ["run", Repo.root.appendingPathComponent("pipeline.json").path, "--output", out.path, "--quiet",
+                       "--format", "annotations,graph,sqlite,measurements"]
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        Thread.sleep(forTimeInterval: seconds)
+        p.terminate()
+        p.waitUntilExit()
+        let old = names.filter { read(out.appendingPathComponent($0)) == "old" }
+        #expect(old.isEmpty || old.count == names.count, "a mix: \(old) old, the rest new")
+        #expect(hidden(dir).isEmpty, "\(hidden(dir))")
+        #expect(hidden(out).isEmpty, "\(hidden(out))")
+    }
+}
