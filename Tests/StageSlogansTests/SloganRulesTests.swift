@@ -233,3 +233,11 @@ private func quoteClass(_ s: String) -> QuoteClass {
     #expect(slogans("牢固树立保护环境就是保护家园理念。") == ["保护环境就是保护家园"])
     #expect(slogans("那就是我们最大的心愿。").isEmpty)
 }
+
+@Test func aChainWithALexiconFormulationListsFormulations() {
+    // Alone, the quoted word is colour; chained with an established formulation it is one of a list.
+    #expect(!slogans("村里有个“老娘舅”。").contains("老娘舅"))
+    let found = slogans("学习“枫桥经验”、“老娘舅”。")
+    #expect(found.contains("枫桥经验") && found.contains("老娘舅"))
+    #expect(slogans("学习“老娘舅”、“枫桥经验”。").contains("老娘舅"))
+}
