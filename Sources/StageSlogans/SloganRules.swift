@@ -44,7 +44,8 @@ public struct SloganRules: Sendable {
                               "将", "即", "称", "叫", "号", "及", "与", "批", "支", "条", "个", "项", "种", "套", "着"]
     static let designationSuffixes = ["杯", "App", "APP", "网", "之乡", "基地", "示范市", "示范区", "合格城市", "试点城市",
                                       "优秀市", "奖", "小组", "队伍", "群", "称号", "荣誉", "大会", "会议"]
-    static let namingVerbs: WordList = ["称呼", "人称", "外号", "绰号", "昵称", "戏称", "尊称", "叫他", "叫她", "称他", "称她", "美称", "誉为", "俗称"]
+    static let namingVerbs: WordList = ["称呼", "人称", "外号", "绰号", "昵称", "戏称", "尊称", "叫他", "叫她", "称他", "称她", "美称", "誉为", "俗称",
+                                                 "称之为", "称作", "她叫", "他叫", "们叫"]
     static let modalParticles: Set<Unicode.Scalar> = Set("吗呢吧啊呀嘛啦".unicodeScalars)
     static let honourPrefixes = ["全国", "国家", "中国", "省级", "市级"]
     static let honourHeads = ["企业", "矿井", "煤矿", "矿山", "名村", "名镇", "单位", "集体", "城市", "县", "乡镇", "村", "强", "先进", "模范", "标兵"]

@@ -53,6 +53,9 @@ private func quoteClass(_ s: String) -> QuoteClass {
 @Test func nicknamesAreNotSlogans() {
     #expect(quoteClass("村民都称呼他“老黄牛”。") == .designation)
     #expect(quoteClass("人称“百事通”的老张") == .designation)
+    #expect(quoteClass("街坊们都管她叫“热心肠”。") == .designation)
+    #expect(quoteClass("这座桥被当地人称之为“回家桥”。") == .designation)
+    #expect(quoteClass("她们常被称作“巷口姐妹”。") == .designation)
 }
 
 @Test func aNicknameStaysOneWhereverItIsQuoted() throws {
