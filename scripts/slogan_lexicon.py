@@ -26,7 +26,8 @@ coinage) are `quoted`, and so are recurring quoted words without a formula's sha
 、, +): their quotes, not the words, mark them.
 
 Unquoted parallel formulas that recur verbatim across provinces and reports (人民至上、生命至上
-type: 2–6 、-joined members of one width, sharing a character at the same place) are `match`
+type: 2–6 、-joined members of one width, sharing a character at the same place, or of four
+characters each: 质量第一、效益优先) are `match`
 entries too, unless a training excerpt uses them without annotating them.
 
 Glossary terms (Sources/StageTerms/Resources/glossary.txt, built by scripts/build-glossary.py
@@ -156,7 +157,9 @@ def parallel_runs(text):
         # a shared 化/性/的 ending alone is a descriptive list (制度化、法律化), as in the stage
         if shared == [n - 1] and ms[0][-1] in "化性的":
             continue
-        if shared and len(shared) < n:
+        # four-character members (不忘初心、牢记使命) are the formulas' usual shape: no shared
+        # character needed when the run recurs (lists of names recur less verbatim)
+        if shared and len(shared) < n or n == 4:
             yield "、".join(ms)
 
 
