@@ -110,6 +110,10 @@ public struct SloganRules: Sendable {
         if isNamed(t, open: open, bounds: bounds) { return .designation }
         // An ordinal phrase (第一道防线) ranks something; it does not name a campaign.
         if t[lo] == "第", n > 2, Chars.isNumeral(t[lo + 1]) { return .metaphor }
+        // 这座“…”, 一场“…”, 一幢幢“…”: a demonstrative or 一 with a classifier counts a thing or an
+        // image, which a formula is not — unless the classifier counts the generic head after
+        // the quote (一场“…”行动).
+        if isCounted(t, open: open, bounds: bounds), !isStrongCoinage(t, open: open, close: close, bounds: bounds) { return .metaphor }
         // Awards, apps, honours, named units and events (长安杯, …示范市, 1·24) by their shape.
         if isDesignation(t, lo, hi, bounds) { return .designation }
         if model.isSlogan(t, open: open, close: close, bounds: bounds, lexicon: lexiconWords, common: commonWords) {
@@ -125,6 +129,17 @@ public struct SloganRules: Sendable {
         if t[lo..<hi].contains(where: { Chars.final.contains($0) || $0 == "，" || $0 == "," }) || n > 16 { return .speech }
         if t[max(bounds.lowerBound, open - 2)..<open].contains(where: { $0 == "：" || $0 == ":" }) { return .speech }
         return .metaphor
+    }
+
+    static let counters: Set<Unicode.Scalar> = Set("这那一".unicodeScalars)
+    static let classifiers: Set<Unicode.Scalar> = Set("个座场股道幢片条位种张块支份面把颗盏名间栋家".unicodeScalars)
+
+    /// Whether 这/那/一 and a classifier (reduplicated or not: 一幢幢) stand right before the quote mark.
+    func isCounted(_ t: [Unicode.Scalar], open: Int, bounds: Range<Int>) -> Bool {
+        var j = open - 1
+        guard j > bounds.lowerBound, Self.classifiers.contains(t[j]) else { return false }
+        if t[j - 1] == t[j] { j -= 1 }
+        return j > bounds.lowerBound && Self.counters.contains(t[j - 1])
     }
 
     /// Whether a naming verb (人称, 称呼她) stands in the four characters before the quote mark.

@@ -244,3 +244,10 @@ private func quoteClass(_ s: String) -> QuoteClass {
     #expect(found.contains("枫桥经验") && found.contains("老娘舅"))
     #expect(slogans("学习“老娘舅”、“枫桥经验”。").contains("老娘舅"))
 }
+
+@Test func aQuoteCountedByAClassifierIsAThingOrAnImage() {
+    #expect(quoteClass("远处是一幢幢“空中楼阁”。") == .metaphor)
+    #expect(quoteClass("这座“山间明月”见证了变化。") == .metaphor)
+    // The classifier counts the generic head after the quote: the quote is the campaign's name.
+    #expect(quoteClass("开展一场“清源护苗”行动。").isCoinage)
+}
