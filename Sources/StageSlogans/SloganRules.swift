@@ -116,6 +116,9 @@ public struct SloganRules: Sendable {
         if isCounted(t, open: open, bounds: bounds), !isStrongCoinage(t, open: open, close: close, bounds: bounds) { return .metaphor }
         // Awards, apps, honours, named units and events (长安杯, …示范市, 1·24) by their shape.
         if isDesignation(t, lo, hi, bounds) { return .designation }
+        // Quoted members of one template (把X留给Y，把Z留给W; …一点，…一点): a fixed formula, even
+        // with a comma inside, which the model reads as speech (train: 11 of 13 such quotes are slogans).
+        if n >= 7, t[lo..<hi].contains(where: Chars.isSeparator), isParallel(t, lo..<hi, quoted: false) { return .coinage(lo..<hi) }
         if model.isSlogan(t, open: open, close: close, bounds: bounds, lexicon: lexiconWords, common: commonWords) {
             // “熬茶”接访工作室: a two-character quote, a two-character word, then a generic head —
             // the word belongs to the formula.

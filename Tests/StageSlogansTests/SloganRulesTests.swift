@@ -251,3 +251,9 @@ private func quoteClass(_ s: String) -> QuoteClass {
     // The classifier counts the generic head after the quote: the quote is the campaign's name.
     #expect(quoteClass("开展一场“清源护苗”行动。").isCoinage)
 }
+
+@Test func aQuotedFormulaOfParallelClausesIsASloganDespiteItsComma() {
+    #expect(quoteClass("大家常说“把荣誉让给同事，把难题留给自己”。").isCoinage)
+    // Speech with a comma and no shared template stays speech.
+    #expect(!quoteClass("他说“今天天气不错，我们去河边走走”。").isCoinage)
+}
