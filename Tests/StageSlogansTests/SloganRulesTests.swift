@@ -239,10 +239,10 @@ private func quoteClass(_ s: String) -> QuoteClass {
 
 @Test func aChainWithALexiconFormulationListsFormulations() {
     // Alone, the quoted word is colour; chained with an established formulation it is one of a list.
-    #expect(!slogans("村里有个“老娘舅”。").contains("老娘舅"))
-    let found = slogans("学习“枫桥经验”、“老娘舅”。")
-    #expect(found.contains("枫桥经验") && found.contains("老娘舅"))
-    #expect(slogans("学习“老娘舅”、“枫桥经验”。").contains("老娘舅"))
+    #expect(!slogans("为治理找到了“金钥匙”。").contains("金钥匙"))
+    let found = slogans("推广“枫桥经验”、“金钥匙”。")
+    #expect(found.contains("枫桥经验") && found.contains("金钥匙"))
+    #expect(slogans("推广“金钥匙”、“枫桥经验”。").contains("金钥匙"))
 }
 
 @Test func aQuoteCountedByAClassifierIsAThingOrAnImage() {
@@ -253,7 +253,7 @@ private func quoteClass(_ s: String) -> QuoteClass {
 }
 
 @Test func aQuotedFormulaOfParallelClausesIsASloganDespiteItsComma() {
-    #expect(quoteClass("大家常说“把荣誉让给同事，把难题留给自己”。").isCoinage)
+    #expect(quoteClass("大家常说“把座位让给老人，把站票留给自己”。").isCoinage)
     // Speech with a comma and no shared template stays speech.
     #expect(!quoteClass("他说“今天天气不错，我们去河边走走”。").isCoinage)
 }
