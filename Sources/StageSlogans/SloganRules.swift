@@ -134,6 +134,8 @@ public struct SloganRules: Sendable {
         return .metaphor
     }
 
+    /// One-character words that end a lead before a formula (打造了|…, 让|…, 村民们|…).
+    static let leadEnds: Set<Unicode.Scalar> = Set("了着过们让使把将被对向在从给为要都就也又再还并和与及".unicodeScalars)
     static let counters: Set<Unicode.Scalar> = Set("这那一".unicodeScalars)
     static let classifiers: Set<Unicode.Scalar> = Set("个座场股道幢片条位种张块支份面把颗盏名间栋家".unicodeScalars)
 
@@ -390,6 +392,9 @@ public struct SloganRules: Sendable {
         guard n >= 3, n <= 8, run.dropFirst().dropLast().allSatisfy({ $0.count == n }) else { return nil }
         guard run[0].count >= n, run[run.count - 1].count >= n, run[0].count - n <= 4 else { return nil }
         let first = (run[0].upperBound - n)..<run[0].upperBound
+        // A trimmed lead must end in a word (坚持|人民至上, 做到了|…), not cut one (北京安贞医|院顺义院区).
+        if first.lowerBound - run[0].lowerBound >= 2, !commonWords.isEmpty, !Self.leadEnds.contains(t[first.lowerBound - 1]),
+           commonWords[t.string((first.lowerBound - 2)..<first.lowerBound)] == nil { return nil }
         let last = run[run.count - 1].lowerBound..<(run[run.count - 1].lowerBound + n)
         var ms = run
         ms[0] = first

@@ -257,3 +257,9 @@ private func quoteClass(_ s: String) -> QuoteClass {
     // Speech with a comma and no shared template stays speech.
     #expect(!quoteClass("他说“今天天气不错，我们去河边走走”。").isCoinage)
 }
+
+@Test func aParallelRunIsNotCutInsideAWord() {
+    // Trimmed to the second member's width, the first would start inside 医院 (…医|院东湖院区).
+    #expect(rules.parallelFormulas(Array("走访青山人民医院东湖院区、人民医院西湖院区。".unicodeScalars), 0..<22).isEmpty)
+    #expect(!slogans("我们坚持抓小防扩大、抓早防升级。").isEmpty)
+}
