@@ -25,9 +25,19 @@ recurring formulas are `match`; other train slogans (one document: often a local
 coinage) are `quoted`, and so are recurring quoted words without a formula's shape (numerals,
 、, +): their quotes, not the words, mark them.
 
+Unquoted parallel formulas that recur verbatim across provinces and reports (人民至上、生命至上
+type: 2–6 、-joined members of one width, sharing a character at the same place, or of four
+characters each: 质量第一、效益优先) are `match`
+entries too, unless a training excerpt uses them without annotating them.
+
+Glossary terms (Sources/StageTerms/Resources/glossary.txt, built by scripts/build-glossary.py
+from non-gold sources) are tagged `not`: a glossary entry is a term, never a slogan, so a quoted
+term (“营商环境”) is left to the terms stage. Run build-glossary.py first.
+
 usage: python3 scripts/slogan_lexicon.py > Sources/StageSlogans/Resources/formulations.txt
 """
 import collections
+import os
 import re
 import sys
 
@@ -113,9 +123,83 @@ class Sources:
         return out
 
 
+HAN = re.compile(r"^[\u4e00-\u9fff]+$")
+# Boundaries of a list: sentence and clause punctuation, quotes, brackets, dashes, space.
+LIST_BREAKS = re.compile(r"[。；：！？，,;:!?“”‘’（）()《》\s—…·]")
+
+
+def common_words():
+    """The stage's ordinary words (Resources/common-words.txt, from jieba's dictionary)."""
+    path = os.path.join(os.path.dirname(__file__), "..", "Sources", "StageSlogans", "Resources", "common-words.txt")
+    return {line.split("\t")[0].strip() for line in open(path, encoding="utf-8") if line.strip() and not line.startswith("#")}
+
+
+WORDS = None
+
+
+def parallel_runs(text):
+    """Unquoted 、-joined runs of 2–6 members of one width (2–6 Han characters; the first member
+    is trimmed to the others' width, as the stage trims a leading verb) that share a character
+    at the same place, without being copies of each other."""
+    for seg in LIST_BREAKS.split(text):
+        ms = seg.split("、")
+        if not 2 <= len(ms) <= 6 or not all(HAN.match(m) for m in ms):
+            continue
+        n = len(ms[1])
+        if not 2 <= n <= 6 or any(len(m) != n for m in ms[1:]) or len(ms[0]) < n:
+            continue
+        # the cut must fall after a word (坚持|人民至上), not inside one (筹办好北|京冬奥会)
+        lead = ms[0][:-n]
+        if lead and lead[-2:] not in WORDS:
+            continue
+        ms = [ms[0][-n:]] + ms[1:]
+        shared = [i for i in range(n) if all(m[i] == ms[0][i] for m in ms)]
+        # a shared 化/性/的 ending alone is a descriptive list (制度化、法律化), as in the stage
+        if shared == [n - 1] and ms[0][-1] in "化性的":
+            continue
+        # four-character members (不忘初心、牢记使命) are the formulas' usual shape: no shared
+        # character needed when the run recurs (lists of names recur less verbatim)
+        if shared and len(shared) < n or n == 4:
+            yield "、".join(ms)
+
+
+def recurring_runs(src, glossary):
+    """Parallel runs used in MIN_PLACES or more provinces / reports; not those a training excerpt
+    uses without annotating them, nor lists of glossary terms (精准扶贫、精准脱贫)."""
+    global WORDS
+    WORDS = common_words()
+    places = collections.defaultdict(set)
+    for k, (t, p) in src.news.items():
+        for x in parallel_runs(t):
+            places[x].add(p)
+    for k, t in src.extra.items():
+        for x in parallel_runs(t):
+            places[x].add("x" + k)
+    train_docs = sc.train_doc_ids()
+    train_text = " ".join(src.news[d][0] for d in train_docs if d in src.news)
+    annotated = set(src.slogan_docs)
+    out = []
+    for x, ps in places.items():
+        if len(ps) < MIN_PLACES or (x in train_text and x not in annotated):
+            continue
+        ms = x.split("、")
+        if 2 * sum(m in glossary for m in ms) >= len(ms):
+            continue
+        out.append(x)
+    return out
+
+
+def glossary_terms():
+    path = os.path.join(os.path.dirname(__file__), "..", "Sources", "StageTerms", "Resources", "glossary.txt")
+    return {line.split("\t")[0].strip() for line in open(path, encoding="utf-8") if line.strip() and not line.startswith("#")}
+
+
 def main():
     src = Sources()
     entries = src.entries()
+    glossary = glossary_terms()
+    for x in recurring_runs(src, glossary):
+        entries.setdefault(x, "match")
     print("# Established formulations (提法), built by scripts/slogan_lexicon.py; do not edit by hand.")
     print("# Sources: train slogans (../shared/gold/train), spans quoted in ../shared/corpus-news and")
     print("# ../shared/corpus-extra that recur in 3+ provinces/reports. Tag: match = found anywhere,")
@@ -124,6 +208,10 @@ def main():
     # (两院, 摘帽): the stage reads them as not slogans.
     for x in src.rejected:
         if len(src.quoted[x]) >= 2 and x not in entries and not re.search(r"\s", x):
+            entries[x] = "not"
+    # A glossary term is a term: quoted, it is not a slogan (lexicon formulations keep their tag).
+    for x in glossary:
+        if x not in entries and not re.search(r"\s", x):
             entries[x] = "not"
     for x in sorted(entries, key=lambda x: (entries[x], x)):
         if re.search(r"\s", x):

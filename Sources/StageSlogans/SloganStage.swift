@@ -102,6 +102,7 @@ public struct SloganStage: Stage {
         // Contents of the current chain of adjacent quotes that the rules took for metaphors: a
         // designation (an award, honour) or speech stays what it is.
         var chain: [Range<Int>] = []
+        var chainKnown = false  // the chain holds a lexicon formulation
         for i in b {
             switch t[i] {
             case "“": open = i; outer = i
@@ -110,8 +111,18 @@ public struct SloganStage: Stage {
                 guard let o = open else { continue }
                 // Quotes joined by connectors (“A”“B”, “A”和“B”, 从“A”到“B”再到“C”) form one chain.
                 // (A quote that opened before the last one closed, “…‘A’…”, ends any chain.)
-                if o <= lastClose || o - lastClose > 3 || !t[(lastClose + 1)..<o].allSatisfy({ Self.connectors.contains($0) }) { chain = [] }
+                if o <= lastClose || o - lastClose > 3 || !t[(lastClose + 1)..<o].allSatisfy({ Self.connectors.contains($0) }) { chain = []; chainKnown = false }
                 var c = rules.classifyQuote(t, open: o, close: i, bounds: b)
+                // A chain with an established formulation in it (“黄赌毒”、“A”) lists formulations
+                // of its kind: its other metaphor-class members are coinages too (in the train
+                // excerpts and seeds every member of such a chain is a slogan).
+                let known = c.isCoinage && rules.lexiconWords.contains(t.string((o + 1)..<i))
+                if known {
+                    for m in chain where !out.contains(m) { out.append(m) }
+                    chainKnown = true
+                } else if chainKnown, c == .metaphor {
+                    c = .coinage((o + 1)..<i)
+                }
                 // A ‘quote’ inside speech right after punctuation is the speaker's colour.
                 if t[o] == "‘", outer != nil, o > b.lowerBound, Chars.isSeparator(t[o - 1]),
                    !rules.lexiconWords.contains(t.string((o + 1)..<i)) { c = .metaphor }

@@ -53,6 +53,9 @@ private func quoteClass(_ s: String) -> QuoteClass {
 @Test func nicknamesAreNotSlogans() {
     #expect(quoteClass("村民都称呼他“老黄牛”。") == .designation)
     #expect(quoteClass("人称“百事通”的老张") == .designation)
+    #expect(quoteClass("街坊们都管她叫“热心肠”。") == .designation)
+    #expect(quoteClass("这座桥被当地人称之为“回家桥”。") == .designation)
+    #expect(quoteClass("她们常被称作“巷口姐妹”。") == .designation)
 }
 
 @Test func aNicknameStaysOneWhereverItIsQuoted() throws {
@@ -232,4 +235,31 @@ private func quoteClass(_ s: String) -> QuoteClass {
 @Test func equatingMaxims() {
     #expect(slogans("牢固树立保护环境就是保护家园理念。") == ["保护环境就是保护家园"])
     #expect(slogans("那就是我们最大的心愿。").isEmpty)
+}
+
+@Test func aChainWithALexiconFormulationListsFormulations() {
+    // Alone, the quoted word is colour; chained with an established formulation it is one of a list.
+    #expect(!slogans("为治理找到了“金钥匙”。").contains("金钥匙"))
+    let found = slogans("推广“枫桥经验”、“金钥匙”。")
+    #expect(found.contains("枫桥经验") && found.contains("金钥匙"))
+    #expect(slogans("推广“金钥匙”、“枫桥经验”。").contains("金钥匙"))
+}
+
+@Test func aQuoteCountedByAClassifierIsAThingOrAnImage() {
+    #expect(quoteClass("远处是一幢幢“空中楼阁”。") == .metaphor)
+    #expect(quoteClass("这座“山间明月”见证了变化。") == .metaphor)
+    // The classifier counts the generic head after the quote: the quote is the campaign's name.
+    #expect(quoteClass("开展一场“清源护苗”行动。").isCoinage)
+}
+
+@Test func aQuotedFormulaOfParallelClausesIsASloganDespiteItsComma() {
+    #expect(quoteClass("大家常说“把座位让给老人，把站票留给自己”。").isCoinage)
+    // Speech with a comma and no shared template stays speech.
+    #expect(!quoteClass("他说“今天天气不错，我们去河边走走”。").isCoinage)
+}
+
+@Test func aParallelRunIsNotCutInsideAWord() {
+    // Trimmed to the second member's width, the first would start inside 医院 (…医|院东湖院区).
+    #expect(rules.parallelFormulas(Array("走访青山人民医院东湖院区、人民医院西湖院区。".unicodeScalars), 0..<22).isEmpty)
+    #expect(!slogans("我们坚持抓小防扩大、抓早防升级。").isEmpty)
 }

@@ -1,0 +1,67 @@
+// The shapes of a quote that make it a name, a nickname, a counted thing or a designation rather
+// than a formula (人称“…”, 这座“…”, “…杯”, 获评“…”): checks that run before the quote model.
+import ZhituCore
+
+extension SloganRules {
+    static let counters: Set<Unicode.Scalar> = Set("这那一".unicodeScalars)
+    static let classifiers: Set<Unicode.Scalar> = Set("个座场股道幢片条位种张块支份面把颗盏名间栋家".unicodeScalars)
+
+    /// Whether 这/那/一 and a classifier (reduplicated or not: 一幢幢) stand right before the quote mark.
+    func isCounted(_ t: [Unicode.Scalar], open: Int, bounds: Range<Int>) -> Bool {
+        var j = open - 1
+        guard j > bounds.lowerBound, Self.classifiers.contains(t[j]) else { return false }
+        if t[j - 1] == t[j] { j -= 1 }
+        return j > bounds.lowerBound && Self.counters.contains(t[j - 1])
+    }
+
+    /// Whether a naming verb (人称, 称呼她) stands in the four characters before the quote mark.
+    func isNamed(_ t: [Unicode.Scalar], open: Int, bounds: Range<Int>) -> Bool {
+        let w = max(bounds.lowerBound, open - 4)..<open
+        return Self.namingVerbs.scalars.contains { t.contains($0, in: w) }
+    }
+
+    /// The contents of the quotes of sentence `b` that name someone or something (nicknames).
+    public func nicknames(_ t: [Unicode.Scalar], _ b: Range<Int>) -> [String] {
+        var out: [String] = []
+        var i = b.lowerBound
+        while i < b.upperBound {
+            if t[i] == "“" || t[i] == "‘", isNamed(t, open: i, bounds: b),
+               let c = t[(i + 1)..<b.upperBound].firstIndex(where: { $0 == "”" || $0 == "’" }), c > i + 1 {
+                out.append(t.string((i + 1)..<c))
+                i = c
+            }
+            i += 1
+        }
+        return out
+    }
+
+
+    func isDesignation(_ t: [Unicode.Scalar], _ lo: Int, _ hi: Int, _ bounds: Range<Int>) -> Bool {
+        // Plain content (Han and ASCII, the usual case) is compared scalar by scalar, which for
+        // it is what String comparison does; other content is compared as a String.
+        let plain = t[lo..<hi].allSatisfy(\.isPlain)
+        let content = plain ? "" : t.string(lo..<hi)
+        func equals(_ w: String) -> Bool { plain ? t[lo..<hi].elementsEqual(w.unicodeScalars) : content == w }
+        func ends(with w: String) -> Bool { plain ? t.hasSuffix(w, endingAt: hi, from: lo) : content.hasSuffix(w) }
+        func has(_ w: String) -> Bool { plain ? t.contains(w, in: lo..<hi) : content.contains(w) }
+        if Self.events.contains(where: equals) { return true }
+        // 双基办: a short name ending in 办 is an office.
+        if ends(with: "办"), hi - lo <= 3 { return true }
+        // 1·24, 1.19: an event's date; digits alone (3820) are left to the quote model.
+        if t[lo..<hi].allSatisfy({ Chars.isDigit($0) || $0 == "·" || $0 == "." }), t[lo..<hi].contains(where: { $0 == "·" || $0 == "." }) { return true }
+        if Self.designationSuffixes.contains(where: { ends(with: $0) }) { return true }
+        if Self.designationMarkers.contains(where: { has($0) }) { return true }
+        // A national or provincial honour (全国…示范企业, 国家…矿山).
+        if Self.honourPrefixes.contains(where: { t.hasPrefix($0, at: lo) }), Self.honourHeads.contains(where: { ends(with: $0) }) { return true }
+        if t[lo..<hi].contains(where: Chars.isDigit) && has("年") { return true }
+        let open = lo - 1, close = hi
+        if t.suffixMatch(Self.designationBefore, endingAt: open) != nil { return true }
+        if close + 1 < bounds.upperBound {
+            var j = close + 1
+            if j < bounds.upperBound, t[j] == "的" { j += 1 }
+            if t.prefixMatch(Self.designationAfter, at: j) != nil { return true }
+        }
+        return false
+    }
+
+}
