@@ -33,6 +33,11 @@ LEADERS = ("加强 推进 推动 完善 深化 健全 维护 坚持 开展 创�
            "形成 探索 启动 开启 确保 成为 坚决 集中 严格 依托 迅速 谋划 实行 提供 共同 积极 大力 不断 进一步 切实 有效 着力 "
            "依法 严厉 重点 以及 通过 加大 铸牢 决胜 打赢 打好 坚持 贯彻 学习 全力 努力 主动 认真 继续 我们 我国 我省 我市 "
            "各地 各级 各类 相关 有关 一批 一系列").split()
+# Verbs that take a concept as object but, unlike the leaders above, are no policy lead-ins, so the
+# termhood model never learns them from train: a phrase starting with one is a clause (保卫社会主义,
+# 适应社会主义市场经济发展), never a term. Applied after the model, so its training pool is unchanged.
+CLAUSE_VERBS = tuple("保卫 投身 破坏 进入 适应 体现 保持 保证 完成 开始 增强 降低 反映 重视 超越 覆盖 包括 享受 接受 "
+                     "制定 抓紧 破解 吸纳 贴近".split())
 # Verbs whose object is a policy concept, and nouns a policy concept modifies (general vocabulary).
 POLICY_VERBS = set("推进 推动 实施 加强 深化 坚持 开展 落实 完善 健全 推行 打赢 打好 决胜 巩固 促进 建立 构建 强化 做好 抓好".split())
 WRAPPERS = set("工作 政策 战略 体系 机制 制度 行动 工程 成果 任务 试点 改革 建设 理念 格局".split())
@@ -269,7 +274,7 @@ def main():
             if HAN.fullmatch(t) and len(t) >= 4 and not any((len(p) >= 3 or p in provinces) and p in t for p in place_names):
                 chosen[t] = 'train'
     for g in candidates:
-        if g in chosen or stray_character(g, candidates):
+        if g in chosen or stray_character(g, candidates) or g.startswith(CLAUSE_VERBS):
             continue
         if termhood(g, stats, phrase, feature, base) >= a.threshold:
             chosen[g] = 'stats'
