@@ -3,7 +3,8 @@
 
 Usage (from the repository root; every input is read from ../shared, nothing of it is copied here):
     python3 scripts/build-glossary.py [--jieba path/to/jieba/dict.txt] [--min-provinces N] [--threshold T]
-        [--out Sources/StageTerms/Resources/glossary.txt]
+        [--edge-dict path/to/jieba/dict.txt] [--out Sources/StageTerms/Resources/glossary.txt]
+The shipped glossary: `python3 scripts/build-glossary.py --edge-dict jieba-0.42.1/jieba/dict.txt`.
 
 Sources and licences:
   - ../shared/gold/train/train.discourse.jsonl (records of kind `term`): the project's own training
@@ -15,8 +16,9 @@ Sources and licences:
     do, and it has free boundaries (varied neighbours on both sides).
   - ../shared/datasets/admin-divisions.tsv (Apache-2.0): phrases that name a province or prefecture are
     local, not national vocabulary, and are dropped.
-  - optional jieba 0.42.1 dict.txt (MIT, `pip download jieba==0.42.1`): a word-boundary check; a
-    candidate must split into dictionary words (so it does not start or end inside a word).
+  - jieba 0.42.1 dict.txt (MIT, `pip download jieba==0.42.1 --no-deps`, then unpack): with `--edge-dict`
+    (shipped) it finds entries cut out of a word at an edge (城镇职工基); with `--jieba` (off: it lowered
+    dev half A) a candidate must also split into dictionary words.
   - scripts/glossary-seed.txt: hand-kept general policy vocabulary (no names, no article phrases).
 
 Deterministic: same inputs, same bytes. The glossary header repeats the sources and the settings.
@@ -33,6 +35,11 @@ LEADERS = ("加强 推进 推动 完善 深化 健全 维护 坚持 开展 创�
            "形成 探索 启动 开启 确保 成为 坚决 集中 严格 依托 迅速 谋划 实行 提供 共同 积极 大力 不断 进一步 切实 有效 着力 "
            "依法 严厉 重点 以及 通过 加大 铸牢 决胜 打赢 打好 坚持 贯彻 学习 全力 努力 主动 认真 继续 我们 我国 我省 我市 "
            "各地 各级 各类 相关 有关 一批 一系列").split()
+# Verbs that take a concept as object but, unlike the leaders above, are no policy lead-ins, so the
+# termhood model never learns them from train: a phrase starting with one is a clause (保卫社会主义,
+# 适应社会主义市场经济发展), never a term. Applied after the model, so its training pool is unchanged.
+CLAUSE_VERBS = tuple("保卫 投身 破坏 进入 适应 体现 保持 保证 完成 开始 增强 降低 反映 重视 超越 覆盖 包括 享受 接受 "
+                     "制定 抓紧 破解 吸纳 贴近".split())
 # Verbs whose object is a policy concept, and nouns a policy concept modifies (general vocabulary).
 POLICY_VERBS = set("推进 推动 实施 加强 深化 坚持 开展 落实 完善 健全 推行 打赢 打好 决胜 巩固 促进 建立 构建 强化 做好 抓好".split())
 WRAPPERS = set("工作 政策 战略 体系 机制 制度 行动 工程 成果 任务 试点 改革 建设 理念 格局".split())
@@ -177,6 +184,31 @@ def stray_character(g, candidates):
             (g[1:] in candidates and g[0] not in NOUN_STARTS))
 
 
+def cut_words(chosen, texts, words, share):
+    """Statistics entries cut out of a word at an edge (城镇职工基 of 基本, 率市场化 of 利率): in at
+    least `share` of the corpus uses the same character stands next to the entry and joins its edge
+    character into a dictionary word, while the entry's own 2-character edge is no word. The pool's
+    stray-character test misses these when the rest (制造业 of 制造业重) is too short to be a candidate."""
+    text = '\n'.join(texts)
+    out = []
+    for g, src in sorted(chosen.items()):
+        if src != 'stats':
+            continue
+        left, right = Counter(), Counter()
+        for m in re.finditer(re.escape(g), text):
+            left[text[m.start() - 1:m.start()]] += 1
+            right[text[m.end():m.end() + 1]] += 1
+        n = sum(right.values())
+        if not n:
+            continue
+        (rc, rn), = right.most_common(1)
+        (lc, ln), = left.most_common(1)
+        if ((rn / n >= share and g[-1] + rc in words and g[-2:] not in words) or
+                (ln / n >= share and lc + g[0] in words and g[:2] not in words)):
+            out.append(g)
+    return out
+
+
 def features(g, stats):
     """What the termhood of a phrase is judged by, besides the phrase itself: its ending and beginning
     (2 characters: …扶贫, …防控 make terms, 加强… makes clauses), its length, and how widely it is
@@ -243,6 +275,9 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--shared', default='../shared')
     ap.add_argument('--jieba', help="jieba 0.42.1's dict.txt (word-boundary check)")
+    ap.add_argument('--edge-dict', help="jieba 0.42.1's dict.txt: drop entries cut out of a word at an edge (see cut_words); "
+                    "the shipped glossary is built with it")
+    ap.add_argument('--cut-share', type=float, default=0.6)
     ap.add_argument('--min-provinces', type=int, default=3)
     ap.add_argument('--threshold', type=float, default=0.35)
     ap.add_argument('--min-entropy', type=float, default=0.5)
@@ -269,10 +304,13 @@ def main():
             if HAN.fullmatch(t) and len(t) >= 4 and not any((len(p) >= 3 or p in provinces) and p in t for p in place_names):
                 chosen[t] = 'train'
     for g in candidates:
-        if g in chosen or stray_character(g, candidates):
+        if g in chosen or stray_character(g, candidates) or g.startswith(CLAUSE_VERBS):
             continue
         if termhood(g, stats, phrase, feature, base) >= a.threshold:
             chosen[g] = 'stats'
+    if a.edge_dict:
+        for g in cut_words(chosen, [t for _, t in extra] + [t for _, _, t in news], jieba_words(a.edge_dict), a.cut_share):
+            del chosen[g]
     seed = []
     if os.path.exists(a.seed):
         seed = [l.strip() for l in open(a.seed, encoding='utf-8') if l.strip() and not l.startswith('#')]
@@ -284,10 +322,11 @@ def main():
                 '# Sources: ../shared/gold/train/train.discourse.jsonl (project train annotations, kind term);\n'
                 '#   phrase statistics of ../shared/corpus-news (document frequency across provinces) and\n'
                 '#   ../shared/corpus-extra (government work and CPC congress reports); place filter from\n'
-                '#   ../shared/datasets/admin-divisions.tsv (Apache-2.0); word boundaries from jieba 0.42.1 dict.txt (MIT)%s;\n'
+                '#   ../shared/datasets/admin-divisions.tsv (Apache-2.0); word edges from jieba 0.42.1 dict.txt (MIT)%s;\n'
                 '#   hand-kept general vocabulary from scripts/glossary-seed.txt.\n'
-                '# Settings: min provinces %d, termhood threshold %.2f, min boundary entropy %.2f.\n'
-                % ('' if words else ' (not used in this build)', a.min_provinces, a.threshold, a.min_entropy))
+                '# Settings: min provinces %d, termhood threshold %.2f, min boundary entropy %.2f%s.\n'
+                % ('' if words or a.edge_dict else ' (not used in this build)', a.min_provinces, a.threshold, a.min_entropy,
+                   ', cut-word share %.2f' % a.cut_share if a.edge_dict else ''))
         for t in sorted(chosen):
             f.write(t + '\n')
     by = Counter(chosen.values())
