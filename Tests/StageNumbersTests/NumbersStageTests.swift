@@ -23,6 +23,31 @@ enum V: Equatable, CustomStringConvertible {
     var description: String { switch self { case .n(let d): return "\(d)"; case .s(let s): return s } }
 }
 
+/// Each sentence yields a record of the text with the numtype, value and unit given.
+func expectForms(_ forms: [(String, String, String, V, String?)]) throws {
+    for (sentence, text, numtype, value, unit) in forms {
+        let found = try numbers(sentence)
+        let a = found.first { $0.text == text }
+        #expect(a != nil, "\(sentence): no \(text) in \(found.map(\.text))")
+        guard let a else { continue }
+        #expect(a.numtype == numtype, "\(text): numtype \(a.numtype ?? "nil")")
+        #expect(a.unit == unit, "\(text): unit \(a.unit ?? "nil")")
+        if case .number(let d)? = a.value, case .n(let e) = value {
+            #expect(abs(d - e) <= 1e-9 * max(1, abs(e)), "\(text): value \(d), expected \(e)")
+        } else {
+            #expect(a.value == value.value, "\(text): value \(String(describing: a.value)), expected \(value)")
+        }
+    }
+}
+
+/// None of the sentences yields a number record.
+func expectNoNumbers(_ sentences: [String]) throws {
+    for s in sentences {
+        let found = try numbers(s)
+        #expect(found.isEmpty, "\(s): \(found.map(\.text))")
+    }
+}
+
 @Suite struct NumbersStageTests {
     /// sentence, expected text, numtype, value, unit.
     static let forms: [(String, String, String, V, String?)] = [
@@ -134,21 +159,8 @@ enum V: Equatable, CustomStringConvertible {
         ("每个3~5人", "3~5人", "range", .s("3/5"), "人"),
     ]
 
-    @Test func writtenForms() throws {
-        for (sentence, text, numtype, value, unit) in Self.forms {
-            let found = try numbers(sentence)
-            let a = found.first { $0.text == text }
-            #expect(a != nil, "\(sentence): no \(text) in \(found.map(\.text))")
-            guard let a else { continue }
-            #expect(a.numtype == numtype, "\(text): numtype \(a.numtype ?? "nil")")
-            #expect(a.unit == unit, "\(text): unit \(a.unit ?? "nil")")
-            if case .number(let d)? = a.value, case .n(let e) = value {
-                #expect(abs(d - e) <= 1e-9 * max(1, abs(e)), "\(text): value \(d), expected \(e)")
-            } else {
-                #expect(a.value == value.value, "\(text): value \(String(describing: a.value)), expected \(value)")
-            }
-        }
-    }
+    @Test func writtenForms() throws { try expectForms(Self.forms) }
+
 
     /// Sentences that state no amount: names, slogans, event names, identifiers, idioms.
     static let negatives: [String] = [
@@ -164,12 +176,7 @@ enum V: Equatable, CustomStringConvertible {
         "科技园1号楼", "党的七大和八大党章", "三方协商", "一季度经济", "还要经过几十年的奋斗", "数百人", "第二大产业", "一点一滴", "保持两位数增长", "实现两个一百年奋斗目标",
     ]
 
-    @Test func notNumbers() throws {
-        for s in Self.negatives {
-            let found = try numbers(s)
-            #expect(found.isEmpty, "\(s): \(found.map(\.text))")
-        }
-    }
+    @Test func notNumbers() throws { try expectNoNumbers(Self.negatives) }
 
     @Test func datesResolveAgainstTheDocumentDate() throws {
         let a = try numbers("1月23日上午", date: "2024-01-29")
