@@ -11,7 +11,7 @@ public struct AnnotationsWriter: OutputWriter {
     public func write(_ output: RunOutput, to directory: URL) throws {
         // one document at a time, so the file never has to fit in memory as one string
         try AtomicFile.write(to: directory.appendingPathComponent("annotations.jsonl").path) { file in
-            for d in output.documents { try file.write(contentsOf: Data(RecordCodec.lines(d).utf8)) }
+            for d in output.documents { try RecordCodec.write(d) { try file.write(contentsOf: Data($0.utf8)) } }
         }
     }
 }

@@ -116,6 +116,11 @@ public struct Pipeline: Sendable {
     /// Processes documents given in memory, stage by stage; a document that fails a stage
     /// skips the later ones. A `clock` gets each stage's CPU time on this thread (benchmarks).
     public func process(documents: [Document], clock: StageClock? = nil) -> [Result<DocumentResult, DocumentFailure>] {
+        processDocuments(documents, clock: clock).map { $0.map(DocumentResult.init) }
+    }
+
+    /// `process(documents:clock:)`, keeping the processed documents whole.
+    func processDocuments(_ documents: [Document], clock: StageClock? = nil) -> [Result<Document, DocumentFailure>] {
         var docs = documents
         var failed: [Int: DocumentFailure] = [:]
         var alive = Array(docs.indices)
@@ -139,7 +144,7 @@ public struct Pipeline: Sendable {
             alive = alive.filter { failed[$0] == nil }
             for i in alive { docs[i].layers.formUnion(inst.produces) }
         }
-        return docs.indices.map { i in failed[i].map { .failure($0) } ?? .success(DocumentResult(docs[i])) }
+        return docs.indices.map { i in failed[i].map { .failure($0) } ?? .success(docs[i]) }
     }
 
     /// Processes `files` on `jobs` threads and hands each result to `sink` in document-id
@@ -148,6 +153,14 @@ public struct Pipeline: Sendable {
     public func run(_ files: [InputFile], jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
                     progress: (@Sendable (RunProgress) -> Void)? = nil,
                     sink: (DocumentResult) throws -> Void) throws -> RunStats {
+        try run(files, jobs: jobs, windowBytes: Pipeline.windowBytes, progress: progress, sink: sink)
+    }
+
+    /// `run`, with articles longer than `windowBytes` processed in windows (see Windows.swift);
+    /// tests give a small window.
+    func run(_ files: [InputFile], jobs: Int, windowBytes: Int,
+             progress: (@Sendable (RunProgress) -> Void)?,
+             sink: (DocumentResult) throws -> Void) throws -> RunStats {
         let start = Date()
         let counter = ProgressCounter()
         let batches = stride(from: 0, to: files.count, by: Pipeline.batchSize).map { $0..<min($0 + Pipeline.batchSize, files.count) }
@@ -160,19 +173,24 @@ public struct Pipeline: Sendable {
             let these = Array(batches[first..<min(first + window, batches.count)])
             let results = parallelMap(these.count, jobs: jobs) { b -> [Result<DocumentResult, DocumentFailure>] in
                 var docs: [Document] = []
-                var unreadable: [Int: DocumentFailure] = [:]
+                // Results of files that are not in the batch: unreadable, or long (in windows).
+                var apart: [Int: Result<DocumentResult, DocumentFailure>] = [:]
                 var bytes = 0
                 for i in these[b] {
                     do {
                         let data = try ReadableFile.bytes(files[i].path)
-                        docs.append(Document(id: files[i].id, path: files[i].path, bytes: data))
                         bytes += data.count
+                        if data.count > windowBytes {
+                            apart[i] = self.process(id: files[i].id, path: files[i].path, bytes: data, windowBytes: windowBytes)
+                        } else {
+                            docs.append(Document(id: files[i].id, path: files[i].path, bytes: data))
+                        }
                     } catch {
-                        unreadable[i] = DocumentFailure(path: files[i].path, stage: nil, message: (error as? FileProblem)?.reason ?? "\(error)")
+                        apart[i] = .failure(DocumentFailure(path: files[i].path, stage: nil, message: (error as? FileProblem)?.reason ?? "\(error)"))
                     }
                 }
                 var processed = self.process(documents: docs).makeIterator()
-                let out = these[b].map { i in unreadable[i].map { .failure($0) } ?? processed.next()! }
+                let out = these[b].map { i in apart[i] ?? processed.next()! }
                 let p = counter.add(documents: these[b].count, bytes: bytes)
                 progress?(RunProgress(done: p.done, total: files.count, bytes: p.bytes, seconds: Date().timeIntervalSince(start)))
                 return out

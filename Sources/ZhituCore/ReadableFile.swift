@@ -14,6 +14,32 @@ public struct FileProblem: Error, CustomStringConvertible, Equatable {
 public enum ReadableFile {
     /// The bytes of the regular file at `path` (symbolic links followed).
     public static func data(_ path: String) throws -> Data {
+        let handle = FileHandle(fileDescriptor: try openRegular(path), closeOnDealloc: true)
+        do { return try handle.readToEnd() ?? Data() } catch {
+            throw FileProblem(path: path, reason: "cannot be read (\(cause(EIO)))")
+        }
+    }
+
+    /// The bytes of `path` as an array, read straight into it: going through `Data` would
+    /// hold a long article twice for a moment.
+    public static func bytes(_ path: String) throws -> [UInt8] {
+        let fd = try openRegular(path)
+        defer { close(fd) }
+        var st = stat()
+        var out: [UInt8] = []
+        if fstat(fd, &st) == 0 { out.reserveCapacity(Int(st.st_size)) }
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            guard n >= 0 else { throw FileProblem(path: path, reason: "cannot be read (\(cause(errno)))") }
+            if n == 0 { return out }
+            out.append(contentsOf: chunk[..<n])
+        }
+    }
+
+    /// An open descriptor of the regular file at `path` (symbolic links followed).
+    private static func openRegular(_ path: String) throws -> Int32 {
         var st = stat()
         guard stat(path, &st) == 0 else { throw FileProblem(path: path, reason: reason(errno)) }
         switch st.st_mode & S_IFMT {
@@ -23,14 +49,8 @@ public enum ReadableFile {
         }
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw FileProblem(path: path, reason: reason(errno)) }
-        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-        do { return try handle.readToEnd() ?? Data() } catch {
-            throw FileProblem(path: path, reason: "cannot be read (\(cause(EIO)))")
-        }
+        return fd
     }
-
-    /// The bytes of `path` as an array.
-    public static func bytes(_ path: String) throws -> [UInt8] { Array(try data(path)) }
 
     /// Why a file could not be opened, after `errno` = `code`.
     public static func reason(_ code: Int32) -> String {

@@ -9,6 +9,15 @@ import Foundation
 public enum RecordCodec {
     /// All lines of one document, each ending in "\n".
     public static func lines(_ d: DocumentResult) -> String {
+        var all = ""
+        write(d, chunk: 1 << 62) { all += $0 }
+        return all
+    }
+
+    /// The lines of `lines(d)` handed to `body` in pieces of about `chunk` UTF-8 bytes, so
+    /// that a document with hundreds of thousands of records (a long article) is not also
+    /// held as one string.
+    public static func write(_ d: DocumentResult, chunk: Int = 1 << 20, _ body: (String) throws -> Void) rethrows {
         var out = ""
         var w = JSONWriter()
         w.beginObject()
@@ -33,9 +42,13 @@ public enum RecordCodec {
             w.field("end", s.end)
             w.endObject()
             out += w.text + "\n"
+            if out.utf8.count >= chunk { try body(out); out = "" }
         }
-        for a in d.records { out += line(a, doc: d.id) + "\n" }
-        return out
+        for a in d.records {
+            out += line(a, doc: d.id) + "\n"
+            if out.utf8.count >= chunk { try body(out); out = "" }
+        }
+        if !out.isEmpty { try body(out) }
     }
 
     /// One record line.

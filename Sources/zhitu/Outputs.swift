@@ -32,7 +32,7 @@ enum Outputs {
         var stats = RunStats()
         try AtomicFile.write(to: records.path) { file in
             stats = try pipeline.run(files, jobs: jobs, progress: progress) { d in
-                try file.write(contentsOf: Data(RecordCodec.lines(d).utf8))
+                try RecordCodec.write(d) { try file.write(contentsOf: Data($0.utf8)) }
             }
         }
         try write(DocumentResults(file: records), name: name, formats: formats.filter { $0 != annotations }, to: url)
