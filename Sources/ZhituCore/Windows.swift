@@ -111,9 +111,14 @@ extension DocumentResult {
         return r
     }
 
-    /// Adds the records and cited sentences of a later window.
+    /// Adds the records and cited sentences of a later window. The stages record a relation or
+    /// variant link once per document, so a later window's repeat of one is dropped.
     mutating func append(_ other: DocumentResult) {
-        records += other.records
+        func key(_ a: Annotation) -> String? {
+            a.kind == .relation || a.kind == .variant ? [a.kind.rawValue, a.type ?? "", a.head ?? "", a.tail ?? "", a.org ?? ""].joined(separator: "\u{1F}") : nil
+        }
+        var links = Set(records.compactMap(key))
+        records += other.records.filter { a in key(a).map { links.insert($0).inserted } ?? true }
         sentences.merge(other.sentences) { a, _ in a }
     }
 }

@@ -67,6 +67,8 @@ import ZhituStages
                 a.start += scalarBase
                 a.end += scalarBase
                 a.sentence = a.sentence.map { $0 + sentenceBase }
+                // A relation is recorded once per document, as the stages do for a whole file.
+                if a.kind == .relation || a.kind == .variant, expected.contains(where: { $0.kind == a.kind && $0.type == a.type && $0.head == a.head && $0.tail == a.tail && $0.org == a.org }) { continue }
                 expected.append(a)
             }
             for (k, s) in part.sentences {
@@ -76,6 +78,9 @@ import ZhituStages
             sentenceBase += d.sentences.count
         }
         #expect(!expected.isEmpty && expected.contains { $0.kind == .entity } && expected.contains { $0.kind == .number })
+        // The paragraphs repeat in every window; their relations come once.
+        let links = got.records.filter { $0.kind == .relation }.map { [$0.type ?? "", $0.head ?? "", $0.tail ?? "", $0.org ?? ""] }
+        #expect(!links.isEmpty && Set(links).count == links.count)
         #expect(got.records == expected)
         #expect(got.sentences == sentences)
 
