@@ -46,7 +46,7 @@ extension Builder {
                     if s.kind == .loc && s.start >= o && s.end <= h.end { if embedded == nil, s.start == o { embedded = s.start..<s.end }; return true }
                     return false
                 }
-                // 中国甘肃网, 中共辽宁省委: the national prefix belongs to the name, not to its place.
+                // 中国青海网, 中共甘肃省委: the national prefix belongs to the name, not to its place.
                 if o >= sentence.start + 2, reads((o - 2)..<o, "中国") || reads((o - 2)..<o, "中共"), boundary[o - 2] { o -= 2 }
                 let end = subUnitEnd(after: h.end, sentence)
                 spans.append(Span(kind: .org, start: o, end: end, embedded: embedded))
@@ -75,7 +75,7 @@ extension Builder {
                   !spans[from...].contains(where: { $0.start < c + 2 && c < $0.end }) else { continue }
             let f = res.titleForms[Int(t.value)]
             guard !Words.keepWhole.contains(where: { f.hasPrefix($0) }), !f.hasPrefix("居委会") else { continue }
-            // 兴隆社区党委书记: the community's party committee is the body, the community a place.
+            // 幸福社区党委书记: the community's party committee is the body, the community a place.
             let organ = res.titleOrganLength[Int(t.value)]
             for len in [3, 2] where c - len >= sentence.start {
                 let p = c - len
