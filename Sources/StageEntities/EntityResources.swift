@@ -18,6 +18,8 @@ final class EntityResources: Sendable {
     /// Gazetteer forms that are common nouns or zones (城区, 经济技术开发区), never matched.
     let blockedForms: [Bool]
     let introducers: Trie
+    /// `Words.addressAfterSurname` (女士, 师傅 …).
+    let addressForms: Trie
     /// `Words.bodyBylineRoles`, the value the index.
     let bylineRoles: Trie
     let landmarks: Trie
@@ -39,6 +41,7 @@ final class EntityResources: Sendable {
         speech = Trie(Words.speechVerbs + ["同志"])
         blockedForms = EntityResources.blocked(gazetteer)
         introducers = Trie(Words.nameIntroducers)
+        addressForms = Trie(Words.addressAfterSurname)
         bylineRoles = Trie(Words.bodyBylineRoles.map(\.word))
         self.landmarks = Trie(Words.landmarks + landmarks)
         self.knownPeople = Trie(knownPeople)

@@ -147,8 +147,8 @@ extension Builder {
         for k in sentence.start..<max(sentence.start, sentence.end - 1) where Words.surnames.contains(text[k]) {
             let bounded = k == sentence.start || !text[k - 1].isIdeograph || Words.leftStops.contains(text[k - 1])
             var end: Int? = nil
-            if bounded, let a = Words.addressAfterSurname.first(where: { reads((k + 1)..<(k + 3), $0) }) {
-                end = k + 1 + a.unicodeScalars.count
+            if bounded, let a = res.addressForms.longestMatch(in: text, from: k + 1, limit: sentence.end) {
+                end = a.end
             } else if let e = someoneEnd(k + 1, sentence, bounded: bounded) {
                 end = e
             }
