@@ -11,7 +11,7 @@ public struct NERStage: Stage {
         requires: [.tokens], produces: ["ner"],
         options: [
             OptionSpec("model", .string, default: .string(""),
-                       help: "Tagger model file X.model (from `zhitu train`; its place list X.places.txt beside it), relative to pipeline.json; empty: the shipped model."),
+                       help: "Tagger model file X.model (from `zhitu train`, which puts the place list in it; a model of an older format reads X.places.txt beside it), relative to pipeline.json; empty: the shipped model."),
             OptionSpec("types", .strings, default: .strings(Tags.types), help: "Entity types to propose (PER, LOC, ORG, TITLE)."),
         ])
 
@@ -22,8 +22,7 @@ public struct NERStage: Stage {
     public init(options: StageOptions, context: StageContext) throws {
         let path = options.string("model")
         let url = path.isEmpty ? try NERStage.shippedModelURL() : context.resolve(path)
-        model = try TaggerModel(contentsOf: url)
-        gazetteer = try PlaceGazetteer(contentsOf: NERStage.placesURL(forModel: url))
+        (model, gazetteer) = try TaggerModel.load(url)
         let types = options.strings("types")
         for t in types where !Tags.types.contains(t) {
             throw StageFailure("\(context.optionsPath).types: unknown type \"\(t)\" (expected one of \(Tags.types.joined(separator: ", ")))")
@@ -39,8 +38,8 @@ public struct NERStage: Stage {
 
     /// The model and place list shipped in Resources.
     public static func shipped(types: [String] = Tags.types) throws -> NERStage {
-        let url = try shippedModelURL()
-        return NERStage(model: try TaggerModel(contentsOf: url), gazetteer: try PlaceGazetteer(contentsOf: placesURL(forModel: url)), types: types)
+        let (model, places) = try TaggerModel.load(try shippedModelURL())
+        return NERStage(model: model, gazetteer: places, types: types)
     }
 
     static func shippedModelURL() throws -> URL {
@@ -50,7 +49,8 @@ public struct NERStage: Stage {
         return url
     }
 
-    /// `X.places.txt` beside `X.model`: the place list the model was trained with.
+    /// `X.places.txt` beside `X.model`: the place list the model was trained with, readable
+    /// (a ZTNER04 model holds it too; a ZTNER03 model is read with it).
     public static func placesURL(forModel url: URL) -> URL {
         url.deletingPathExtension().appendingPathExtension("places.txt")
     }

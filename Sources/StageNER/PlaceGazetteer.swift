@@ -22,6 +22,9 @@ public struct PlaceGazetteer: Sendable {
         trie = t
     }
 
+    /// A list already built (the trie of a mapped model file).
+    init(trie: Trie) { self.trie = trie }
+
     public init(contentsOf url: URL) throws {
         let lexicon = try Lexicon(contentsOf: url)
         for (n, e) in lexicon.entries.enumerated() where !PlaceGazetteer.classes.contains(e.tag) {

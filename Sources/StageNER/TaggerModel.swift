@@ -83,7 +83,7 @@ struct SlotTable: @unchecked Sendable {   // immutable once built
         let width = SlotTable.rowBytes
         precondition(Tags.count + 3 <= width, "\(Tags.count) tags do not fit a \(width)-byte row")
         self.subRows = subRows
-        let stride = subRows == 1 ? width : (subRows <= 4 ? 64 : subRows * width)
+        let stride = SlotTable.stride(subRows)
         self.stride = stride
         var size = 16
         while Double(size) * maxLoad < Double(entries.count) { size <<= 1 }
@@ -102,6 +102,25 @@ struct SlotTable: @unchecked Sendable {   // immutable once built
             for (s, r) in e.rows.enumerated() where r >= 0 { SlotTable.write(row: r, of: model, to: table + i * stride + s * width) }
         }
     }
+
+    /// A table whose tag bytes and slots are already laid out (a mapped model file); nil if
+    /// the sizes do not fit together.
+    init?(tags: PageMemory, slots: PageMemory, subRows: Int) {
+        let size = tags.bytes, stride = SlotTable.stride(subRows)
+        guard size >= 16, size.nonzeroBitCount == 1, slots.bytes == size * stride else { return nil }
+        memory = slots
+        tagMemory = tags
+        base = UnsafeRawPointer(slots.base)
+        self.tags = UnsafePointer(tags.base.assumingMemoryBound(to: UInt8.self))
+        mask = size - 1
+        self.subRows = subRows
+        self.stride = stride
+    }
+
+    static func stride(_ subRows: Int) -> Int { subRows == 1 ? rowBytes : (subRows <= 4 ? 64 : subRows * rowBytes) }
+
+    /// The tag bytes (for writing the model file).
+    var tagBytes: [UInt8] { Array(UnsafeRawBufferPointer(start: tags, count: mask + 1)) }
 
     /// Writes model row `r` as 16 bytes at `to`: int8 weights in units of `unit << shift`, the shift.
     static func write(row r: Int, of model: TaggerModel.Rows, to: UnsafeMutableRawPointer) {
@@ -176,7 +195,12 @@ public struct TaggerModel: Sendable {
         /// Float value of one weight unit.
         var unit: Float
     }
-    let rows: Rows
+    /// The rows of a model built from weights (nil for a model read from a file, which holds
+    /// the built tables only).
+    let rows: Rows?
+    /// Float value of one weight unit.
+    let unit: Float
+    public let featureCount: Int
 
     /// Rows of the small single templates (`Features.small`), 16 bytes each, indexed by
     /// `smallBase[s] + value`; zeros where the model has no row.
@@ -195,8 +219,6 @@ public struct TaggerModel: Sendable {
 
     /// Single features in the hot table (16k slots at half load, 256 KB: a probe for a feature it lacks ends soon).
     public static let hotRows = 8_000
-
-    public var featureCount: Int { rows.keys32.count }
 
     @inline(__always) static func key32(_ h: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: h ^ (h >> 32)) | 1 }
 
@@ -221,6 +243,8 @@ public struct TaggerModel: Sendable {
         let top = scales.max() ?? 0
         let rows = Rows(keys32: keys32, templates: templates, quantized: quantized, scales: scales, unit: top > 0 ? top / 128 : 1)
         self.rows = rows
+        unit = rows.unit
+        featureCount = keys32.count
         rawTransitions = transitions
         var smallRow: [UInt32: Int] = [:]
         for r in keys32.indices where Features.small.contains(Int(templates[r])) { smallRow[keys32[r]] = smallRow[keys32[r]] ?? r }
@@ -288,7 +312,7 @@ public struct TaggerModel: Sendable {
 
     /// Sets `scratch.emission` to the score of every tag at every character, row-major.
     func emission(_ input: TaggerInput, scratch: inout Scratch) {
-        let n = input.chars.count, t = Tags.count, unit = rows.unit
+        let n = input.chars.count, t = Tags.count, unit = self.unit
         Features.extractSingles(input, values: &scratch.values, keys: &scratch.keys)
         scratch.found.removeAll(keepingCapacity: true)
         scratch.found.append(contentsOf: repeatElement(0, count: scratch.keys.count))
@@ -437,58 +461,9 @@ public struct TaggerModel: Sendable {
         return out
     }
 
-    // MARK: file
-
-    public func write(to url: URL) throws {
-        var d = Data()
-        d.append(contentsOf: TaggerModel.magic)
-        func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { d.append(contentsOf: $0) } }
-        u32(UInt32(Tags.count))
-        u32(UInt32(Features.count))
-        u32(UInt32(featureCount))
-        for v in rawTransitions { u32(v.bitPattern) }
-        rows.keys32.withUnsafeBytes { d.append(contentsOf: $0) }
-        d.append(contentsOf: rows.templates)
-        rows.scales.withUnsafeBytes { d.append(contentsOf: $0) }
-        rows.quantized.withUnsafeBytes { d.append(contentsOf: $0) }
-        try d.write(to: url, options: .atomic)
-    }
-
-    public init(contentsOf url: URL) throws {
-        let d = try ReadableFile.data(url.path)   // a device or folder is a one-line error
-        let name = url.lastPathComponent
-        let t = Tags.count
-        let model: TaggerModel = try d.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            guard raw.count >= 20, Array(raw[0..<8]) == TaggerModel.magic else { throw TaggerModelError.malformed(name, "bad header") }
-            func u32(_ at: Int) -> UInt32 { UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt32.self)) }
-            guard u32(8) == UInt32(t), u32(12) == UInt32(Features.count) else {
-                throw TaggerModelError.malformed(name, "built for another tag set or feature set")
-            }
-            let n = Int(u32(16))
-            var at = 20
-            let need = at + (t + 1) * t * 4 + n * 4 + n + n * 4 + n * t
-            guard raw.count == need else { throw TaggerModelError.malformed(name, "size \(raw.count), expected \(need)") }
-            var trans = [Float](repeating: 0, count: (t + 1) * t)
-            for i in 0..<trans.count { trans[i] = Float(bitPattern: u32(at)); at += 4 }
-            func array<T>(_ count: Int, _ zero: T) -> [T] {
-                var a = [T](repeating: zero, count: count)
-                let size = count * MemoryLayout<T>.stride
-                a.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[at..<(at + size)])) }
-                at += size
-                return a
-            }
-            let keys: [UInt32] = array(n, 0)
-            let templates: [UInt8] = array(n, 0)
-            guard templates.allSatisfy({ Int($0) < Features.count }) else { throw TaggerModelError.malformed(name, "a row names an unknown template") }
-            let scales: [Float] = array(n, 0)
-            let q: [Int8] = array(n * t, 0)
-            return TaggerModel(keys32: keys, templates: templates, quantized: q, scales: scales, transitions: trans)
-        }
-        self = model
-    }
-
     /// Weights of model row `r` as tagging uses them (for tests).
     func rowWeights(_ r: Int) -> [Float]? {
+        guard let rows else { return nil }
         let k = rows.keys32[r], template = Int(rows.templates[r])
         if let s = Features.small.firstIndex(of: template) {
             guard let v = (0..<Features.smallSizes[s]).first(where: { TaggerModel.key32(Features.smallKey(s, $0)) == k }) else { return nil }

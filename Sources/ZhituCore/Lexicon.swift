@@ -54,20 +54,20 @@ public struct Lexicon: Sendable {
 /// A trie over Unicode scalars with one hash lookup per step. Values are small integers
 /// (an index into the caller's table); a later insert of the same word overwrites.
 public struct Trie: Sendable {
-    private var edges = EdgeTable()
-    private var nodes = 1   // the root
+    var edges = EdgeTable()
+    var nodes = 1   // the root
     /// The BMP scalars that start some entry: a fast reject before any hash lookup (scalars
     /// beyond the BMP always go to the hash table).
-    @usableFromInline private(set) var firsts = ScalarSet()
+    @usableFromInline internal(set) var firsts = ScalarSet()
     /// The BMP scalars that are an entry by themselves.
-    private var singles = ScalarSet()
+    var singles = ScalarSet()
     /// Bloom bits of the first two scalars of entries of two or more: in a large trie most
     /// positions stop here, before a walk whose every step is a cache miss.
-    private var pairs = [UInt64](repeating: 0, count: 64)
-    private var pairCount = 0
+    var pairs = [UInt64](repeating: 0, count: 64)
+    var pairCount = 0
     var pairBits: Int { pairs.count * 64 }
-    public private(set) var maxLength = 0
-    public private(set) var count = 0
+    public internal(set) var maxLength = 0
+    public internal(set) var count = 0
 
     public init() {}
 
@@ -184,16 +184,25 @@ public struct Trie: Sendable {
 /// value), 16-byte aligned, so a step of a walk reads one cache line. The slots live in
 /// `PageMemory` (huge pages for large tries: a walk is a random access per step).
 struct EdgeTable: @unchecked Sendable {   // copy-on-write: `memory` is copied before a shared table is changed
-    private static let emptyHigh = UInt32.max
-    private var memory: PageMemory
+    static let emptyHigh = UInt32.max
+    private(set) var memory: PageMemory
     private var slots: UnsafeMutablePointer<UInt32>
-    private var capacity: Int
-    private var count = 0
-    private var shift = 60   // 64 - log2(capacity)
+    private(set) var capacity: Int
+    private(set) var count = 0
+    private(set) var shift = 60   // 64 - log2(capacity)
 
     init() {
         (memory, slots) = EdgeTable.emptySlots(16)
         capacity = 16
+    }
+
+    /// A table in `memory` (a mapped image: `capacity` slots of 16 bytes, `count` of them used).
+    init(memory: PageMemory, capacity: Int, count: Int) {
+        self.memory = memory
+        slots = memory.base.bindMemory(to: UInt32.self, capacity: capacity * 4)
+        self.capacity = capacity
+        self.count = count
+        shift = 64 - capacity.trailingZeroBitCount
     }
 
     private static func emptySlots(_ n: Int) -> (PageMemory, UnsafeMutablePointer<UInt32>) {
@@ -257,7 +266,7 @@ struct EdgeTable: @unchecked Sendable {   // copy-on-write: `memory` is copied b
     }
 
     private mutating func makeUnique() {
-        guard !isKnownUniquelyReferenced(&memory) else { return }
+        guard !memory.writable || !isKnownUniquelyReferenced(&memory) else { return }
         let (m, s) = EdgeTable.emptySlots(capacity)
         s.update(from: slots, count: capacity * 4)
         (memory, slots) = (m, s)

@@ -39,7 +39,7 @@ public enum ReadableFile {
     }
 
     /// An open descriptor of the regular file at `path` (symbolic links followed).
-    private static func openRegular(_ path: String) throws -> Int32 {
+    static func openRegular(_ path: String) throws -> Int32 {
         var st = stat()
         guard stat(path, &st) == 0 else { throw FileProblem(path: path, reason: reason(errno)) }
         switch st.st_mode & S_IFMT {

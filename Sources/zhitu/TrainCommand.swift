@@ -24,9 +24,11 @@ struct Train: ParsableCommand {
         Example:
           zhitu train --data ../shared/datasets --output Sources/StageNER/Resources/ner-msra.model
           zhitu train --data ../shared/datasets --train-gold ../shared/gold/train --corpus ../shared/corpus-news --output x.model
+          zhitu train --convert --output old.model    # rewrite an older model file (ZTNER03 + old.places.txt) as ZTNER04
         """)
 
-    @Option(name: .long, help: "Folder holding msra.train.jsonl and msra.test.jsonl.") var data: String
+    @Option(name: .long, help: "Folder holding msra.train.jsonl and msra.test.jsonl.") var data: String?
+    @Flag(name: .long, help: "Do not train: rewrite the model at --output (and the place list beside an older one) in the current file format.") var convert = false
     @Option(name: .long, help: "Model file to write.") var output: String
     @Option(name: .long, help: "Folder holding train.entities.jsonl (default: gold/train beside the datasets folder, if there).") var trainGold: String?
     @Option(name: .long, help: "Folder of the articles the train gold annotates (default: corpus-news beside the datasets folder).") var corpus: String?
@@ -46,9 +48,16 @@ struct Train: ParsableCommand {
     }
 
     func run() throws {
+        let url = URL(fileURLWithPath: output)
+        if convert {
+            // the tables are built from the rows exactly as training builds them: the same model
+            let (model, places) = try TaggerModel.load(url)
+            try model.write(to: url, places: places)
+            return say("wrote \(output): \(model.featureCount) features, \(places.count) names in its place list")
+        }
+        guard let data else { fail("zhitu train: --data is required (the folder of msra.train.jsonl), unless --convert", code: 64) }
         let segment = try makeStage("segment")
         let dir = URL(fileURLWithPath: data)
-        let url = URL(fileURLWithPath: output)
         let tsvURL = dir.appendingPathComponent("admin-divisions.tsv")
         guard let tsv = try? String(contentsOf: tsvURL, encoding: .utf8) else { fail("cannot read \(tsvURL.path)", code: 1) }
         let places = PlaceGazetteer.derive(fromAdminDivisions: tsv)
@@ -95,7 +104,8 @@ struct Train: ParsableCommand {
         say(String(format: "trained in %.1fs", Date().timeIntervalSince(started)))
         let pruned = weights.pruned(maxFeatures: maxFeatures)
         let model = TaggerModel(pruned)
-        try model.write(to: url)
+        // the place list read back from its file: what the model holds is what the file says
+        try model.write(to: url, places: try PlaceGazetteer(contentsOf: placesURL))
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
         say("wrote \(output): \(model.featureCount) features, \(size) bytes")
         if noEval { return }
