@@ -14,18 +14,22 @@ public struct Background: Sendable {
     }
 
     public init(contentsOf url: URL) throws {
-        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+        guard let data = FileManager.default.contents(atPath: url.path), String(validating: data, as: UTF8.self) != nil else {
             throw LexiconError(file: url.path, line: nil, message: "no such background table or not UTF-8")
         }
         var counts: [String: Int] = [:]
-        var n = 0
-        for line in text.split(separator: "\n") {
-            n += 1
-            let cols = line.split(separator: "\t")
-            guard cols.count == 3, let c = Int(cols[1]) else {
-                throw LexiconError(file: url.path, line: n, message: "expected `ngram<TAB>count<TAB>docs`")
+        counts.reserveCapacity(data.count / 16)
+        // split as bytes: the same cuts as a String split (tab and line feed never join a grapheme), far cheaper
+        try [UInt8](data).withUnsafeBufferPointer { all in
+            var n = 0
+            for line in all.split(separator: 0x0A) {
+                n += 1
+                let cols = line.split(separator: 0x09)
+                guard cols.count == 3, let c = Int(String(decoding: cols[1], as: UTF8.self)) else {
+                    throw LexiconError(file: url.path, line: n, message: "expected `ngram<TAB>count<TAB>docs`")
+                }
+                counts[String(decoding: cols[0], as: UTF8.self)] = c
             }
-            counts[String(cols[0])] = c
         }
         if counts.isEmpty { throw LexiconError(file: url.path, line: nil, message: "has no entries") }
         self.init(counts)

@@ -29,26 +29,64 @@ public struct Lexicon: Sendable {
         do { data = try ReadableFile.data(file) } catch let e as FileProblem {
             throw LexiconError(file: file, line: nil, message: e.reason == "no such file" ? "no such lexicon file" : e.reason)
         }
-        guard let text = String(validatingUTF8: Array(data).map { CChar(bitPattern: $0) } + [0]) ?? String(bytes: data, encoding: .utf8) else {
+        // Parsed as bytes: splitting a String by Characters and testing each for whitespace was
+        // most of a stage's start-up. Tab and line feed never join a grapheme, so byte splits
+        // are the same cuts.
+        let bytes = [UInt8](data)
+        guard String(validating: bytes, as: UTF8.self) != nil else {
             throw LexiconError(file: file, line: nil, message: "not valid UTF-8")
         }
-        var n = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            n += 1
-            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
-            if line.allSatisfy({ $0 == " " || $0 == "\t" }) || line.hasPrefix("#") { continue }
-            let cols = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard cols.count <= 2 else { throw LexiconError(file: file, line: n, message: "expected `word` or `word<TAB>tag`, found \(cols.count) columns") }
-            let word = String(cols[0])
-            guard !word.isEmpty, !word.contains(where: { $0.isWhitespace }) else {
-                throw LexiconError(file: file, line: n, message: "entry \(jsonQuoted(word)) is empty or has spaces; use one word per line, tab before a tag")
+        entries.reserveCapacity(bytes.count / 16)
+        try bytes.withUnsafeBufferPointer { all in
+            var n = 0, start = 0
+            while start < all.count {
+                n += 1
+                var end = start
+                while end < all.count && all[end] != 0x0A { end += 1 }
+                defer { start = end + 1 }
+                var line = all[start..<end]
+                if line.last == 0x0D { line = line.dropLast() }
+                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) || line.first == 0x23 { continue }   // blank, `#`
+                let tab = line.firstIndex(of: 0x09)
+                let word = tab.map { line[..<$0] } ?? line
+                if let t = tab, line[(t + 1)...].contains(0x09) {
+                    let cols = line.split(separator: 0x09, omittingEmptySubsequences: false).count
+                    throw LexiconError(file: file, line: n, message: "expected `word` or `word<TAB>tag`, found \(cols) columns")
+                }
+                guard !word.isEmpty, !Lexicon.hasWhitespace(word) else {
+                    throw LexiconError(file: file, line: n, message: "entry \(jsonQuoted(String(decoding: word, as: UTF8.self))) is empty or has spaces; use one word per line, tab before a tag")
+                }
+                if word.contains(0) { throw LexiconError(file: file, line: n, message: "has a NUL byte") }
+                entries.append((String(decoding: word, as: UTF8.self), tab.map { String(decoding: line[($0 + 1)...], as: UTF8.self) } ?? ""))
             }
-            entries.append((word, cols.count == 2 ? String(cols[1]) : ""))
         }
         if entries.isEmpty { throw LexiconError(file: file, line: nil, message: "has no entries") }
     }
 
     public var words: [String] { entries.map(\.word) }
+
+    /// Whether UTF-8 `bytes` hold a White_Space scalar: ASCII 09–0D and 20, U+0085, U+00A0,
+    /// U+1680, U+2000–200A, U+2028, U+2029, U+202F, U+205F, U+3000 (the whole Unicode list).
+    static func hasWhitespace(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            if b < 0x80 {
+                if b == 0x20 || (0x09...0x0D).contains(b) { return true }
+            } else if i + 1 < bytes.endIndex {
+                let c = bytes[i + 1], d = i + 2 < bytes.endIndex ? bytes[i + 2] : 0
+                switch b {
+                case 0xC2: if c == 0x85 || c == 0xA0 { return true }
+                case 0xE1: if c == 0x9A && d == 0x80 { return true }
+                case 0xE2: if (c == 0x80 && ((0x80...0x8A).contains(d) || d == 0xA8 || d == 0xA9 || d == 0xAF)) || (c == 0x81 && d == 0x9F) { return true }
+                case 0xE3: if c == 0x80 && d == 0x80 { return true }
+                default: break
+                }
+            }
+            i += 1
+        }
+        return false
+    }
 }
 
 /// A trie over Unicode scalars with one hash lookup per step. Values are small integers
