@@ -72,9 +72,13 @@ final class EntityResources: Sendable {
     static func buildTitles() -> (Trie, [String], [Int]) {
         var forms: [String] = []
         var organLength: [Int] = []
-        var seen = Set<String>()
+        var trie = Trie()
+        // first form wins; the trie itself tells a repeat (a Set<String> cost more than the trie)
         func add(_ s: String, _ organ: Int) {
-            if seen.insert(s).inserted { forms.append(s); organLength.append(organ) }
+            guard trie.value(of: s) == nil else { return }
+            trie.insert(s, value: Int32(forms.count))
+            forms.append(s)
+            organLength.append(organ)
         }
         for organ in Words.organs {
             for m in Words.modifiers {
@@ -87,6 +91,6 @@ final class EntityResources: Sendable {
             add(role, 0)
             for p in Words.levelPrefixes { add(p + role, 0) }
         }
-        return (Trie(forms), forms, organLength)
+        return (trie, forms, organLength)
     }
 }

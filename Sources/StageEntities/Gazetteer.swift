@@ -27,8 +27,13 @@ public struct Gazetteer: Sendable {
 
     public private(set) var units: [PlaceUnit] = []
     public private(set) var forms: [Form] = []
-    /// Form index of every name and alias.
-    public private(set) var formIndex: [String: Int] = [:]
+    /// Form index of every name and alias: `formIndex[name]`, looked up in the trie (a
+    /// Dictionary of 100k names cost more to build than the rest of the gazetteer).
+    public struct FormIndex: Sendable {
+        let trie: Trie
+        public subscript(_ name: String) -> Int? { trie.value(of: name).map(Int.init) }
+    }
+    public var formIndex: FormIndex { FormIndex(trie: trie) }
     let trie: Trie
 
     /// Loads the TSV written by scripts/build-gazetteer.py (name, level, parent, code, aliases).
@@ -77,21 +82,19 @@ public struct Gazetteer: Sendable {
     /// Builds from units and (form, unit, kind) triples; used by tests and user gazetteers.
     public init(units: [PlaceUnit], aliases: [(String, Int32, FormKind)]) {
         self.units = units
-        var index: [String: Int] = [:]
+        var trie = Trie()
         var forms: [Form] = []
+        forms.reserveCapacity(aliases.count)
         for (word, id, kind) in aliases {
-            if let f = index[word] {
+            if let f = trie.value(of: word).map(Int.init) {
                 forms[f].units.append(id)
                 if kind.rawValue < forms[f].kind.rawValue { forms[f].kind = kind }
             } else {
-                index[word] = forms.count
+                trie.insert(word, value: Int32(forms.count))
                 forms.append(Form(units: [id], kind: kind))
             }
         }
-        var trie = Trie()
-        for (word, f) in index { trie.insert(word, value: Int32(f)) }
         self.forms = forms
-        self.formIndex = index
         self.trie = trie
     }
 

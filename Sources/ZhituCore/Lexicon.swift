@@ -208,6 +208,16 @@ public struct Trie: Sendable {
         return best
     }
 
+    /// The value of the entry that is exactly `word`'s scalars, or nil (one walk, no array built).
+    public func value(of word: String) -> Int32? {
+        var node: Int32 = 0, value: Int32 = -1
+        for u in word.unicodeScalars {
+            guard let next = edges.find(UInt64(UInt32(node)) << 32 | UInt64(u.value)) else { return nil }
+            (node, value) = next
+        }
+        return value >= 0 ? value : nil
+    }
+
     public func contains(_ word: String) -> Bool {
         let s = Array(word.unicodeScalars)
         var found = false
