@@ -51,11 +51,13 @@ struct Train: ParsableCommand {
         let url = URL(fileURLWithPath: output)
         if convert {
             // the tables are built from the rows exactly as training builds them: the same model
-            let (model, places) = try TaggerModel.load(url)
-            try model.write(to: url, places: places)
-            return say("wrote \(output): \(model.featureCount) features, \(places.count) names in its place list")
+            do {
+                let (model, places) = try TaggerModel.load(url)
+                try model.write(to: url, places: places)
+                return say("wrote \(output): \(model.featureCount) features, \(places.count) names in its place list")
+            } catch { fail("\(error)", code: 1) }
         }
-        guard let data else { fail("zhitu train: --data is required (the folder of msra.train.jsonl), unless --convert", code: 64) }
+        guard let data else { fail("train: --data is required (the folder of msra.train.jsonl), unless --convert", code: 64) }
         let segment = try makeStage("segment")
         let dir = URL(fileURLWithPath: data)
         let tsvURL = dir.appendingPathComponent("admin-divisions.tsv")
