@@ -233,7 +233,7 @@ extension RecordCodec {
 
         func next() -> DocumentResult? {
             while let raw = nextLine() {
-                guard !raw.isEmpty, let line = Line(raw) else { continue }
+                guard !raw.isEmpty, let line = Line(raw), line.kind != Line.run else { continue }   // the run line has no document
                 if let p = pending, p.id != line.doc {
                     pending = RecordCodec.start(line.doc)
                     RecordCodec.apply(line, to: &pending!)

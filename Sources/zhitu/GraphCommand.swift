@@ -21,7 +21,8 @@ struct Graph: ParsableCommand {
         Examples:
           zhitu run --format annotations
           zhitu graph --from out/annotations.jsonl --output rebuilt/
-          zhitu graph --from out/annotations.jsonl --output rebuilt/ --format graph,measurements
+          zhitu graph --from out/annotations.jsonl --output rebuilt/ \\
+            --format graph,measurements
         """)
 
     @Option(name: .long, parsing: .upToNextOption, help: "Annotation files (JSON Lines).") var from: [String]

@@ -86,7 +86,7 @@ struct Run: ParsableCommand {
         Examples:
           zhitu run
           zhitu run pipeline.json --input corpus/ --output results/
-          zhitu run --input a.txt b.md --jobs 1 --quiet
+          zhitu run --input corpus/001_ce8fcb816939275a.txt --jobs 1 --quiet
           zhitu run --format graph,graphml,sqlite,report
         """)
 
