@@ -8,7 +8,9 @@ public struct QuoteCountStage: Stage {
         use: "quotes", version: "1.0",
         summary: "Example stage: every “quoted” span up to max_length characters becomes a `quote` record.",
         requires: [.sentences], produces: ["quotes"],
-        options: [OptionSpec("max_length", .int, default: .int(12), help: "Longest quoted span to record, in characters.", range: 1...200)])
+        options: [OptionSpec("max_length", .int, default: .int(12), help: "Longest quoted span to record, in characters.", range: 1...200)],
+        // a tutorial: it runs where a config names it, not in the default pipeline
+        inDefaultPipeline: false)
 
     let maxLength: Int
 

@@ -11,6 +11,7 @@ public struct AnnotationsWriter: OutputWriter {
     public func write(_ output: RunOutput, to directory: URL) throws {
         // one document at a time, so the file never has to fit in memory as one string
         try AtomicFile.write(to: directory.appendingPathComponent("annotations.jsonl").path) { file in
+            if let p = output.provenance { try file.write(contentsOf: Data((p.runLine + "\n").utf8)) }
             for d in output.documents { try RecordCodec.write(d) { try file.write(contentsOf: Data($0.utf8)) } }
         }
     }

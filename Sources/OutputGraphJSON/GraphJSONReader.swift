@@ -20,6 +20,16 @@ public enum GraphJSONReader {
         }
     }
 
+    /// The provenance in graph.json's "graph" object, if any. GraphJSONWriter puts that object
+    /// on the first line, so this reads one line, not the whole graph.
+    public static func provenance(contentsOf path: String) -> Provenance? {
+        guard let h = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? h.close() }
+        guard let head = try? h.read(upToCount: 1 << 16), let nl = head.firstIndex(of: 0x0A),
+              let v = try? JSONValue.parse(Array(head[..<nl]) + Array("}".utf8)), let g = v["graph"]?["provenance"] else { return nil }
+        return Provenance.parse(g)
+    }
+
     public static func parse(_ bytes: [UInt8]) throws -> KnowledgeGraph {
         let root = try JSONValue.parse(bytes)
         guard case .object = root else { throw Problem(description: "not a node-link graph (expected an object)") }

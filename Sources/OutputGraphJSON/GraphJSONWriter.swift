@@ -10,7 +10,7 @@ public struct GraphJSONWriter: OutputWriter {
     public func write(_ output: RunOutput, to directory: URL) throws {
         let graph = try output.graphSource()
         try AtomicFile.write(to: directory.appendingPathComponent("graph.json").path) { file in
-            try Self.render(graph) { try file.write(contentsOf: Data($0.utf8)) }
+            try Self.render(graph, provenance: output.provenance) { try file.write(contentsOf: Data($0.utf8)) }
         }
     }
 
@@ -21,7 +21,7 @@ public struct GraphJSONWriter: OutputWriter {
     }
 
     /// Renders in pieces of about a megabyte, so a large graph is never one string in memory.
-    public static func render<G: GraphSource>(_ g: G, piece: (String) throws -> Void) rethrows {
+    public static func render<G: GraphSource>(_ g: G, provenance: Provenance? = nil, piece: (String) throws -> Void) rethrows {
         var w = JSONWriter()
         func flush() throws { if w.text.utf8.count > 1 << 20 { try piece(w.drain()) } }
         w.beginObject()
@@ -30,6 +30,8 @@ public struct GraphJSONWriter: OutputWriter {
         w.beginObject("graph")
         w.field("name", g.name)
         w.field("generator", "zhitu")
+        // on the first line, which GraphJSONReader.provenance reads without parsing the graph
+        provenance?.write(to: &w, key: "provenance")
         w.endObject()
         w.raw("\n")
         w.beginArray("nodes")

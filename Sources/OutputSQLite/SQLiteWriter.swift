@@ -114,12 +114,20 @@ public struct SQLiteWriter: OutputWriter {
                     try db.execute(sql: "CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences', content_rowid='id');")
                 }
                 try fill(db, g, output.documents)
+                try run(db, output.provenance)
                 try db.execute(sql: "INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild');")
                 return .commit
             }
             try db.execute(sql: "ANALYZE;")
         }
         try db.close()
+    }
+
+    /// The `run` table: one row saying which zhitu and config made the file (none when unknown).
+    static func run(_ db: Database, _ p: Provenance?) throws {
+        try db.execute(sql: "CREATE TABLE run (zhitu TEXT NOT NULL, icu TEXT, config_sha256 TEXT NOT NULL, stages TEXT NOT NULL, date TEXT NOT NULL);")
+        guard let p else { return }
+        try db.execute(sql: "INSERT INTO run VALUES (?, ?, ?, ?, ?)", arguments: [p.zhitu, p.icu, p.configDigest, p.stagesJSON, p.date])
     }
 
     static func fill<G: GraphSource>(_ db: Database, _ g: G, _ documents: DocumentResults) throws {

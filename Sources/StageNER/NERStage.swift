@@ -12,7 +12,8 @@ public struct NERStage: Stage {
         options: [
             OptionSpec("model", .string, default: .string(""),
                        help: "Tagger model file X.model (from `zhitu train`, which puts the place list in it; a model of an older format reads X.places.txt beside it), relative to pipeline.json; empty: the shipped model."),
-            OptionSpec("types", .strings, default: .strings(Tags.types), help: "Entity types to propose (PER, LOC, ORG, TITLE)."),
+            // ORG proposals helped one dev half and hurt the other: off unless asked for
+            OptionSpec("types", .strings, default: .strings(["PER", "LOC", "TITLE"]), help: "Entity types to propose (PER, LOC, ORG, TITLE)."),
         ])
 
     public let model: TaggerModel

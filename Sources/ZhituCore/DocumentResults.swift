@@ -134,7 +134,9 @@ public enum RecordIndex {
                     if l.kind == "sentence" && (l.index == nil || l.text == nil || l.start == nil || l.end == nil) {
                         throw RecordCodec.ReadError(file: path, line: lineNumber, message: "sentence record needs index, text, start and end")
                     }
-                    try body(l.doc, l.kind == "document", lineNumber, bufferStart + UInt64(start), UInt32(next - start))
+                    if l.kind != RecordCodec.Line.run {
+                        try body(l.doc, l.kind == "document", lineNumber, bufferStart + UInt64(start), UInt32(next - start))
+                    }
                 }
                 start = next
             }
@@ -231,7 +233,7 @@ extension RecordCodec {
 
         func next() -> DocumentResult? {
             while let raw = nextLine() {
-                guard !raw.isEmpty, let line = Line(raw) else { continue }
+                guard !raw.isEmpty, let line = Line(raw), line.kind != Line.run else { continue }   // the run line has no document
                 if let p = pending, p.id != line.doc {
                     pending = RecordCodec.start(line.doc)
                     RecordCodec.apply(line, to: &pending!)

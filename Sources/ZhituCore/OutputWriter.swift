@@ -8,19 +8,24 @@ public final class RunOutput: @unchecked Sendable {
     /// Documents in id order (read back from disk for large runs: iterate, don't index);
     /// empty when exporting from an existing graph file.
     public let documents: DocumentResults
+    /// Which version and config made these records, for writers to include; nil when unknown
+    /// (annotation files or a graph.json written without it).
+    public let provenance: Provenance?
     /// Where the graph's per-document parts are spilled while the output lives.
     let spillDirectory: URL
     private let lock = NSLock()
     private var givenGraph: KnowledgeGraph?
     private var builtGraph: SpilledGraph?
 
-    public convenience init(name: String, documents: [DocumentResult], graph: KnowledgeGraph? = nil) {
-        self.init(name: name, documents: DocumentResults(documents), graph: graph)
+    public convenience init(name: String, documents: [DocumentResult], graph: KnowledgeGraph? = nil, provenance: Provenance? = nil) {
+        self.init(name: name, documents: DocumentResults(documents), graph: graph, provenance: provenance)
     }
 
     /// `spillDirectory` (default: the temporary folder) holds the graph's temporary files.
-    public init(name: String, documents: DocumentResults, graph: KnowledgeGraph? = nil, spillDirectory: URL? = nil) {
+    public init(name: String, documents: DocumentResults, graph: KnowledgeGraph? = nil, spillDirectory: URL? = nil,
+                provenance: Provenance? = nil) {
         self.name = name
+        self.provenance = provenance
         self.documents = documents
         givenGraph = graph
         self.spillDirectory = spillDirectory ?? FileManager.default.temporaryDirectory

@@ -64,12 +64,12 @@ public struct PipelineConfig: Sendable {
         return config
     }
 
-    /// The default pipeline: every registered stage, ordered so that each one's requirements
+    /// The default pipeline: every registered stage but examples, ordered so that each one's requirements
     /// are produced before it.
     public static func defaultStages(_ registry: StageRegistry) -> [String] {
         var produced = Set<Layer>()
         // an external stage needs a command, so it only runs where a config names it
-        var remaining = registry.types.map { $0.descriptor }.filter { $0.use != ExternalStage.descriptor.use }
+        var remaining = registry.types.map { $0.descriptor }.filter { $0.use != ExternalStage.descriptor.use && $0.inDefaultPipeline }
         var order: [String] = []
         while !remaining.isEmpty {
             guard let i = remaining.firstIndex(where: { Set($0.requires).isSubset(of: produced) }) else { break }

@@ -1,5 +1,6 @@
 // The JSON Lines form of a processed document — what annotations.jsonl and the streaming
 // mode carry, and what `zhitu graph --from` reads back:
+//   {"kind": "run", "zhitu", "config_sha256", "stages", "date"}                      first, in zhitu run's file
 //   {"doc", "kind": "document", "path", "date", "title", "source", "characters"}   once per document
 //   {"doc", "kind": "sentence", "index", "text", "start", "end"}                    each cited sentence
 //   {"doc", "kind": "entity" | "number" | …, …gold fields…, "start", "end", "sentence"}
@@ -94,6 +95,7 @@ public enum RecordCodec {
         var value: AnnotationValue?
         var start, end, sentence, index, characters: Int?
         var path, date, title, source: String?
+        static let run = "run"
 
         init?(_ bytes: [UInt8]) {
             guard case .object(let pairs)? = try? JSONValue.parse(bytes) else { return nil }
@@ -135,7 +137,8 @@ public enum RecordCodec {
                 default: break
                 }
             }
-            guard let doc, let kind else { return nil }
+            // the run line (Provenance.runLine) belongs to no document
+            guard let kind, let doc = doc ?? (kind == Line.run ? "" : nil) else { return nil }
             self.doc = doc
             self.kind = kind
         }
@@ -185,6 +188,7 @@ public enum RecordCodec {
             guard let l = Line(Array(raw)) else {
                 throw ReadError(file: file, line: n, message: notARecord)
             }
+            if l.kind == Line.run { continue }
             if l.kind == "sentence" && (l.index == nil || l.text == nil || l.start == nil || l.end == nil) {
                 throw ReadError(file: file, line: n, message: "sentence record needs index, text, start and end")
             }

@@ -31,9 +31,12 @@ public struct StageDescriptor: Sendable {
     public var requires: [Layer]
     public var produces: [Layer]
     public var options: [OptionSpec]
+    /// Whether a config without "stages" runs it (false for examples, such as the tutorial stage).
+    public var inDefaultPipeline: Bool
 
     public init(use: String, version: String, summary: String, requires: [Layer], produces: [Layer],
-                options: [OptionSpec] = []) {
+                options: [OptionSpec] = [], inDefaultPipeline: Bool = true) {
+        self.inDefaultPipeline = inDefaultPipeline
         self.use = use
         self.version = version
         self.summary = summary

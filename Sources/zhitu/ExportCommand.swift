@@ -37,7 +37,7 @@ struct Export: ParsableCommand {
         let graph: KnowledgeGraph
         do { graph = try GraphJSONReader.read(contentsOf: from) } catch { fail("\(error)", code: 2) }
         let dir = output ?? URL(fileURLWithPath: from).deletingLastPathComponent().path
-        let out = RunOutput(name: graph.name, documents: [], graph: graph)
+        let out = RunOutput(name: graph.name, documents: [], graph: graph, provenance: GraphJSONReader.provenance(contentsOf: from))
         let set: OutputSet
         do { set = try OutputSet(target: dir) } catch { fail("\(error)", code: 1) }
         do {

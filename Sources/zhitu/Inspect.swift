@@ -16,14 +16,15 @@ struct Inspect: ParsableCommand {
         """)
 
     @Argument(help: "The article.") var file: String
-    @Option(name: .long, help: "The pipeline config.") var config = "pipeline.json"
+    @Option(name: .long, help: "The pipeline config (default: ./pipeline.json, else the built-in defaults).") var config: String?
     @Flag(name: .long, help: "Show tokens.") var tokens = false
     @Flag(name: .long, help: "Show records.") var records = false
 
     func run() throws {
-        let pipeline = makePipeline(loadConfig(config))
+        // the article first: a missing article is the problem to report, whatever the config
         let data: [UInt8]
         do { data = try ReadableFile.bytes(file) } catch { fail("\(error)", code: 1) }
+        let pipeline = makePipeline(loadConfig(config))
         var doc = Document(id: ((file as NSString).lastPathComponent as NSString).deletingPathExtension, path: file, bytes: data)
         do { try pipeline.process(&doc) } catch { fail("\(error)", code: 1) }
         print("id: \(doc.id)  date: \(doc.meta.date ?? "-")  title: \(doc.meta.title ?? "-")  source: \(doc.meta.source ?? "-")")

@@ -24,26 +24,27 @@ enum Outputs {
     /// Runs `pipeline` over `files`, writes `formats` into the staging folder of `set` and
     /// swaps the new set in.
     static func run(_ pipeline: Pipeline, _ files: [InputFile], jobs: Int, progress: (@Sendable (RunProgress) -> Void)?,
-                    name: String, formats: [String], into set: OutputSet) throws -> RunStats {
+                    name: String, formats: [String], into set: OutputSet, provenance: Provenance? = nil) throws -> RunStats {
         let url = set.staging
         let keep = formats.contains(annotations)
         let records = url.appendingPathComponent(keep ? "annotations.jsonl" : ".zhitu-records-\(getpid()).jsonl")
         defer { if !keep { try? FileManager.default.removeItem(at: records) } }
         var stats = RunStats()
         try AtomicFile.write(to: records.path) { file in
+            if let provenance { try file.write(contentsOf: Data((provenance.runLine + "\n").utf8)) }
             stats = try pipeline.run(files, jobs: jobs, progress: progress) { d in
                 try RecordCodec.write(d) { try file.write(contentsOf: Data($0.utf8)) }
             }
         }
-        try write(DocumentResults(file: records), name: name, formats: formats.filter { $0 != annotations }, to: url)
+        try write(DocumentResults(file: records), name: name, formats: formats.filter { $0 != annotations }, to: url, provenance: provenance)
         if !keep { try? FileManager.default.removeItem(at: records) }
         try set.commit()
         return stats
     }
 
     /// Writes `formats` for documents already processed into `url` (a staging folder).
-    static func write(_ docs: DocumentResults, name: String, formats: [String], to url: URL) throws {
-        let output = RunOutput(name: name, documents: docs, spillDirectory: url)
+    static func write(_ docs: DocumentResults, name: String, formats: [String], to url: URL, provenance: Provenance? = nil) throws {
+        let output = RunOutput(name: name, documents: docs, spillDirectory: url, provenance: provenance)
         for format in formats {
             guard let writer = StageRegistry.builtIn.writer(named: format) else { continue }   // rejected by validation
             try writer.init().write(output, to: url)

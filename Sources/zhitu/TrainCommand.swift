@@ -21,10 +21,15 @@ struct Train: ParsableCommand {
         the `segment` stage (as at run time); an averaged perceptron is trained, the strongest \
         features kept, and the int8 model file written. The MSRA test score counts PER/LOC/ORG.
 
-        Example:
-          zhitu train --data ../shared/datasets --output Sources/StageNER/Resources/ner-msra.model
-          zhitu train --data ../shared/datasets --train-gold ../shared/gold/train --corpus ../shared/corpus-news --output x.model
-          zhitu train --convert --output old.model    # rewrite an older model file (ZTNER03 + old.places.txt) as ZTNER04
+        The datasets and the gold live in ../shared, beside the repository (not shipped). \
+        Training takes about two minutes with a release build.
+
+        Examples:
+          zhitu train --data ../shared/datasets \\
+            --output Sources/StageNER/Resources/ner-msra.model
+          zhitu train --data ../shared/datasets --train-gold ../shared/gold/train \\
+            --corpus ../shared/corpus-news --output /tmp/ner.model
+          zhitu train --convert --output old.model
         """)
 
     @Option(name: .long, help: "Folder holding msra.train.jsonl and msra.test.jsonl.") var data: String?

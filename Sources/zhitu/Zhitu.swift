@@ -14,12 +14,19 @@ struct Zhitu: ParsableCommand {
         extraction stages, and writes annotations.jsonl and graph.json.
 
         Examples:
-          zhitu run                         # pipeline.json → corpus/ → out/
-          zhitu check my-pipeline.json      # validate, print the effective config
-          zhitu stages                      # what each stage does and its options
-          zhitu eval gold.jsonl --predictions out/annotations.jsonl
+          zhitu run                     # pipeline.json → corpus/ → out/
+          zhitu check pipeline.json     # validate, print the effective config
+          zhitu stages                  # what each stage does and its options
+          zhitu eval ../shared/gold/seeds.entities.jsonl \\
+            --predictions out/annotations.jsonl
+
+        The gold sets, score.py and the datasets live in ../shared, beside the repository.
         """,
+        version: Zhitu.version,
         subcommands: [Run.self, Check.self, Stages.self, Eval.self, Inspect.self, Graph.self, Export.self, Train.self, Bench.self])
+
+    /// `zhitu --version`: zhitu's version (ZhituVersion, the one place it is set) and ICU's.
+    static var version: String { "zhitu \(ZhituVersion.current) (ICU \(icuVersion))" }
 }
 
 /// Exits with a one-line message per error on stderr.
@@ -28,11 +35,27 @@ func fail(_ message: String, code: Int32) -> Never {
     exit(code)
 }
 
-/// Loads and validates a config, exiting 2 on errors.
-func loadConfig(_ path: String) -> PipelineConfig {
-    do { return try PipelineConfig.load(path: path, registry: .builtIn) } catch {
+/// The config file used when none is named.
+let defaultConfigFile = "pipeline.json"
+
+/// Loads and validates the config `path`; without one, ./pipeline.json when there is one,
+/// else the built-in defaults (every key has one), with a note unless `quiet`. Exits 2 on errors.
+func loadConfig(_ path: String?, quiet: Bool = false) -> PipelineConfig {
+    let registry = StageRegistry.builtIn
+    do {
+        if let path { return try PipelineConfig.load(path: path, registry: registry) }
+        if FileManager.default.fileExists(atPath: defaultConfigFile) { return try PipelineConfig.load(path: defaultConfigFile, registry: registry) }
+        if !quiet { FileHandle.standardError.write(Data("zhitu: no \(defaultConfigFile) here: using the defaults (`zhitu check` prints them)\n".utf8)) }
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+        return try PipelineConfig.parse(Array("{}".utf8), file: "the defaults", baseDirectory: cwd, registry: registry)
+    } catch {
         fail("\(error)", code: 2)
     }
+}
+
+/// What made a run of `config`: this zhitu, the config's digest, the stages and the date.
+func provenance(_ config: PipelineConfig) -> Provenance {
+    Provenance(config: config, registry: .builtIn, icu: icuVersion)
 }
 
 func makePipeline(_ config: PipelineConfig) -> Pipeline {
@@ -62,12 +85,12 @@ struct Run: ParsableCommand {
 
         Examples:
           zhitu run
-          zhitu run pipeline.json --input ~/articles --output results/
-          zhitu run --input a.txt b.md --jobs 1 --quiet
+          zhitu run pipeline.json --input corpus/ --output results/
+          zhitu run --input corpus/001_ce8fcb816939275a.txt --jobs 1 --quiet
           zhitu run --format graph,graphml,sqlite,report
         """)
 
-    @Argument(help: "The pipeline config.") var config = "pipeline.json"
+    @Argument(help: "The pipeline config (default: ./pipeline.json, else the built-in defaults).") var config: String?
     @Option(name: .long, parsing: .upToNextOption, help: "Articles to read: folders (recursively, .txt/.md) or files. Default: the config's input.")
     var input: [String] = []
     @Option(name: .long, help: "Output folder. Default: the config's output.") var output: String?
@@ -86,7 +109,8 @@ struct Run: ParsableCommand {
     var pathRoot: String?
 
     func run() throws {
-        let cfg = loadConfig(config)
+        if jobs < 1 { fail("--jobs \(jobs): give at least 1 worker thread", code: 2) }
+        let cfg = loadConfig(config, quiet: quiet || stdinJsonl)
         let pipeline = makePipeline(cfg)
         if pathRoot != nil && !stdinJsonl { fail("--path-root is for --stdin-jsonl", code: 2) }
         if stdinJsonl {
@@ -106,7 +130,10 @@ struct Run: ParsableCommand {
         let (files, problems) = (collected.files, collected.problems)
         for p in collected.notes + problems { FileHandle.standardError.write(Data("zhitu: \(p)\n".utf8)) }
         if files.isEmpty { fail("no articles to read", code: 1) }
-        let outDir = output ?? (cfg.output.hasPrefix("/") ? cfg.output : cfg.baseDirectory.appendingPathComponent(cfg.output).path)
+        // the config's output, resolved like its input (shown relative to the current folder)
+        var outCfg = cfg
+        outCfg.input = [cfg.output]
+        let outDir = output ?? inputPaths([], outCfg)[0]
         let formats = Outputs.formats(format, default: cfg.outputs)
         // the lock on the output folder, and the staging folder the new set is written into
         let set: OutputSet
@@ -115,7 +142,8 @@ struct Run: ParsableCommand {
         let report: (@Sendable (RunProgress) -> Void)? = showProgress ? ProgressLine.show : nil
         let stats: RunStats
         do {
-            stats = try Outputs.run(pipeline, files, jobs: jobs, progress: report, name: cfg.name, formats: formats, into: set)
+            stats = try Outputs.run(pipeline, files, jobs: jobs, progress: report, name: cfg.name, formats: formats, into: set,
+                                    provenance: provenance(cfg))
         } catch {
             set.abandon()
             fail("cannot write \(outDir): \(FileProblem.words(error))", code: 1)
@@ -148,14 +176,24 @@ enum Summary {
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Validate a pipeline config and print it with every default filled in.",
-        discussion: "Exit status 2 with one line per problem (file: key.path: message) when it is invalid.\n\nExample:\n  zhitu check pipeline.json")
+        discussion: """
+        Exit status 2 with one line per problem (file: key.path: message) when it is invalid. \
+        Without a config: ./pipeline.json, else the built-in defaults. The digest is SHA-256 of \
+        the config as it determines the records (name and stages with every option), as \
+        outputs record it.
 
-    @Argument(help: "The pipeline config.") var config = "pipeline.json"
+        Examples:
+          zhitu check pipeline.json
+          zhitu check --digest
+        """)
+
+    @Argument(help: "The pipeline config (default: ./pipeline.json, else the built-in defaults).") var config: String?
+    @Flag(name: .long, help: "Print only the config's SHA-256 digest.") var digest = false
 
     func run() throws {
         let cfg = loadConfig(config)
         _ = makePipeline(cfg)   // lexicons and models load here too
-        print(cfg.effectiveJSON(registry: .builtIn))
+        print(digest ? cfg.digest : cfg.effectiveJSON(registry: .builtIn))
     }
 }
 
@@ -183,15 +221,21 @@ struct Eval: ParsableCommand {
         abstract: "Score predictions against gold annotations (ANNOTATION.md \"Scoring\").",
         discussion: """
         Prints precision, recall and F1 per kind and per entity type, number value accuracy, \
-        and lenient slogan/term scores, exactly as score.py does.
+        and lenient slogan/term scores, as score.py does; kinds the gold has no record of are \
+        named on one line instead of scored (--json gives every group, as score.py --json). \
+        The gold sets and score.py are not shipped: they live in ../shared (gold/, tools/), \
+        beside the repository, with the datasets; corpus/ holds the seed articles.
 
         Examples:
-          zhitu eval gold.jsonl --predictions out/annotations.jsonl
-          zhitu eval gold.jsonl pipeline.json --input seeds/
+          zhitu run --format annotations
+          zhitu eval ../shared/gold/seeds.entities.jsonl \\
+            --predictions out/annotations.jsonl
+          zhitu eval ../shared/gold/dev/dev.numbers.jsonl \\
+            --input ../shared/gold/dev/texts
         """)
 
     @Argument(help: "Gold records (JSON Lines); several files separated by commas.") var gold: String
-    @Argument(help: "Pipeline config, when running the pipeline instead of reading --predictions.") var config = "pipeline.json"
+    @Argument(help: "Pipeline config, when running the pipeline instead of reading --predictions (default: ./pipeline.json, else the built-in defaults).") var config: String?
     @Option(name: .long, help: "Predicted records (JSON Lines), e.g. out/annotations.jsonl.") var predictions: String?
     @Option(name: .long, parsing: .upToNextOption, help: "Articles to run the pipeline on.") var input: [String] = []
     @Flag(name: .long, help: "Print the scores as JSON.") var json = false
@@ -225,7 +269,15 @@ struct Eval: ParsableCommand {
             w.endObject()
             print(w.text)
         } else {
-            report.lines.forEach { print($0) }
+            // a kind without gold would print 0.000 everywhere: name it instead
+            var graded = report
+            let ungraded = report.groups.filter { $0.value.gold == 0 }.keys.sorted()
+            for g in ungraded { graded.groups[g] = nil; graded.lenient[g] = nil }
+            graded.lines.forEach { print($0) }
+            if !ungraded.isEmpty {
+                let predicted = ungraded.filter { !$0.contains(".") }.map { report.groups[$0]!.predicted }.reduce(0, +)
+                print("no gold for: \(ungraded.joined(separator: ", ")) (\(predicted) predicted record\(predicted == 1 ? "" : "s") not scored)")
+            }
         }
     }
 }

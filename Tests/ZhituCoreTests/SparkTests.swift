@@ -21,7 +21,7 @@ import ZhituCore
         #expect(r.status == 0, "\(r.stderr.suffix(2000))")
         // records per document, in order; document lines differ only in the path
         func byDoc(_ text: String) -> [String: [Substring]] {
-            Dictionary(grouping: text.split(separator: "\n").filter { !$0.contains("\"kind\":\"document\"") }) { line in
+            Dictionary(grouping: text.split(separator: "\n").filter { !$0.contains("\"kind\":\"document\"") && !$0.contains("\"kind\":\"run\"") }) { line in
                 String(line.split(separator: "\"", maxSplits: 4).dropFirst(3).first ?? "")
             }
         }

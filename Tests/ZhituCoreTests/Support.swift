@@ -31,15 +31,17 @@ struct CommandResult {
 }
 
 /// Runs `zhitu` with `args` in `cwd` (the repo root by default).
-func zhitu(_ args: [String], cwd: URL = Repo.root) throws -> CommandResult {
-    try run(Repo.zhitu, args, cwd: cwd)
+func zhitu(_ args: [String], cwd: URL = Repo.root, environment: [String: String] = [:]) throws -> CommandResult {
+    try run(Repo.zhitu, args, cwd: cwd, environment: environment)
 }
 
-func run(_ exe: URL, _ args: [String], cwd: URL = Repo.root) throws -> CommandResult {
+/// Runs `exe`; `environment` is added to this process's.
+func run(_ exe: URL, _ args: [String], cwd: URL = Repo.root, environment: [String: String] = [:]) throws -> CommandResult {
     let p = Process()
     p.executableURL = exe
     p.arguments = args
     p.currentDirectoryURL = cwd
+    if !environment.isEmpty { p.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new } }
     let out = Pipe(), err = Pipe()
     p.standardOutput = out
     p.standardError = err
