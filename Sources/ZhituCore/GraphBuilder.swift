@@ -169,12 +169,8 @@ struct GraphAccumulator {
                 edge(resolve(head, as: ends?.0), resolve(tail, as: ends?.1), type, evidence: evidence(a), properties: props)
             case .number:
                 let id = "measurement:\(d.id):\(a.start)"
-                var p: [String: GraphValue] = ["text": .string(a.text)]
-                switch a.value {
-                case .number(let v)?: p["value"] = .double(v)
-                case .string(let s)?: p["value"] = .string(s)
-                case nil: break
-                }
+                var p: [String: GraphValue] = MeasuredValue(a).properties
+                p["text"] = .string(a.text)
                 if let v = a.numtype { p["numtype"] = .string(v) }
                 if let v = a.unit { p["unit"] = .string(v) }
                 if let v = a.qualifier { p["qualifier"] = .string(v) }
