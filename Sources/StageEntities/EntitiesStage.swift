@@ -27,8 +27,10 @@ public struct EntitiesStage: Stage {
                 throw LexiconError(file: "Resources/gazetteer.tsv", line: nil, message: "missing from the bundle")
             }
             gazetteer = try Gazetteer(contentsOf: url)
+            AdminTree.register(url)   // the graph places the records' places on the same tree
         } else {
             gazetteer = try Gazetteer(contentsOf: context.resolve(path))
+            AdminTree.register(context.resolve(path))
         }
         try self.init(gazetteer: gazetteer, types: Set(options.strings("types")), useNER: options.bool("use_ner"))
     }

@@ -32,6 +32,7 @@ public enum GraphBuilder {
                                            directory: URL = FileManager.default.temporaryDirectory) throws -> SpilledGraph where S.Element == DocumentResult {
         var b = try GraphAccumulator(directory: directory)
         for d in documents { try b.add(d) }
+        if let tree = AdminTree.current { b.placeInDivisions(tree) }
         return try b.finish(name: name)
     }
 }
@@ -103,6 +104,13 @@ struct GraphAccumulator {
         Self.count(&edges[i], evidence)
     }
 
+    /// The Place nodes so far, and setting a node's property (for `placeInDivisions`).
+    var placeNodes: [GraphNode] { nodes.filter { $0.type == "Place" } }
+    func containsNode(_ id: String) -> Bool { nodeIndex[id] != nil }
+    mutating func setProperty(_ id: String, _ key: String, _ value: GraphValue) {
+        if let i = nodeIndex[id] { nodes[i].properties[key] = value }
+    }
+
     /// One more sighting of `e`; the first few distinct pieces of evidence are kept.
     static func count(_ e: inout GraphEdge, _ evidence: Evidence?) {
         e.count += 1
@@ -148,9 +156,12 @@ struct GraphAccumulator {
             mention(id, evidence(a))
             if (a.kind == .slogan || a.kind == .term), let s = a.sentence { sentenceNodes[s, default: []].insert(id) }
         }
-        for (_, ids) in sentenceNodes where ids.count > 1 {
+        for s in sentenceNodes.keys.sorted() {   // in text order: the first sentences are the evidence kept
+            guard let ids = sentenceNodes[s], ids.count > 1 else { continue }
+            // Evidence: the sentence both occur in, with its offsets in the original file.
+            let ev = d.sentences[s].map { Evidence(doc: d.id, sentence: $0.text, start: $0.start, end: $0.end) }
             let sorted = ids.sorted()
-            for i in 0..<sorted.count { for j in (i + 1)..<sorted.count { edge(sorted[i], sorted[j], "CO_OCCURS", evidence: nil) } }
+            for i in 0..<sorted.count { for j in (i + 1)..<sorted.count { edge(sorted[i], sorted[j], "CO_OCCURS", evidence: ev) } }
         }
         func resolve(_ text: String, as type: String?) -> String {
             if type == "Document" { return docID }   // AUTHOR and the like point at this document
