@@ -14,9 +14,9 @@ enum SQLiteSearch {
     /// The index tables: `sentences_fts` (ICU words; rowid = sentences.id) and
     /// `sentences_trigram` (the sentence text itself, any 3 or more characters).
     static func create(_ db: Database) throws {
-        // words: the sentence's ICU words; parts: the two-character pieces of its longer
-        // ideographic words, so 改革 is found in a sentence ICU cut as 改革开放 (a plain query
-        // searches both columns; `words : 改革` only whole words).
+        // words: the sentence's ICU words; parts: every two adjacent ideographs, so a
+        // two-character word is found however ICU cut it (a plain query searches both columns;
+        // `words : 改革` only whole ICU words, `"改革 开放"` words in a row).
         try db.execute(sql: "CREATE VIRTUAL TABLE sentences_fts USING fts5(words, parts, tokenize='unicode61');")
         do {
             try db.execute(sql: "CREATE VIRTUAL TABLE sentences_trigram USING fts5(text, content='sentences', content_rowid='id', tokenize='trigram');")
@@ -35,18 +35,24 @@ enum SQLiteSearch {
             let id: Int64 = row[0]
             let text: String = row[1]
             let words = try segmenter.words(text)
-            try insert.execute(arguments: [id, words.joined(separator: " "), parts(of: words).joined(separator: " ")])
+            try insert.execute(arguments: [id, words.joined(separator: " "), parts(of: text).joined(separator: " ")])
         }
         try db.execute(sql: "INSERT INTO sentences_trigram(sentences_trigram) VALUES ('rebuild');")
     }
 
-    /// The two-character pieces of the ideographic words longer than two characters.
-    static func parts(of words: [String]) -> [String] {
+    /// Every two adjacent ideographs of `text` (改革开放 → 改革 革开 开放): ICU's dictionary
+    /// splits some two-character words (三农 → 三 农) and joins others into longer words, and a
+    /// word must be found in every sentence that holds it, as written.
+    static func parts(of text: String) -> [String] {
         var out: [String] = []
-        for w in words {
-            let s = Array(w.unicodeScalars)
-            guard s.count > 2, s.allSatisfy({ $0.properties.isIdeographic }) else { continue }
-            for i in 0..<(s.count - 1) { out.append(String(String.UnicodeScalarView(s[i...(i + 1)]))) }
+        var previous: Unicode.Scalar?
+        for u in text.unicodeScalars {
+            if u.properties.isIdeographic {
+                if let p = previous { out.append(String(String.UnicodeScalarView([p, u]))) }
+                previous = u
+            } else {
+                previous = nil
+            }
         }
         return out
     }

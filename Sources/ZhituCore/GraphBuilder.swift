@@ -27,12 +27,14 @@ public enum GraphBuilder {
 
     /// The graph with its per-document parts (Document and Measurement nodes, the MENTIONS
     /// edges of each document, MEASURES edges) spilled to temporary files in `directory`;
-    /// what merges across documents stays in memory, bounded by the vocabulary.
+    /// what merges across documents stays in memory, bounded by the vocabulary. Places go on
+    /// `adminTree` (see AdminTree.swift).
     public static func stream<S: Sequence>(_ documents: S, name: String,
-                                           directory: URL = FileManager.default.temporaryDirectory) throws -> SpilledGraph where S.Element == DocumentResult {
+                                           directory: URL = FileManager.default.temporaryDirectory,
+                                           adminTree: AdminTree? = AdminTree.current) throws -> SpilledGraph where S.Element == DocumentResult {
         var b = try GraphAccumulator(directory: directory)
         for d in documents { try b.add(d) }
-        if let tree = AdminTree.current { b.placeInDivisions(tree) }
+        if let adminTree { b.placeInDivisions(adminTree) }
         return try b.finish(name: name)
     }
 }
