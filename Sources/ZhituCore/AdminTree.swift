@@ -1,5 +1,5 @@
 // Places on China's administrative tree: the graph links every place the gazetteer knows to
-// the county, prefecture and province enclosing it (IN_DIVISION edges marked source=gazetteer,
+// the county, prefecture and province enclosing it (IN_DIVISION edges marked provenance=gazetteer,
 // not read from the text), so "all places in 甘肃" is one hop in every graph format.
 import Foundation
 
@@ -103,7 +103,7 @@ public struct AdminTree: Sendable {
 extension GraphAccumulator {
     /// Gives every Place node the gazetteer resolves its code and level, and an IN_DIVISION
     /// edge to each enclosing unit, adding the enclosing places the text does not name as nodes
-    /// marked source=gazetteer.
+    /// marked provenance=gazetteer.
     mutating func placeInDivisions(_ tree: AdminTree) {
         var done: Set<String> = []   // node ids placed
         var queue: [(id: String, unit: Int32)] = []
@@ -121,10 +121,10 @@ extension GraphAccumulator {
                 let upID = GraphBuilder.nodeID(type: "Place", name: up.name)
                 if !containsNode(upID) {
                     _ = node("Place", up.name, doc: nil, date: nil)
-                    setProperty(upID, "source", .string("gazetteer"))
+                    setProperty(upID, "provenance", .string("gazetteer"))
                 }
                 queue.append((upID, a))
-                edge(id, upID, "IN_DIVISION", evidence: nil, properties: ["source": .string("gazetteer"), "level": .string(up.level)])
+                edge(id, upID, "IN_DIVISION", evidence: nil, properties: ["provenance": .string("gazetteer"), "level": .string(up.level)])
             }
         }
     }

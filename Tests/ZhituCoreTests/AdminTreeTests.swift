@@ -45,9 +45,9 @@ import Testing
         #expect(up("place:柳岸镇") == ["place:云川市", "place:石门县", "place:青禾省"])   // a township by its unique name
         #expect(up("place:云川") == ["place:青禾省"])   // a short form the text left unresolved
         #expect(up("place:双河区").isEmpty)   // two units have that name: no guess
-        #expect(inDivision.allSatisfy { $0.properties["source"] == .string("gazetteer") })
+        #expect(inDivision.allSatisfy { $0.properties["provenance"] == .string("gazetteer") })
         let province = try #require(g.nodes.first { $0.id == "place:青禾省" })
-        #expect(province.properties["source"] == .string("gazetteer"))   // not named in the text
+        #expect(province.properties["provenance"] == .string("gazetteer"))   // not named in the text
         #expect(province.properties["code"] == .string("990000"))
         #expect(province.count == 0 && province.docs.isEmpty)
         #expect(g.nodes.first { $0.id == "place:柳岸镇" }?.properties["level"] == .string("township"))
