@@ -58,7 +58,7 @@ import ZhituCore
         try FileManager.default.createSymbolicLink(at: dir.appendingPathComponent("scripts"), withDestinationURL: repo.appendingPathComponent("scripts"))
         let config = repo.appendingPathComponent("pipeline.json")
         let r = try Tools.run(zhitu, ["run", config.path, "--input", corpus.path, "--output", dir.appendingPathComponent("out").path, "--quiet",
-                                      "--format", "annotations,graph,graphml,neo4j,rdf,sqlite,measurements"], cwd: dir)
+                                      "--format", "annotations,graph,graphml,neo4j,rdf,sqlite,measurements,report"], cwd: dir)
         guard r.status == 0 else { throw Tools.Failure(message: "zhitu run failed: \(r.stderr)") }
         return dir
     }
