@@ -56,11 +56,13 @@ public struct RDFWriter: OutputWriter {
     /// A date literal typed by its precision: xsd:date, xsd:gYearMonth, xsd:gYear or
     /// xsd:gMonthDay (--01-23, a day whose year the text does not give).
     static func date(_ s: String) -> Object {
-        if s.hasPrefix("--") { return s.count == 7 ? typed(s, "xsd:gMonthDay") : plain(s) }
-        switch s.count {
-        case 10: return typed(s, "xsd:date")
-        case 7: return typed(s, "xsd:gYearMonth")
-        case 4: return typed(s, "xsd:gYear")
+        // Only well-formed dates are typed: numbers also give decades (199X) and clock times (T08:30).
+        let shape = String(s.map { $0.isASCII && $0.isNumber ? "9" : $0 })
+        switch shape {
+        case "9999-99-99": return typed(s, "xsd:date")
+        case "9999-99": return typed(s, "xsd:gYearMonth")
+        case "9999": return typed(s, "xsd:gYear")
+        case "--99-99": return typed(s, "xsd:gMonthDay")
         default: return plain(s)
         }
     }

@@ -88,6 +88,12 @@ public struct AdminTree: Sendable {
         source = url
     }
 
+    /// The gazetteer used when no entities stage registered one (set once by the stage registry).
+    public static func registerDefault(_ url: URL) {
+        lock.lock(); defer { lock.unlock() }
+        if source == nil { source = url }
+    }
+
     /// The registered tree, loaded on first use; nil when none is registered (a graph built
     /// without the entities stage) or it cannot be read (the stage reported that already).
     public static var current: AdminTree? {

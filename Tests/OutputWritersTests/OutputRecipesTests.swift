@@ -98,4 +98,17 @@ import ZhituCore
             #expect(r.stdout.hasPrefix("1|") && !r.stdout.hasPrefix("1|0"), "\(word): \(r.stdout)")
         }
     }
+
+    /// `zhitu graph --from annotations.jsonl` builds the same administrative links as the run.
+    @Test func graphFromRecordsPlacesThePlacesToo() throws {
+        let dir = try Self.project()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let zhitu = try #require(zhituExecutable())
+        let r = try Tools.run(zhitu, ["graph", "--from", "out/annotations.jsonl", "--output", "again", "--format", "graph"], cwd: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        let a = try String(contentsOf: dir.appendingPathComponent("out/graph.json"), encoding: .utf8)
+        let b = try String(contentsOf: dir.appendingPathComponent("again/graph.json"), encoding: .utf8)
+        #expect(a.contains("IN_DIVISION") && b.contains("IN_DIVISION"))
+        #expect(a.components(separatedBy: "IN_DIVISION").count == b.components(separatedBy: "IN_DIVISION").count)
+    }
 }
