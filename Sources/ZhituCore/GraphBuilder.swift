@@ -94,7 +94,8 @@ struct GraphAccumulator {
         return id
     }
 
-    mutating func edge(_ source: String, _ target: String, _ type: String, evidence: Evidence?, properties: [String: GraphValue] = [:]) {
+    mutating func edge(_ source: String, _ target: String, _ type: String, evidence: Evidence?, properties: [String: GraphValue] = [:],
+                       evidenceLimit: Int = GraphBuilder.evidencePerEdge) {
         let props = properties.isEmpty ? "" : properties.keys.sorted().map { "\($0)=\(properties[$0]!.json)" }.joined(separator: ",")
         let key = EdgeKey(source: ref(source), target: ref(target), type: ref(type), properties: props)
         let i: Int
@@ -103,7 +104,7 @@ struct GraphAccumulator {
             edgeIndex[key] = i
             edges.append(GraphEdge(source: source, target: target, type: type, count: 0, properties: properties, evidence: []))
         }
-        Self.count(&edges[i], evidence)
+        Self.count(&edges[i], evidence, limit: evidenceLimit)
     }
 
     /// The Place nodes so far, and setting a node's property (for `placeInDivisions`).
@@ -114,9 +115,9 @@ struct GraphAccumulator {
     }
 
     /// One more sighting of `e`; the first few distinct pieces of evidence are kept.
-    static func count(_ e: inout GraphEdge, _ evidence: Evidence?) {
+    static func count(_ e: inout GraphEdge, _ evidence: Evidence?, limit: Int = GraphBuilder.evidencePerEdge) {
         e.count += 1
-        if let evidence, e.evidence.count < GraphBuilder.evidencePerEdge, !e.evidence.contains(evidence) { e.evidence.append(evidence) }
+        if let evidence, e.evidence.count < limit, !e.evidence.contains(evidence) { e.evidence.append(evidence) }
     }
 
     mutating func add(_ d: DocumentResult) throws {
@@ -158,12 +159,13 @@ struct GraphAccumulator {
             mention(id, evidence(a))
             if (a.kind == .slogan || a.kind == .term), let s = a.sentence { sentenceNodes[s, default: []].insert(id) }
         }
-        for s in sentenceNodes.keys.sorted() {   // in text order: the first sentences are the evidence kept
+        for s in sentenceNodes.keys.sorted() {   // in text order: the first sentence is the evidence kept
             guard let ids = sentenceNodes[s], ids.count > 1 else { continue }
-            // Evidence: the sentence both occur in, with its offsets in the original file.
+            // Evidence: the first sentence both occur in, with its offsets in the original file;
+            // one, not three: these are the most numerous edges held in memory over a corpus.
             let ev = d.sentences[s].map { Evidence(doc: d.id, sentence: $0.text, start: $0.start, end: $0.end) }
             let sorted = ids.sorted()
-            for i in 0..<sorted.count { for j in (i + 1)..<sorted.count { edge(sorted[i], sorted[j], "CO_OCCURS", evidence: ev) } }
+            for i in 0..<sorted.count { for j in (i + 1)..<sorted.count { edge(sorted[i], sorted[j], "CO_OCCURS", evidence: ev, evidenceLimit: 1) } }
         }
         func resolve(_ text: String, as type: String?) -> String {
             if type == "Document" { return docID }   // AUTHOR and the like point at this document
