@@ -1,7 +1,7 @@
 // The JSON Lines form of a processed document — what annotations.jsonl and the streaming
 // mode carry, and what `zhitu graph --from` reads back:
 //   {"doc", "kind": "document", "path", "date", "title", "source", "characters"}   once per document
-//   {"doc", "kind": "sentence", "index", "text", "start", "end"}                    each cited sentence
+//   {"doc", "kind": "sentence", "index", "text", "start", "end"}                    each sentence
 //   {"doc", "kind": "entity" | "number" | …, …gold fields…, "start", "end", "sentence"}
 // The gold kinds keep exactly the format of ANNOTATION.md; scorers ignore the other kinds.
 import Foundation
