@@ -29,7 +29,7 @@ let outputModules: [Target] = [
     stage("OutputGraphML"),
     stage("OutputNeo4j"),
     stage("OutputRDF"),
-    stage("OutputSQLite", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+    stage("OutputSQLite", dependencies: ["CICU", .product(name: "GRDB", package: "GRDB.swift")]),
     stage("OutputReport"),
 ]
 

@@ -6,10 +6,11 @@ set -u
 
 note() { echo "install-output-checkers: $*" >&2; }
 
-# Python readers: networkx and igraph (GraphML), rdflib (Turtle, JSON-LD), kuzu (Neo4j import CSVs).
+# Python readers: networkx and igraph (GraphML), rdflib (Turtle, JSON-LD), kuzu (Neo4j import CSVs),
+# pandas and duckdb (the SQLite and CSV recipes of docs/OUTPUTS.md).
 PY=${PYTHON:-python3}
 if command -v "$PY" >/dev/null 2>&1; then
-    for mod in networkx rdflib kuzu igraph; do
+    for mod in networkx rdflib kuzu igraph pandas duckdb; do
         if ! "$PY" -c "import $mod" >/dev/null 2>&1; then
             "$PY" -m pip install --quiet "$mod" >/dev/null 2>&1 \
                 || "$PY" -m pip install --quiet --user "$mod" >/dev/null 2>&1 \

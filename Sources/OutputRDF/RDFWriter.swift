@@ -53,12 +53,16 @@ public struct RDFWriter: OutputWriter {
     static func plain(_ s: String) -> Object { .literal(s, lang: nil, datatype: nil) }
     static func typed(_ s: String, _ t: String) -> Object { .literal(s, lang: nil, datatype: t) }
 
-    /// A date literal typed by its precision: xsd:date, xsd:gYearMonth or xsd:gYear.
+    /// A date literal typed by its precision: xsd:date, xsd:gYearMonth, xsd:gYear or
+    /// xsd:gMonthDay (--01-23, a day whose year the text does not give).
     static func date(_ s: String) -> Object {
-        switch s.count {
-        case 10: return typed(s, "xsd:date")
-        case 7: return typed(s, "xsd:gYearMonth")
-        case 4: return typed(s, "xsd:gYear")
+        // Only well-formed dates are typed: numbers also give decades (199X) and clock times (T08:30).
+        let shape = String(s.map { $0.isASCII && $0.isNumber ? "9" : $0 })
+        switch shape {
+        case "9999-99-99": return typed(s, "xsd:date")
+        case "9999-99": return typed(s, "xsd:gYearMonth")
+        case "9999": return typed(s, "xsd:gYear")
+        case "--99-99": return typed(s, "xsd:gMonthDay")
         default: return plain(s)
         }
     }
@@ -66,6 +70,12 @@ public struct RDFWriter: OutputWriter {
     /// Text: tagged @zh when it holds Han characters, else a plain literal (codes, paths).
     static func text(_ s: String) -> Object {
         s.unicodeScalars.contains { $0.properties.isIdeographic } ? zh(s) : plain(s)
+    }
+
+    /// A finite number as an xsd:decimal lexical form (no exponent: 5.8e+09 → 5800000000.0).
+    static func decimal(_ d: Double) -> String {
+        let s = String(d)
+        return s.contains("e") ? "\(Decimal(d))" : s
     }
 
     static func value(_ v: GraphValue) -> [Object] {
@@ -171,8 +181,10 @@ public struct RDFWriter: OutputWriter {
             case ("Document", "path", .string(let s)): p.append(("z:path", [plain(s)]))
             case (_, "aliases", .strings(let l)): p.append(("schema:alternateName", l.map(zh)))
             case (_, "first_date", .string(let s)), (_, "last_date", .string(let s)), (_, "date", .string(let s)): p.append((term(k), [date(s)]))
-            case ("Measurement", "value", .double(let d)): p.append(("schema:value", [typed(String(d), "xsd:double")]))
-            case ("Measurement", "value", .int(let i)): p.append(("schema:value", [typed(String(i), "xsd:double")]))
+            case ("Measurement", "value", .double(let d)) where d.isFinite: p.append(("schema:value", [typed(decimal(d), "xsd:decimal")]))
+            case ("Measurement", "value", .int(let i)): p.append(("schema:value", [typed(String(i), "xsd:decimal")]))
+            case ("Measurement", "value_to", .double(let d)) where d.isFinite: p.append(("schema:maxValue", [typed(decimal(d), "xsd:decimal")]))
+            case ("Measurement", "value_date", .string(let s)): p.append(("z:value_date", [date(s)]))
             case ("Measurement", "unit", .string(let s)): p.append(("schema:unitText", [zh(s)]))
             default: p.append((term(k), value(v)))
             }

@@ -3,7 +3,12 @@
 
 enum ReportAssets {
     static let css = #"""
-    body { font: 14px/1.45 system-ui, "Noto Sans CJK SC", "PingFang SC", sans-serif; margin: 0; color: #222; }
+    /* Chinese text falls back to whichever CJK font the system has (macOS, Windows, Linux). */
+    body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei",
+      "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Droid Sans Fallback", sans-serif; margin: 0; color: #222; }
+    .glance { display: grid; grid-template-columns: repeat(auto-fit, minmax(220px, 1fr)); gap: 0 16px; }
+    .glance h3 { margin: 4px 0; font-size: 15px; }
+    .glance ol { margin: 0 0 8px; padding-left: 22px; }
     header, section { padding: 0 16px; }
     h1 small { font-size: 14px; color: #777; font-weight: normal; }
     nav a { margin-right: 12px; }
@@ -34,12 +39,13 @@ enum ReportAssets {
     <input type="search" id="search" placeholder="Search nodes…" autocomplete="off">
     <span id="type-filters"></span>
     <button type="button" id="fit">Fit</button>
+    <label><input type="checkbox" id="show-all"> all nodes</label>
     <span id="status">Loading…</span>
     </div>
     <div id="results"></div>
     <div id="network-view">
     <div id="canvas-wrap"><canvas id="graph-canvas"></canvas></div>
-    <div id="side"><p class="note">Click a node to see its evidence. Scroll to zoom, drag to pan.</p></div>
+    <div id="side"><p class="note">The view starts from the most connected people, places, organisations, slogans and terms; click a node to see its evidence and bring in its neighbours, or tick "all nodes". Scroll to zoom, drag to pan.</p></div>
     </div>
     <div id="errors"></div>
     </section>
@@ -68,15 +74,39 @@ enum ReportAssets {
       var adj = nodes.map(function () { return []; });
       edges.forEach(function (e, k) { adj[e.s].push(k); if (e.t !== e.s) adj[e.t].push(k); });
 
-      // Positions: a deterministic spiral, then a force layout run a few frames at a time.
+      // The view starts from the most connected named entities of each type (a share of FOCUS
+      // each, so terms, which co-occur with each other, do not crowd out people and places);
+      // selecting a node brings in its neighbours.
+      var FOCUS = 60, named = { Person: 1, Place: 1, Organization: 1, Slogan: 1, Term: 1, Title: 1 };
+      var focus = new Uint8Array(N), showAll = location.hash === "#all";
+      (function () {
+        var degree = new Float64Array(N), byType = {}, picked = 0;
+        edges.forEach(function (e) { if (e.s !== e.t) { degree[e.s]++; degree[e.t]++; } });
+        for (var i = 0; i < N; i++) if (named[nodes[i].t]) (byType[nodes[i].t] = byType[nodes[i].t] || []).push(i);
+        var kinds = Object.keys(byType).sort();
+        kinds.forEach(function (t) {
+          byType[t].sort(function (a, b) { return degree[b] - degree[a] || (nodes[b].c || 0) - (nodes[a].c || 0) || a - b; });
+        });
+        // round-robin over the types, most connected first, until FOCUS nodes are picked
+        for (var r = 0; picked < FOCUS; r++) {
+          var any = false;
+          kinds.forEach(function (t) { if (picked < FOCUS && r < byType[t].length) { focus[byType[t][r]] = 1; picked++; any = true; } });
+          if (!any) break;
+        }
+        if (!picked) showAll = true;   // nothing named: show what there is
+      })();
+
       var x = new Float64Array(N), y = new Float64Array(N), vx = new Float64Array(N), vy = new Float64Array(N);
+      var act = [];   // the nodes laid out: those in view
+      function activate() { act.length = 0; for (var i = 0; i < N; i++) if (showAll || focus[i]) act.push(i); }
+      activate();
       var radius = new Float64Array(N);
       for (var i = 0; i < N; i++) {
         var a = i * 2.399963, r = 12 * Math.sqrt(i + 1);
         x[i] = r * Math.cos(a); y[i] = r * Math.sin(a);
         radius[i] = 3 + Math.min(9, 2 * Math.log(1 + (nodes[i].c || 1)));
       }
-      var K = 30, ticks = 0, maxTicks = N > 5000 ? 150 : 300, alpha = 1, theta2 = 0.81;
+      var K = 30, ticks = 0, maxTicks = N > 5000 ? 150 : 300, alpha = 1, theta2 = 0.81, fullTicks = maxTicks;
       // Repulsion between all nodes, approximated with a Barnes–Hut quadtree: O(n log n) a tick
       // however dense the graph gets.
       var qm = [], qx = [], qy = [], qox = [], qoy = [], qs = [], qleaf = [], qc = [];
@@ -107,13 +137,14 @@ enum ReportAssets {
         }
       }
       function buildTree() {
-        var minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-        for (var i = 0; i < N; i++) {
+        var minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity, a, i;
+        for (a = 0; a < act.length; a++) {
+          i = act[a];
           if (x[i] < minX) minX = x[i]; if (x[i] > maxX) maxX = x[i]; if (y[i] < minY) minY = y[i]; if (y[i] > maxY) maxY = y[i];
         }
         qm.length = qx.length = qy.length = qox.length = qoy.length = qs.length = qleaf.length = qc.length = 0;
         cell(minX - 1, minY - 1, Math.max(maxX - minX, maxY - minY) + 2);
-        for (i = 0; i < N; i++) insert(i);
+        for (a = 0; a < act.length; a++) insert(act[a]);
       }
       var stack = [];
       function repel(i) {
@@ -132,15 +163,16 @@ enum ReportAssets {
         vx[i] += fx * 0.05 * alpha; vy[i] += fy * 0.05 * alpha;
       }
       function tick() {
-        var i;
-        if (N > 1) { buildTree(); for (i = 0; i < N; i++) repel(i); }
+        var i, a;
+        if (act.length > 1) { buildTree(); for (a = 0; a < act.length; a++) repel(act[a]); }
         for (var k = 0; k < edges.length; k++) {
-          var e = edges[k], s = e.s, t = e.t; if (s === t) continue;
+          var e = edges[k], s = e.s, t = e.t; if (s === t || !inView(s) || !inView(t)) continue;
           var ex = x[t] - x[s], ey = y[t] - y[s], d = Math.sqrt(ex * ex + ey * ey) + 0.01;
           var g = (d - K) / d * 0.02 * alpha;
           vx[s] += ex * g; vy[s] += ey * g; vx[t] -= ex * g; vy[t] -= ey * g;
         }
-        for (i = 0; i < N; i++) {
+        for (a = 0; a < act.length; a++) {
+          i = act[a];
           vx[i] -= x[i] * 0.01 * alpha; vy[i] -= y[i] * 0.01 * alpha;
           vx[i] *= 0.6; vy[i] *= 0.6;
           var sp = Math.sqrt(vx[i] * vx[i] + vy[i] * vy[i]);
@@ -160,7 +192,14 @@ enum ReportAssets {
         canvas.width = Math.round(W * dpr); canvas.height = Math.round(H * dpr);
         ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
       }
-      function visible(i) { return shown[nodes[i].t]; }
+      function inView(i) { return showAll || focus[i] === 1; }
+      function visible(i) { return shown[nodes[i].t] && inView(i); }
+      // Restarts the layout for the nodes now in view (new ones start beside a neighbour).
+      function relayout() {
+        activate();
+        ticks = 0; maxTicks = fullTicks; alpha = 0.6; fitted = false;
+        if (!running) { running = true; requestAnimationFrame(frame); }
+      }
       function fit() {
         var minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity, any = false;
         for (var i = 0; i < N; i++) if (visible(i)) {
@@ -186,12 +225,12 @@ enum ReportAssets {
           ctx.stroke();
         }
         // nodes: one path per type, so a large graph costs a few fills, not one per node
-        var drawn = 0, labels = view.s > 0.8 || N < 150, i, minR = 2 / view.s;
+        var drawn = 0, labels = view.s > 0.8 || act.length <= 150, i, minR = 2 / view.s;
         types.forEach(function (t) {
           if (!shown[t]) return;
           ctx.fillStyle = palette[t]; ctx.beginPath();
           for (var k = 0; k < N; k++) {
-            if (nodes[k].t !== t) continue;
+            if (nodes[k].t !== t || !inView(k)) continue;
             drawn++;
             var r = Math.max(radius[k], minR);   // at least 2 pixels when zoomed far out
             ctx.moveTo(x[k] + r, y[k]); ctx.arc(x[k], y[k], r, 0, 6.2832);
@@ -206,7 +245,7 @@ enum ReportAssets {
           ctx.strokeStyle = k === selected ? "#000" : "#f59f00";
           ctx.beginPath(); ctx.arc(x[k], y[k], radius[k], 0, 6.2832); ctx.stroke();
         });
-        ctx.font = (12 / view.s) + "px sans-serif"; ctx.textBaseline = "middle"; ctx.fillStyle = "#222";
+        ctx.font = (12 / view.s) + "px " + getComputedStyle(document.body).fontFamily; ctx.textBaseline = "middle"; ctx.fillStyle = "#222";
         if (labels) {
           // only labels inside the view
           var x0 = -view.tx / view.s, y0 = -view.ty / view.s, x1 = x0 + W / view.s, y1 = y0 + H / view.s;
@@ -217,21 +256,21 @@ enum ReportAssets {
           marked.forEach(function (k) { if (visible(k)) ctx.fillText(nodes[k].n, x[k] + radius[k] + 2, y[k]); });
         }
         ctx.restore();
-        document.getElementById("status").textContent = drawn + " nodes, " + edges.length + " edges" + (ticks < maxTicks ? " (laying out…)" : "");
+        document.getElementById("status").textContent = drawn + " of " + N + " nodes shown" + (ticks < maxTicks ? " (laying out…)" : "");
         document.body.setAttribute("data-rendered", String(drawn));
       }
-      var lastDraw = 0;
+      var lastDraw = 0, running = true;
       function frame() {
         var t0 = performance.now(), laying = ticks < maxTicks;
         while (ticks < maxTicks && performance.now() - t0 < 12) tick();
         // while laying out a large graph, redraw a few times a second rather than every frame
-        if (ticks >= maxTicks || N < 2000 || t0 - lastDraw > 250) {
+        if (ticks >= maxTicks || act.length < 2000 || t0 - lastDraw > 250) {
           if (!fitted || laying) fit();
           fitted = true;
           draw();
           lastDraw = performance.now();
         }
-        if (ticks < maxTicks) requestAnimationFrame(frame);
+        if (ticks < maxTicks) requestAnimationFrame(frame); else running = false;
       }
 
       // Interaction: zoom, pan, click.
@@ -268,6 +307,9 @@ enum ReportAssets {
         drag = null;
       });
       document.getElementById("fit").addEventListener("click", function () { fit(); draw(); });
+      var allBox = document.getElementById("show-all");
+      allBox.checked = showAll;
+      allBox.addEventListener("change", function () { showAll = allBox.checked; relayout(); });
 
       // The side panel: a node's properties, neighbours and evidence sentences.
       function el(tag, text, cls) { var e = document.createElement(tag); if (text != null) e.textContent = text; if (cls) e.className = cls; return e; }
@@ -304,7 +346,15 @@ enum ReportAssets {
         var side = document.getElementById("side");
         side.textContent = "";
         if (i < 0) { side.appendChild(el("p", "Click a node to see its evidence.", "note")); draw(); return; }
-        var n = nodes[i];
+        var n = nodes[i], added = false;
+        if (!showAll) {
+          if (!focus[i]) { focus[i] = 1; added = true; }
+          adj[i].slice(0, 200).forEach(function (k) {
+            var o = edges[k].s === i ? edges[k].t : edges[k].s;
+            if (!focus[o]) { focus[o] = 1; added = true; x[o] = x[i] + K * Math.cos(o); y[o] = y[i] + K * Math.sin(o); }
+          });
+        }
+        if (added) relayout();
         if (center) { view.tx = W / 2 - view.s * x[i]; view.ty = H / 2 - view.s * y[i]; }
         side.appendChild(el("h3", n.n));
         side.appendChild(el("div", n.t + " · " + n.i + " · " + n.c + " mention" + (n.c === 1 ? "" : "s"), "doc"));

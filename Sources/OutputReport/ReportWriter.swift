@@ -1,5 +1,6 @@
-// report.html: one self-contained file (no network) with a searchable, zoomable network view
-// and tables of slogans and terms over time, people and their posts, and measurements.
+// report.html: one self-contained file (no network) that opens on the most mentioned people,
+// places and organisations, with filterable tables (people and posts, organisations, places on
+// the administrative tree, slogans and terms over time, measurements) and a network view.
 import Foundation
 import ZhituCore
 
@@ -43,6 +44,7 @@ public struct ReportWriter: OutputWriter {
         var dates: [String: String] = [:]
         var discourse: [DiscourseRow] = []
         var measurements = TopRows<GraphNode>(limit: tableLimit) { (str($0.properties["date"]), $0.id) < (str($1.properties["date"]), $1.id) }
+        var entities = Entities()
         var network = TopRows<(id: String, count: Int)>(limit: networkLimit) { ($0.count, $1.id) > ($1.count, $0.id) }
         for n in g.nodeStream() {
             types[n.type, default: 0] += 1
@@ -52,11 +54,16 @@ public struct ReportWriter: OutputWriter {
                                               first: str(n.properties["first_date"]), last: str(n.properties["last_date"])))
             }
             if n.type == "Measurement" { measurements.add(n) }
+            entities.add(n)
             if g.nodeCount > networkLimit { network.add((n.id, n.count)) }
         }
         discourse.sort { ($0.count, $1.name, $1.id) > ($1.count, $0.name, $0.id) }
         // The edges of the people table, and the names of their ends.
-        let holds = g.edgeStream().filter { $0.type == "HOLDS" }
+        var holds: [GraphEdge] = []
+        for e in g.edgeStream() {
+            if e.type == "HOLDS" { holds.append(e) } else { entities.add(e) }
+        }
+        let wanted = entities.wanted
         var names: [String: String] = [:]
         for e in holds { names[e.source] = e.source; names[e.target] = e.target }
         // Pass 2 over the nodes: per-year document counts of the shown rows, HOLDS end names,
@@ -76,6 +83,7 @@ public struct ReportWriter: OutputWriter {
                 }
             }
             if names[n.id] != nil { names[n.id] = n.name }
+            if wanted.contains(n.id) { entities.names[n.id] = n.name }
             if !capped || selected.contains(n.id) { index[n.id] = index.count }
         }
 
@@ -86,13 +94,17 @@ public struct ReportWriter: OutputWriter {
         html += "<header><h1>\(esc(g.name)) <small>知图 Zhitu report</small></h1>\n"
         html += "<p class=\"counts\">\(g.nodeCount) nodes, \(g.edgeCount) edges: "
         html += types.keys.sorted().map { "\(types[$0]!) \(esc($0))" }.joined(separator: ", ") + "</p>\n"
-        html += "<nav><a href=\"#network\">Network</a> <a href=\"#slogans\">Slogans and terms</a> <a href=\"#people\">People and posts</a> <a href=\"#measurements\">Measurements</a></nav></header>\n"
+        html += "<nav><a href=\"#glance\">At a glance</a> <a href=\"#people\">People and posts</a> <a href=\"#organisations\">Organisations</a> "
+        html += "<a href=\"#places\">Places</a> <a href=\"#slogans\">Slogans and terms</a> <a href=\"#measurements\">Measurements</a> <a href=\"#network\">Network</a></nav></header>\n"
+        html += glance(entities)
         html += ReportAssets.networkSection
         if capped {
             html += "<p class=\"note\">The network shows the \(networkLimit) most mentioned of \(g.nodeCount) nodes and the edges between them.</p>\n"
         }
-        html += slogansTable(discourse, years: years.sorted())
         html += peopleTable(holds, names: names)
+        html += organisationsTable(entities)
+        html += placesTable(entities)
+        html += slogansTable(discourse, years: years.sorted())
         html += measurementsTable(measurements.rows, total: measurements.seen)
         html += "<script type=\"application/json\" id=\"graph-data\">"
         try emit(html)
@@ -220,14 +232,14 @@ public struct ReportWriter: OutputWriter {
         var h = "<section id=\"measurements\"><h2>Measurements</h2>\n"
         if total > tableLimit { h += "<p class=\"note\">The first \(tableLimit) of \(total), by date.</p>\n" }
         h += "<input type=\"search\" class=\"table-filter\" data-table=\"measurements-table\" placeholder=\"Filter…\">\n"
-        h += "<table id=\"measurements-table\"><thead><tr><th>Text</th><th>Value</th><th>Unit</th><th>Type</th><th>Qualifier</th><th>Subject</th><th>Date</th><th>Document</th></tr></thead><tbody>\n"
+        h += "<table id=\"measurements-table\"><thead><tr><th>Text</th><th>Value</th><th>Date measured</th><th>Unit</th><th>Type</th><th>Qualifier</th><th>Subject</th><th>Document date</th><th>Document</th></tr></thead><tbody>\n"
         for n in rows.prefix(tableLimit) {
             let p = n.properties
-            h += "<tr><td><a href=\"#network\" data-node=\"\(esc(n.id))\">\(esc(n.name))</a></td><td>\(esc(str(p["value"])))</td><td>\(esc(str(p["unit"])))</td>"
+            h += "<tr><td><a href=\"#network\" data-node=\"\(esc(n.id))\">\(esc(n.name))</a></td><td>\(esc(str(p["value"])))\(p["value_to"] == nil ? "" : "–" + esc(str(p["value_to"])))</td><td>\(esc(str(p["value_date"])))</td><td>\(esc(str(p["unit"])))</td>"
             h += "<td>\(esc(str(p["numtype"])))</td><td>\(esc(str(p["qualifier"])))</td><td>\(esc(str(p["subject"])))</td>"
             h += "<td>\(esc(str(p["date"])))</td><td>\(esc(n.docs.joined(separator: " ")))</td></tr>\n"
         }
-        if rows.isEmpty { h += "<tr><td colspan=\"8\">No measurements.</td></tr>\n" }
+        if rows.isEmpty { h += "<tr><td colspan=\"9\">No measurements.</td></tr>\n" }
         return h + "</tbody></table></section>\n"
     }
 

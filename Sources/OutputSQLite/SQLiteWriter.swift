@@ -77,7 +77,8 @@ public struct SQLiteWriter: OutputWriter {
       WHERE e.type = 'HOLDS';
     CREATE VIEW measurements AS
       SELECT n.id AS id, nd.document_id AS document_id, n.name AS text,
-             json_extract(n.properties, '$.value') AS value, json_extract(n.properties, '$.unit') AS unit,
+             CAST(json_extract(n.properties, '$.value') AS REAL) AS value, CAST(json_extract(n.properties, '$.value_to') AS REAL) AS value_to,
+             json_extract(n.properties, '$.value_date') AS value_date, json_extract(n.properties, '$.unit') AS unit,
              json_extract(n.properties, '$.numtype') AS numtype, json_extract(n.properties, '$.qualifier') AS qualifier,
              json_extract(n.properties, '$.subject') AS subject, json_extract(n.properties, '$.date') AS date
       FROM nodes n LEFT JOIN node_documents nd ON nd.node_id = n.id
@@ -107,15 +108,10 @@ public struct SQLiteWriter: OutputWriter {
             try db.execute(sql: "PRAGMA page_size = 4096; PRAGMA journal_mode = DELETE;")
             try db.inTransaction {
                 try db.execute(sql: schema)
-                do {
-                    try db.execute(sql: "CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences', content_rowid='id', tokenize='trigram');")
-                } catch {
-                    // SQLite before 3.34 has no trigram tokenizer: index characters one by one instead.
-                    try db.execute(sql: "CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences', content_rowid='id');")
-                }
+                try SQLiteSearch.create(db)
                 try fill(db, g, output.documents)
                 try run(db, output.provenance)
-                try db.execute(sql: "INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild');")
+                try SQLiteSearch.fill(db)
                 return .commit
             }
             try db.execute(sql: "ANALYZE;")
@@ -160,9 +156,9 @@ public struct SQLiteWriter: OutputWriter {
             try insertNode.execute(arguments: Self.args([n.id, n.type, n.name, n.count, string(first), string(last), json(rest)]))
             for d in n.docs { try insertNodeDoc.execute(arguments: Self.args([n.id, d])) }
         }
-        // Sentences: those the records cite (with offsets), then evidence sentences. Ids are
-        // looked up in the database, with the sentences of the latest document cached: the
-        // edges of a document come together.
+        // Sentences: every sentence of the run's documents (with offsets), then the evidence
+        // sentences of a graph read from a file. Ids are looked up in the database, with the
+        // sentences of the latest document cached: the edges of a document come together.
         let insertSentence = try db.cachedStatement(sql: "INSERT INTO sentences (document_id, start_offset, end_offset, text) VALUES (?, ?, ?, ?)")
         let findSentence = try db.cachedStatement(sql: "SELECT id FROM sentences WHERE document_id = ? AND text = ?")
         var cachedDoc: String?

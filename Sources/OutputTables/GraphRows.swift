@@ -24,7 +24,10 @@ enum GraphRows {
                 default: return ""
                 }
             }
-            let row = [doc, text("date"), text("subject"), text("value"), text("unit"), text("qualifier"), text("numtype"),
+            // A graph written before values were typed holds a date's text in `value`.
+            let oldDate: String? = if case .string(let s)? = n.properties["value"] { s } else { nil }
+            let row = [doc, text("date"), text("subject"), oldDate == nil ? text("value") : "", text("value_to"), oldDate ?? text("value_date"),
+                       text("unit"), text("qualifier"), text("numtype"),
                        n.properties["text"] == nil ? n.name : text("text"), sentence[n.id] ?? ""]
             rows.append((doc, start, row))
         }

@@ -4,10 +4,10 @@ import ZhituCore
 
 public struct MeasurementsWriter: OutputWriter {
     public static let format = "measurements"
-    public static let summary = "measurements.csv: document, date, subject, value, unit, qualifier, numtype, text, sentence — one row per number."
+    public static let summary = "measurements.csv: document, date, subject, value (a number), value_to, value_date, unit, qualifier, numtype, text, sentence — one row per number."
     public init() {}
 
-    static let header = ["document", "date", "subject", "value", "unit", "qualifier", "numtype", "text", "sentence"]
+    static let header = ["document", "date", "subject", "value", "value_to", "value_date", "unit", "qualifier", "numtype", "text", "sentence"]
 
     public func write(_ output: RunOutput, to directory: URL) throws {
         try AtomicFile.write(to: directory.appendingPathComponent("measurements.csv").path) { file in
@@ -20,14 +20,10 @@ public struct MeasurementsWriter: OutputWriter {
             for d in output.documents {
                 var rows = ""
                 for a in d.records where a.kind == .number {
-                    let value: String
-                    switch a.value {
-                    case .number(let v)?: value = JSONWriter.number(v)
-                    case .string(let s)?: value = s
-                    case nil: value = ""
-                    }
+                    let v = MeasuredValue(a)
                     let sentence = a.sentence.flatMap { d.sentences[$0]?.text } ?? ""
-                    rows += CSV.row([d.id, d.meta.date ?? "", a.subject ?? "", value, a.unit ?? "", a.qualifier ?? "", a.numtype ?? "", a.text, sentence])
+                    rows += CSV.row([d.id, d.meta.date ?? "", a.subject ?? "", v.value.map(JSONWriter.number) ?? "", v.valueTo.map(JSONWriter.number) ?? "",
+                                     v.date ?? "", a.unit ?? "", a.qualifier ?? "", a.numtype ?? "", a.text, sentence])
                 }
                 try file.write(contentsOf: Data(rows.utf8))
             }

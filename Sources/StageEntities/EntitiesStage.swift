@@ -19,16 +19,21 @@ public struct EntitiesStage: Stage {
     /// The gazetteer and word lists, shared read-only by every document.
     let resources: EntityResources
 
+    /// The gazetteer shipped with zhitu.
+    public static var builtInGazetteer: URL? { Bundle.module.url(forResource: "gazetteer", withExtension: "tsv", subdirectory: "Resources") }
+
     public init(options: StageOptions, context: StageContext) throws {
         let path = options.string("gazetteer")
         let gazetteer: Gazetteer
         if path.isEmpty {
-            guard let url = Bundle.module.url(forResource: "gazetteer", withExtension: "tsv", subdirectory: "Resources") else {
+            guard let url = Self.builtInGazetteer else {
                 throw LexiconError(file: "Resources/gazetteer.tsv", line: nil, message: "missing from the bundle")
             }
             gazetteer = try Gazetteer(contentsOf: url)
+            AdminTree.register(url)   // the graph places the records' places on the same tree
         } else {
             gazetteer = try Gazetteer(contentsOf: context.resolve(path))
+            AdminTree.register(context.resolve(path))
         }
         try self.init(gazetteer: gazetteer, types: Set(options.strings("types")), useNER: options.bool("use_ner"))
     }

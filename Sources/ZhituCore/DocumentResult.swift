@@ -1,7 +1,7 @@
-// What is kept of a document after its stages ran: metadata, records and the sentences they
-// cite. Text and tokens are dropped so memory stays bounded on large corpora.
+// What is kept of a document after its stages ran: metadata, records and its sentences (every
+// one, for full-text search; records cite them by index). Tokens are dropped.
 
-/// A sentence cited as evidence, with offsets into the original file.
+/// A sentence of a document (cited as evidence or not), with offsets into the original file.
 public struct EvidenceSentence: Sendable, Equatable, Codable {
     public var text: String
     public var start: Int
@@ -21,7 +21,7 @@ public struct DocumentResult: Sendable {
     public var characters: Int
     /// Records, with `start`/`end` as offsets into the original file.
     public var records: [Annotation]
-    /// Sentences cited by records, keyed by sentence index.
+    /// Sentences keyed by sentence index: every sentence holding more than white space.
     public var sentences: [Int: EvidenceSentence]
 
     public init(id: String, path: String, meta: DocumentMeta, characters: Int, records: [Annotation], sentences: [Int: EvidenceSentence]) {
@@ -33,22 +33,25 @@ public struct DocumentResult: Sendable {
         self.sentences = sentences
     }
 
-    /// Keeps the records of a processed document, moving offsets to the original file.
+    /// Keeps the records and sentences of a processed document, moving offsets to the original file.
     public init(_ doc: Document) {
         var records: [Annotation] = []
         records.reserveCapacity(doc.annotations.count)
-        var cited: [Int: EvidenceSentence] = [:]
         for var a in doc.annotations {
             let r = doc.originalRange(a.start..<a.end)
             a.start = r.lowerBound
             a.end = r.upperBound
-            if let s = a.sentence, s < doc.sentences.count, cited[s] == nil {
-                let sent = doc.sentences[s]
-                let o = doc.originalRange(sent.start..<sent.end)
-                cited[s] = EvidenceSentence(text: doc.string(sent.start..<sent.end), start: o.lowerBound, end: o.upperBound)
-            }
             records.append(a)
         }
-        self.init(id: doc.id, path: doc.path, meta: doc.meta, characters: doc.original.count, records: records, sentences: cited)
+        // Every sentence, not only those records cite: full-text search must find a word in any
+        // sentence of the corpus (graph.sqlite). Blank ones hold nothing to find.
+        var sentences: [Int: EvidenceSentence] = [:]
+        sentences.reserveCapacity(doc.sentences.count)
+        for (i, sent) in doc.sentences.enumerated() {
+            guard doc.text[sent.start..<sent.end].contains(where: { !$0.properties.isWhitespace }) else { continue }
+            let o = doc.originalRange(sent.start..<sent.end)
+            sentences[i] = EvidenceSentence(text: doc.string(sent.start..<sent.end), start: o.lowerBound, end: o.upperBound)
+        }
+        self.init(id: doc.id, path: doc.path, meta: doc.meta, characters: doc.original.count, records: records, sentences: sentences)
     }
 }

@@ -27,11 +27,14 @@ public enum GraphBuilder {
 
     /// The graph with its per-document parts (Document and Measurement nodes, the MENTIONS
     /// edges of each document, MEASURES edges) spilled to temporary files in `directory`;
-    /// what merges across documents stays in memory, bounded by the vocabulary.
+    /// what merges across documents stays in memory, bounded by the vocabulary. Places go on
+    /// `adminTree` (see AdminTree.swift).
     public static func stream<S: Sequence>(_ documents: S, name: String,
-                                           directory: URL = FileManager.default.temporaryDirectory) throws -> SpilledGraph where S.Element == DocumentResult {
+                                           directory: URL = FileManager.default.temporaryDirectory,
+                                           adminTree: AdminTree? = AdminTree.current) throws -> SpilledGraph where S.Element == DocumentResult {
         var b = try GraphAccumulator(directory: directory)
         for d in documents { try b.add(d) }
+        if let adminTree { b.placeInDivisions(adminTree) }
         return try b.finish(name: name)
     }
 }
@@ -91,7 +94,8 @@ struct GraphAccumulator {
         return id
     }
 
-    mutating func edge(_ source: String, _ target: String, _ type: String, evidence: Evidence?, properties: [String: GraphValue] = [:]) {
+    mutating func edge(_ source: String, _ target: String, _ type: String, evidence: Evidence?, properties: [String: GraphValue] = [:],
+                       evidenceLimit: Int = GraphBuilder.evidencePerEdge) {
         let props = properties.isEmpty ? "" : properties.keys.sorted().map { "\($0)=\(properties[$0]!.json)" }.joined(separator: ",")
         let key = EdgeKey(source: ref(source), target: ref(target), type: ref(type), properties: props)
         let i: Int
@@ -100,13 +104,20 @@ struct GraphAccumulator {
             edgeIndex[key] = i
             edges.append(GraphEdge(source: source, target: target, type: type, count: 0, properties: properties, evidence: []))
         }
-        Self.count(&edges[i], evidence)
+        Self.count(&edges[i], evidence, limit: evidenceLimit)
+    }
+
+    /// The Place nodes so far, and setting a node's property (for `placeInDivisions`).
+    var placeNodes: [GraphNode] { nodes.filter { $0.type == "Place" } }
+    func containsNode(_ id: String) -> Bool { nodeIndex[id] != nil }
+    mutating func setProperty(_ id: String, _ key: String, _ value: GraphValue) {
+        if let i = nodeIndex[id] { nodes[i].properties[key] = value }
     }
 
     /// One more sighting of `e`; the first few distinct pieces of evidence are kept.
-    static func count(_ e: inout GraphEdge, _ evidence: Evidence?) {
+    static func count(_ e: inout GraphEdge, _ evidence: Evidence?, limit: Int = GraphBuilder.evidencePerEdge) {
         e.count += 1
-        if let evidence, e.evidence.count < GraphBuilder.evidencePerEdge, !e.evidence.contains(evidence) { e.evidence.append(evidence) }
+        if let evidence, e.evidence.count < limit, !e.evidence.contains(evidence) { e.evidence.append(evidence) }
     }
 
     mutating func add(_ d: DocumentResult) throws {
@@ -148,9 +159,13 @@ struct GraphAccumulator {
             mention(id, evidence(a))
             if (a.kind == .slogan || a.kind == .term), let s = a.sentence { sentenceNodes[s, default: []].insert(id) }
         }
-        for (_, ids) in sentenceNodes where ids.count > 1 {
+        for s in sentenceNodes.keys.sorted() {   // in text order: the first sentence is the evidence kept
+            guard let ids = sentenceNodes[s], ids.count > 1 else { continue }
+            // Evidence: the first sentence both occur in, with its offsets in the original file;
+            // one, not three: these are the most numerous edges held in memory over a corpus.
+            let ev = d.sentences[s].map { Evidence(doc: d.id, sentence: $0.text, start: $0.start, end: $0.end) }
             let sorted = ids.sorted()
-            for i in 0..<sorted.count { for j in (i + 1)..<sorted.count { edge(sorted[i], sorted[j], "CO_OCCURS", evidence: nil) } }
+            for i in 0..<sorted.count { for j in (i + 1)..<sorted.count { edge(sorted[i], sorted[j], "CO_OCCURS", evidence: ev, evidenceLimit: 1) } }
         }
         func resolve(_ text: String, as type: String?) -> String {
             if type == "Document" { return docID }   // AUTHOR and the like point at this document
@@ -169,12 +184,8 @@ struct GraphAccumulator {
                 edge(resolve(head, as: ends?.0), resolve(tail, as: ends?.1), type, evidence: evidence(a), properties: props)
             case .number:
                 let id = "measurement:\(d.id):\(a.start)"
-                var p: [String: GraphValue] = ["text": .string(a.text)]
-                switch a.value {
-                case .number(let v)?: p["value"] = .double(v)
-                case .string(let s)?: p["value"] = .string(s)
-                case nil: break
-                }
+                var p: [String: GraphValue] = MeasuredValue(a).properties
+                p["text"] = .string(a.text)
                 if let v = a.numtype { p["numtype"] = .string(v) }
                 if let v = a.unit { p["unit"] = .string(v) }
                 if let v = a.qualifier { p["qualifier"] = .string(v) }

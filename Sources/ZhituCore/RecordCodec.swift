@@ -2,7 +2,7 @@
 // mode carry, and what `zhitu graph --from` reads back:
 //   {"kind": "run", "zhitu", "config_sha256", "stages", "date"}                      first, in zhitu run's file
 //   {"doc", "kind": "document", "path", "date", "title", "source", "characters"}   once per document
-//   {"doc", "kind": "sentence", "index", "text", "start", "end"}                    each cited sentence
+//   {"doc", "kind": "sentence", "index", "text", "start", "end"}                    each sentence
 //   {"doc", "kind": "entity" | "number" | …, …gold fields…, "start", "end", "sentence"}
 // The gold kinds keep exactly the format of ANNOTATION.md; scorers ignore the other kinds.
 import Foundation

@@ -111,7 +111,7 @@ extension DocumentResult {
         return r
     }
 
-    /// Adds the records and cited sentences of a later window. The stages record a relation or
+    /// Adds the records and sentences of a later window. The stages record a relation or
     /// variant link once per document, so a later window's repeat of one is dropped.
     mutating func append(_ other: DocumentResult) {
         func key(_ a: Annotation) -> String? {

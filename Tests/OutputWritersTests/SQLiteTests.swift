@@ -46,7 +46,7 @@ import ZhituCore
         #expect(holds.first?["sentence"] as? String == Fixture.sentence)
         #expect(holds.first?["date"] as? String == "2023-05-01")
         // full-text search over sentences (trigram: any 3 characters)
-        let hits = try query(db, "SELECT s.document_id AS doc FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid WHERE sentences_fts MATCH '\"新质生产\"';")
+        let hits = try query(db, "SELECT s.document_id AS doc FROM sentences_trigram JOIN sentences s ON s.id = sentences_trigram.rowid WHERE sentences_trigram MATCH '\"新质生产\"';")
         #expect(hits.map { $0["doc"] as! String } == ["d2"])
         // top slogans by year
         let slogans = try query(db, """

@@ -22,7 +22,7 @@ import OutputTables
         let text = try String(contentsOf: dir.appendingPathComponent("measurements.csv"), encoding: .utf8)
         let rows = text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(rows.count == 2)
-        #expect(rows[1] == #"a,2024-01-29,调处矛盾纠纷成功率,99.2,%,,percent,99.2%,"成功率99.2%，""稳""。""#)
+        #expect(rows[1] == #"a,2024-01-29,调处矛盾纠纷成功率,99.2,,,%,,percent,99.2%,"成功率99.2%，""稳""。""#)
     }
 
     /// The tables written from the graph alone (`zhitu export` from a graph.json) hold the
@@ -61,7 +61,7 @@ import OutputTables
         #expect(discourse[2] == "term,'@SUM(A1),'-d,,1")
         let measurements = try String(contentsOf: dir.appendingPathComponent("measurements.csv"), encoding: .utf8).components(separatedBy: "\r\n")
         // a negative number stays a number; the other cells that start like formulas do not
-        #expect(measurements[1] == "'-d,,'+1+1,-3.5,'\tx,,,'-3.5%,")
+        #expect(measurements[1] == "'-d,,'+1+1,-3.5,,,'\tx,,,'-3.5%,")
     }
 
     @Test func discourseCountsPerDocument() throws {
