@@ -123,6 +123,17 @@ extension Pipeline {
         return nil
     }
 
+    /// Processes a document given in memory (`--stdin-jsonl`) like a file of the run: in
+    /// windows when it is longer than `windowBytes`, its parts to `emit` (see
+    /// `processInWindows`); metadata given with it wins. Returns the failure, if any.
+    public func process(document doc: Document, jobs: Int, windowBytes: Int = Pipeline.windowBytes,
+                        parts emit: (PartEvent) throws -> Void) rethrows -> DocumentFailure? {
+        try processInWindows(id: doc.id, path: doc.path, meta: doc.meta, bytes: doc.bytes, size: windowBytes, jobs: jobs, emit)
+    }
+
+    /// Whether a stage needs every document for its `finish` (a long document is then merged).
+    public var needsWholeCorpus: Bool { instances.contains { type(of: $0.stage).needsWholeCorpus } }
+
     /// What identifies a relation or variant link, which the stages record once per document.
     static func linkKey(_ a: Annotation) -> String? {
         a.kind == .relation || a.kind == .variant ? [a.kind.rawValue, a.type ?? "", a.head ?? "", a.tail ?? "", a.org ?? ""].joined(separator: "\u{1F}") : nil
