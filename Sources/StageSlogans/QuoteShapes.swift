@@ -20,6 +20,42 @@ extension SloganRules {
         return Self.namingVerbs.scalars.contains { t.contains($0, in: w) }
     }
 
+    /// What marks the end state of a change after 从“…” (到, 向, 转向, 迈向).
+    static let changeEnds: Set<Unicode.Scalar> = Set("到向".unicodeScalars)
+    /// How far apart (in characters) the two quotes of a change may stand.
+    static let changeReach = 24
+
+    /// Whether the quote is one of the states of a change, 从“X”(…)到/向“Y”(再到“Z”): the text
+    /// describes where something went from and to, it does not name a formula (train: none of the
+    /// six quotes in such frames is a slogan; the one 从“…” quote without a second state is). A
+    /// chain whose last state takes a generic head (…”建设活动) names campaigns and is left to the model.
+    func isChangeState(_ t: [Unicode.Scalar], open: Int, close: Int, bounds: Range<Int>) -> Bool {
+        func stops(_ c: Unicode.Scalar) -> Bool { Chars.final.contains(c) || c == "；" || c == ";" }
+        // The frame's first 从“: this quote's, or one shortly before an end marker right before it.
+        var first: Int?
+        if open > bounds.lowerBound, t[open - 1] == "从" { first = open }
+        else if open > bounds.lowerBound, Self.changeEnds.contains(t[open - 1]) {
+            var k = open - 2
+            while k > max(bounds.lowerBound, open - 1 - Self.changeReach), !stops(t[k]) {
+                if t[k] == "“", t[k - 1] == "从" { first = k; break }
+                k -= 1
+            }
+        }
+        guard let first else { return false }
+        // Follow the chain of states: each next quote opens right after an end marker, within reach.
+        var states = 0, lastClose = -1
+        var k = first
+        while k < bounds.upperBound, !stops(t[k]) {
+            if t[k] == "“", k == first || Self.changeEnds.contains(t[k - 1]) {
+                guard let c = t[(k + 1)..<bounds.upperBound].firstIndex(of: "”") else { break }
+                states += 1; lastClose = c; k = c
+            } else if lastClose >= 0, k - lastClose > Self.changeReach { break }
+            k += 1
+        }
+        guard states >= 2, close <= lastClose else { return false }
+        return !isStrongCoinage(t, open: lastClose, close: lastClose, bounds: bounds)
+    }
+
     /// The contents of the quotes of sentence `b` that name someone or something (nicknames).
     public func nicknames(_ t: [Unicode.Scalar], _ b: Range<Int>) -> [String] {
         var out: [String] = []

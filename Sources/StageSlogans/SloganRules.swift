@@ -108,6 +108,7 @@ public struct SloganRules: Sendable {
         if Self.modalParticles.contains(t[hi - 1]) || t[lo..<hi].contains("了") { return .speech }
         // A nickname or epithet: the text calls someone or something by it (人称“…”, 称呼她“…”).
         if isNamed(t, open: open, bounds: bounds) { return .designation }
+        if isChangeState(t, open: open, close: close, bounds: bounds) { return .metaphor }
         // An ordinal phrase (第一道防线) ranks something; it does not name a campaign.
         if t[lo] == "第", n > 2, Chars.isNumeral(t[lo + 1]) { return .metaphor }
         // 这座“…”, 一场“…”, 一幢幢“…”: a demonstrative or 一 with a classifier counts a thing or an

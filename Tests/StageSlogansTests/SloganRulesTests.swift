@@ -263,3 +263,14 @@ private func quoteClass(_ s: String) -> QuoteClass {
     #expect(rules.parallelFormulas(Array("走访青山人民医院东湖院区、人民医院西湖院区。".unicodeScalars), 0..<22).isEmpty)
     #expect(!slogans("我们坚持抓小防扩大、抓早防升级。").isEmpty)
 }
+
+@Test func theStatesOfAChangeAreDescriptionsNotFormulas() {
+    // 从“X”到/向“Y”: where something went from and to.
+    let found = slogans("合作社从“单打独斗”的老路，转向“抱团发展”的新路。")
+    #expect(!found.contains("单打独斗"))
+    #expect(!found.contains("抱团发展"))
+    // A chain whose last state takes a generic head names campaigns.
+    let campaigns = slogans("从“洁净庭院”到“美丽村庄”再到“幸福家园”创建活动，村里变了样。")
+    #expect(campaigns.contains("幸福家园"))
+    #expect(campaigns.contains("洁净庭院"))
+}
