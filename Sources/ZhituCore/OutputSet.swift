@@ -37,10 +37,14 @@ public final class OutputSet: @unchecked Sendable {
         if access(parent.path, W_OK | X_OK) != 0 {
             throw FileProblem(path: path, reason: "its parent folder \(parent.path) is not writable, so the new output set cannot be swapped in whole; choose an output folder inside a folder you can write")
         }
-        let foreign = OutputSet.foreignFolders(in: target)
-        if !foreign.isEmpty {
+        // Folders zhitu does not write (Spark's annotations/, a user's own) are kept in the new
+        // set file by file, like other files; a large tree (`--output .` in a project) would
+        // make that slow and is refused.
+        let folder = target
+        let foreign = OutputSet.foreignFolders(in: folder)
+        if !foreign.isEmpty, OutputSet.entries(in: foreign.map { folder.appendingPathComponent($0).path }, upTo: OutputSet.keptEntries) > OutputSet.keptEntries {
             let names = foreign.prefix(3).joined(separator: ", ") + (foreign.count > 3 ? ", …" : "")
-            throw FileProblem(path: path, reason: "holds folders zhitu does not write (\(names)), so the new output set cannot be swapped in whole; choose an output folder of its own")
+            throw FileProblem(path: path, reason: "holds folders zhitu does not write (\(names)) with more than \(OutputSet.keptEntries) files, which would all be linked into the new output set to swap it in whole; choose an output folder of its own")
         }
         let prefix = ".\(target.lastPathComponent).zhitu"
         lockPath = parent.appendingPathComponent("\(prefix)-lock").path
@@ -72,8 +76,8 @@ public final class OutputSet: @unchecked Sendable {
     deinit { abandon() }
 
     /// Puts the staged set in place of the target. Files of the target that the run did not
-    /// write (a user's own files, outputs of formats not asked for this time, with the files
-    /// of their folders) are hard-linked into the new set first; then one atomic exchange of
+    /// write (a user's own files and folders, outputs of formats not asked for this time) are
+    /// hard-linked into the new set first, file by file; then one atomic exchange of
     /// the two folders (renameat2 RENAME_EXCHANGE) swaps the sets, and the old one is removed.
     /// Where the file system cannot exchange folders, the run fails and the old set stays.
     public func commit() throws {
@@ -91,9 +95,24 @@ public final class OutputSet: @unchecked Sendable {
         release()
     }
 
-    /// Folders zhitu writes (the neo4j import files): kept whole, file by file, when a run
-    /// does not write them; any other folder inside an output folder is refused.
+    /// Folders zhitu writes (the neo4j import files).
     static let outputFolders: Set<String> = ["neo4j"]
+    /// Files and folders of other folders that a run keeps in its new set at most.
+    public static let keptEntries = 10_000
+
+    /// Entries under `folders` (not following symbolic links), counted up to just over `limit`.
+    static func entries(in folders: [String], upTo limit: Int) -> Int {
+        var n = 0
+        var todo = folders
+        while let f = todo.popLast(), n <= limit {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: f)) ?? [] {
+                n += 1
+                var st = stat()
+                if lstat(f + "/" + name, &st) == 0, st.st_mode & S_IFMT == S_IFDIR { todo.append(f + "/" + name) }
+            }
+        }
+        return n
+    }
 
     /// Sub-folders of `folder` that no zhitu writer makes.
     static func foreignFolders(in folder: URL) -> [String] {
@@ -104,8 +123,8 @@ public final class OutputSet: @unchecked Sendable {
         }.sorted()
     }
 
-    /// Keeps `from` in the new set at `to`: a file hard-linked, a folder of zhitu's made anew
-    /// with its files linked.
+    /// Keeps `from` in the new set at `to`: a file hard-linked, a folder made anew with its
+    /// files linked.
     static func keep(_ from: String, _ to: String) throws {
         var st = stat()
         guard lstat(from, &st) == 0 else { return }   // gone meanwhile

@@ -47,17 +47,29 @@ import ZhituCore
         #expect(hidden(dir).isEmpty)
     }
 
-    /// A folder zhitu does not write (a project's `Sources/` under `--output .`) could not be
-    /// swapped with the set: the run is refused before any work, and nothing is touched.
-    @Test func aFolderWithForeignSubfoldersIsRefused() throws {
+    /// Folders zhitu does not write (Spark's annotations/, a user's own) are kept in the new
+    /// set, which is still swapped in whole; a large tree (`--output .` in a project) is
+    /// refused before any work, and nothing is touched.
+    @Test func foreignFoldersAreKeptOrALargeTreeRefused() throws {
         let dir = Repo.tempDir()
         let out = dir.appendingPathComponent("out")
-        try FileManager.default.createDirectory(at: out.appendingPathComponent("Sources"), withIntermediateDirectories: true)
+        let mine = out.appendingPathComponent("mine/deeper")
+        try FileManager.default.createDirectory(at: mine, withIntermediateDirectories: true)
+        try write("kept", mine.appendingPathComponent("note.txt"))
         try write("old", out.appendingPathComponent("graph.json"))
+        let set = try OutputSet(target: out.path)
+        try write("new", set.staging.appendingPathComponent("graph.json"))
+        try set.commit()
+        #expect(read(out.appendingPathComponent("graph.json")) == "new")
+        #expect(read(mine.appendingPathComponent("note.txt")) == "kept")
+
+        let big = out.appendingPathComponent("Sources")
+        try FileManager.default.createDirectory(at: big, withIntermediateDirectories: true)
+        for i in 0...OutputSet.keptEntries { FileManager.default.createFile(atPath: big.appendingPathComponent("f\(i)").path, contents: nil) }
         #expect { try OutputSet(target: out.path) } throws: {
-            "\($0)" == "\(out.path): holds folders zhitu does not write (Sources), so the new output set cannot be swapped in whole; choose an output folder of its own"
+            "\($0)" == "\(out.path): holds folders zhitu does not write (Sources, mine) with more than \(OutputSet.keptEntries) files, which would all be linked into the new output set to swap it in whole; choose an output folder of its own"
         }
-        #expect(read(out.appendingPathComponent("graph.json")) == "old")
+        #expect(read(out.appendingPathComponent("graph.json")) == "new")
         #expect(hidden(dir).isEmpty && hidden(out).isEmpty, "\(hidden(dir)) \(hidden(out))")
     }
 
