@@ -16,18 +16,30 @@ public struct DiscourseWriter: OutputWriter {
                 try file.write(contentsOf: Data(GraphRows.discourse(try output.graphSource()).map(CSV.row).joined().utf8))
                 return
             }
-            for d in output.documents {
-                var counts: [String: (kind: String, text: String, n: Int)] = [:]
-                for a in d.records where a.kind == .slogan || a.kind == .term {
-                    let key = a.kind.rawValue + "\u{1}" + a.text
-                    counts[key, default: (a.kind.rawValue, a.text, 0)].n += 1
-                }
+            // A long document comes in parts (`continued`): its counts add up over them.
+            var doc: DocumentResult?
+            var counts: [String: (kind: String, text: String, n: Int)] = [:]
+            func flush() throws {
+                guard let d = doc else { return }
                 let rows = counts.keys.sorted().map { k in
                     let c = counts[k]!
                     return CSV.row([c.kind, c.text, d.id, d.meta.date ?? "", String(c.n)])
                 }.joined()
                 try file.write(contentsOf: Data(rows.utf8))
             }
+            for d in output.documents {
+                if !d.continued || d.id != doc?.id {
+                    try flush()
+                    counts = [:]
+                    doc = d
+                    doc!.records = []
+                }
+                for a in d.records where a.kind == .slogan || a.kind == .term {
+                    let key = a.kind.rawValue + "\u{1}" + a.text
+                    counts[key, default: (a.kind.rawValue, a.text, 0)].n += 1
+                }
+            }
+            try flush()
         }
     }
 }

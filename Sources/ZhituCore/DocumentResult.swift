@@ -23,6 +23,9 @@ public struct DocumentResult: Sendable {
     public var records: [Annotation]
     /// Sentences keyed by sentence index: every sentence holding more than white space.
     public var sentences: [Int: EvidenceSentence]
+    /// A later part of a long document (see Windows.swift) whose first part came just before:
+    /// its records and cited sentences only; metadata and `characters` repeat the first part's.
+    public var continued = false
 
     public init(id: String, path: String, meta: DocumentMeta, characters: Int, records: [Annotation], sentences: [Int: EvidenceSentence]) {
         self.id = id

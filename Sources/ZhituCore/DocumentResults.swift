@@ -231,11 +231,25 @@ extension RecordCodec {
             }
         }
 
+        /// The next document, or the next part of a long one: a long document's lines are
+        /// written window by window, each window's cited sentences before its records (see
+        /// Windows.swift), so where sentence lines follow record lines of one document a new
+        /// part begins, holding the sentences its records cite. A document written whole has
+        /// its sentences first and comes in one part.
         func next() -> DocumentResult? {
             while let raw = nextLine() {
                 guard !raw.isEmpty, let line = Line(raw), line.kind != Line.run else { continue }   // the run line has no document
-                if let p = pending, p.id != line.doc {
-                    pending = RecordCodec.start(line.doc)
+                if let p = pending, p.id != line.doc || (line.kind == "sentence" && !p.records.isEmpty) {
+                    if p.id == line.doc {
+                        var part = RecordCodec.start(p.id)
+                        part.path = p.path
+                        part.meta = p.meta
+                        part.characters = p.characters
+                        part.continued = true
+                        pending = part
+                    } else {
+                        pending = RecordCodec.start(line.doc)
+                    }
                     RecordCodec.apply(line, to: &pending!)
                     return p
                 }

@@ -120,43 +120,74 @@ struct GraphAccumulator {
         if let evidence, e.evidence.count < limit, !e.evidence.contains(evidence) { e.evidence.append(evidence) }
     }
 
+    /// What is kept of the document being added across its parts (a long document comes in
+    /// parts, see `DocumentResult.continued`): the MENTIONS edges of its entities, slogans and
+    /// terms, the texts relations resolve against, and what resolves against them only once the
+    /// whole document is in (relations and variant links, the subjects of numbers), so the graph
+    /// is the one the whole document would give. All of it grows with the document's vocabulary
+    /// and its few relations, not its length.
+    private struct Current {
+        var id: String
+        var seq: UInt32
+        var date: String?
+        var firstBlock: Int
+        var mentions: [String: GraphEdge] = [:]   // target -> MENTIONS edge from the document
+        var byText: [String: [String: String]] = [:]   // node type -> text -> node id, for relations
+        var links: [(type: String, head: String, tail: String, org: String?, evidence: Evidence?)] = []
+        var subjects: [(id: String, subject: String, evidence: Evidence?)] = []
+        /// The MENTIONS edges of the latest part's measurements, spilled with its block.
+        var partMentions: [String: GraphEdge] = [:]
+    }
+    private var current: Current?
+    /// Per document number, its spill blocks (several for a document given in parts).
+    private var docBlocks: [Range<Int>] = []
+
     mutating func add(_ d: DocumentResult) throws {
-        let seq = UInt32(docIDs.count)
-        docIDs.append(d.id)
-        let docID = "doc:\(d.id)"
-        var props: [String: GraphValue] = ["path": .string(d.path)]
-        if let v = d.meta.date { props["date"] = .string(v) }
-        if let v = d.meta.title { props["title"] = .string(v) }
-        if let v = d.meta.source { props["source"] = .string(v) }
-        spills.docNodes.append(GraphNode(id: docID, type: "Document", name: d.meta.title ?? d.id, docs: [d.id], count: 1, properties: props))
+        if !d.continued || current?.id != d.id {
+            try endDocument()
+            let seq = UInt32(docIDs.count)
+            docIDs.append(d.id)
+            var props: [String: GraphValue] = ["path": .string(d.path)]
+            if let v = d.meta.date { props["date"] = .string(v) }
+            if let v = d.meta.title { props["title"] = .string(v) }
+            if let v = d.meta.source { props["source"] = .string(v) }
+            spills.docNodes.append(GraphNode(id: "doc:\(d.id)", type: "Document", name: d.meta.title ?? d.id, docs: [d.id], count: 1, properties: props))
+            current = Current(id: d.id, seq: seq, date: d.meta.date, firstBlock: spills.docNodes.blockCount)
+        } else {
+            // A later part: the block of the part before ends (a document in one part has one block).
+            for t in current!.partMentions.keys.sorted() { spills.docEdges.append(current!.partMentions[t]!) }
+            current!.partMentions = [:]
+            try spills.endBlock()
+        }
+        var c = current!
+        current = nil   // moved out while this part is added, so that its maps are not copied
+        let seq = c.seq, docID = "doc:\(d.id)"
 
         func evidence(_ a: Annotation) -> Evidence? {
             guard let s = a.sentence, let sent = d.sentences[s] else { return nil }
             return Evidence(doc: d.id, sentence: sent.text, start: a.start, end: a.end)
         }
-        // This document's own edges and measurements, keyed like merged edges.
-        var mentions: [String: GraphEdge] = [:]   // target -> MENTIONS edge from the document
-        func mention(_ target: String, _ ev: Evidence?) {
-            var e = mentions[target] ?? GraphEdge(source: docID, target: target, type: "MENTIONS", count: 0, properties: [:], evidence: [])
-            Self.count(&e, ev)
-            mentions[target] = e
-        }
+        // This part's measurements and their MENTIONS edges: a number's id is its offset, so
+        // they belong to this part alone and are spilled with its block.
         var measurements: [String: GraphNode] = [:]
-        var measures: [String: GraphEdge] = [:]   // source \u{1} target -> MEASURES edge
+        func mention(_ target: String, _ ev: Evidence?, into map: inout [String: GraphEdge]) {
+            var e = map[target] ?? GraphEdge(source: docID, target: target, type: "MENTIONS", count: 0, properties: [:], evidence: [])
+            Self.count(&e, ev)
+            map[target] = e
+        }
 
         // Entities, slogans, terms: nodes, and MENTIONS edges from the document.
-        var byText: [String: [String: String]] = [:]   // node type -> text -> node id, for relations
         var sentenceNodes: [Int: Set<String>] = [:]
         for a in d.records {
             guard let type = GraphBuilder.nodeType(of: a) else { continue }
             let name = a.canonical ?? a.text
-            let id = node(type, name, doc: seq, date: d.meta.date, counting: true)
+            let id = node(type, name, doc: seq, date: c.date, counting: true)
             let i = nodeIndex[id]!
             if let code = a.code { nodes[i].properties["code"] = .string(code) }
             if a.text != name { aliases[i, default: []].insert(a.text) }
-            byText[type, default: [:]][a.text] = id
-            byText[type, default: [:]][name] = id
-            mention(id, evidence(a))
+            c.byText[type, default: [:]][a.text] = id
+            c.byText[type, default: [:]][name] = id
+            mention(id, evidence(a), into: &c.mentions)
             if (a.kind == .slogan || a.kind == .term), let s = a.sentence { sentenceNodes[s, default: []].insert(id) }
         }
         for s in sentenceNodes.keys.sorted() {   // in text order: the first sentence is the evidence kept
@@ -167,21 +198,11 @@ struct GraphAccumulator {
             let sorted = ids.sorted()
             for i in 0..<sorted.count { for j in (i + 1)..<sorted.count { edge(sorted[i], sorted[j], "CO_OCCURS", evidence: ev, evidenceLimit: 1) } }
         }
-        func resolve(_ text: String, as type: String?) -> String {
-            if type == "Document" { return docID }   // AUTHOR and the like point at this document
-            if let type, let id = byText[type]?[text] { return id }
-            for (_, m) in byText.sorted(by: { $0.key < $1.key }) { if let id = m[text] { return id } }
-            // A place or body named only inside another name (新疆 in 新疆…委员会) is still mentioned there.
-            return node(type ?? "Thing", text, doc: seq, date: d.meta.date, counting: true)
-        }
         for a in d.records {
             switch a.kind {
             case .relation, .variant:
                 guard let type = a.type, let head = a.head, let tail = a.tail else { continue }
-                let ends = GraphBuilder.relationEnds[type]
-                var props: [String: GraphValue] = [:]
-                if let org = a.org { props["org"] = .string(org) }
-                edge(resolve(head, as: ends?.0), resolve(tail, as: ends?.1), type, evidence: evidence(a), properties: props)
+                c.links.append((type, head, tail, a.org, evidence(a)))
             case .number:
                 let id = "measurement:\(d.id):\(a.start)"
                 var p: [String: GraphValue] = MeasuredValue(a).properties
@@ -190,26 +211,55 @@ struct GraphAccumulator {
                 if let v = a.unit { p["unit"] = .string(v) }
                 if let v = a.qualifier { p["qualifier"] = .string(v) }
                 if let v = a.subject { p["subject"] = .string(v) }
-                if let v = d.meta.date { p["date"] = .string(v) }
+                if let v = c.date { p["date"] = .string(v) }
                 measurements[id] = GraphNode(id: id, type: "Measurement", name: a.text, docs: [d.id], count: 1, properties: p)
-                mention(id, evidence(a))
-                if let subject = a.subject, let target = byText.keys.sorted().lazy.compactMap({ byText[$0]?[subject] }).first {
-                    let key = id + "\u{1}" + target
-                    var e = measures[key] ?? GraphEdge(source: id, target: target, type: "MEASURES", count: 0, properties: [:], evidence: [])
-                    Self.count(&e, evidence(a))
-                    measures[key] = e
-                }
+                mention(id, evidence(a), into: &c.partMentions)
+                if let subject = a.subject { c.subjects.append((id, subject, evidence(a))) }
             default: continue
             }
         }
-        // One block per document in each spill, in graph order within the document.
-        for t in mentions.keys.sorted() { spills.docEdges.append(mentions[t]!) }
+        // One block per part in each spill, in graph order within the block.
         for id in measurements.keys.sorted() { spills.measurementNodes.append(measurements[id]!) }
-        for e in measures.values.sorted(by: SpilledGraph.edgeOrder) { spills.measurementEdges.append(e) }
-        try spills.endBlock()
+        current = c
     }
 
-    func finish(name: String) throws -> SpilledGraph {
+    /// Ends the document being added: resolves its relations and the subjects of its numbers
+    /// against every text of the document, and spills its last block.
+    private mutating func endDocument() throws {
+        guard var c = current else { return }
+        current = nil
+        let docID = "doc:\(c.id)"
+        func resolve(_ text: String, as type: String?) -> String {
+            if type == "Document" { return docID }   // AUTHOR and the like point at this document
+            if let type, let id = c.byText[type]?[text] { return id }
+            for (_, m) in c.byText.sorted(by: { $0.key < $1.key }) { if let id = m[text] { return id } }
+            // A place or body named only inside another name (新疆 in 新疆…委员会) is still mentioned there.
+            return node(type ?? "Thing", text, doc: c.seq, date: c.date, counting: true)
+        }
+        for l in c.links {
+            let ends = GraphBuilder.relationEnds[l.type]
+            var props: [String: GraphValue] = [:]
+            if let org = l.org { props["org"] = .string(org) }
+            edge(resolve(l.head, as: ends?.0), resolve(l.tail, as: ends?.1), l.type, evidence: l.evidence, properties: props)
+        }
+        var measures: [String: GraphEdge] = [:]   // source \u{1} target -> MEASURES edge
+        let types = c.byText.keys.sorted()
+        for s in c.subjects {
+            guard let target = types.lazy.compactMap({ c.byText[$0]?[s.subject] }).first else { continue }
+            let key = s.id + "\u{1}" + target
+            var e = measures[key] ?? GraphEdge(source: s.id, target: target, type: "MEASURES", count: 0, properties: [:], evidence: [])
+            Self.count(&e, s.evidence)
+            measures[key] = e
+        }
+        c.mentions.merge(c.partMentions) { a, _ in a }   // targets apart: entity, slogan, term ids vs measurement ids
+        for t in c.mentions.keys.sorted() { spills.docEdges.append(c.mentions[t]!) }
+        for e in measures.values.sorted(by: SpilledGraph.edgeOrder) { spills.measurementEdges.append(e) }
+        try spills.endBlock()
+        docBlocks.append(c.firstBlock..<spills.docNodes.blockCount)
+    }
+
+    mutating func finish(name: String) throws -> SpilledGraph {
+        try endDocument()
         try spills.close()
         var list: [(GraphNode, [UInt32])] = []
         list.reserveCapacity(nodes.count)
@@ -231,7 +281,8 @@ struct GraphAccumulator {
         // Measurement ids are "measurement:<doc>:<offset>": in id order, documents go by "<doc>:".
         let measurementOrder = docIDs.indices.sorted { docIDs[$0] + ":" < docIDs[$1] + ":" }
         return SpilledGraph(name: name, nodes: list.map(\.0), nodeDocs: list.map(\.1), edges: edges.sorted(by: SpilledGraph.edgeOrder),
-                            documents: byID.map { docIDs[$0] }, documentOrder: byID, measurementOrder: measurementOrder, spills: spills)
+                            documents: byID.map { docIDs[$0] }, documentOrder: byID.map { Array(docBlocks[$0]) },
+                            measurementOrder: measurementOrder.map { Array(docBlocks[$0]) }, spills: spills)
     }
 }
 

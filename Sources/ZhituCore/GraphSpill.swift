@@ -166,31 +166,75 @@ final class BlockSpill: @unchecked Sendable {
 
     /// The records of `blocks`, in that order, decoded one at a time.
     func read<T>(_ blocks: [Int], _ decode: @escaping (inout GraphCodec.Reader) -> T) -> AnyIterator<T> {
-        let url = url, offsets = offsets
-        let file: FileHandle?
-        do { file = try FileHandle(forReadingFrom: url) } catch {
-            ReadBack.fail(file: url.path, error)
-            file = nil
-        }
+        let offsets = offsets
+        let file = open()
         var next = 0
         var reader = GraphCodec.Reader(bytes: [])
-        return AnyIterator {
+        return AnyIterator { [self] in
             while reader.atEnd {
                 guard let file, next < blocks.count else { try? file?.close(); return nil }
                 let b = blocks[next]; next += 1
-                let start = offsets[b], end = offsets[b + 1]
-                if start == end { continue }
-                do {
-                    try file.seek(toOffset: start)
-                    let bytes = [UInt8](try file.read(upToCount: Int(end - start)) ?? Data())
-                    if bytes.count != Int(end - start) { throw ReadBackError(file: url.path, reason: "the spill is shorter than written") }
-                    reader = GraphCodec.Reader(bytes: bytes)
-                } catch {
-                    ReadBack.fail(file: url.path, error)
-                    return nil
-                }
+                if offsets[b] == offsets[b + 1] { continue }
+                guard let r = load(b, from: file) else { return nil }
+                reader = r
             }
             return decode(&reader)
+        }
+    }
+
+    /// The spill file opened for reading, or nil (the failure recorded for `ReadBack.check`).
+    func open() -> FileHandle? {
+        do { return try FileHandle(forReadingFrom: url) } catch {
+            ReadBack.fail(file: url.path, error)
+            return nil
+        }
+    }
+
+    /// Block `b`, read whole through `file`.
+    func load(_ b: Int, from file: FileHandle) -> GraphCodec.Reader? {
+        let start = offsets[b], end = offsets[b + 1]
+        do {
+            try file.seek(toOffset: start)
+            let bytes = [UInt8](try file.read(upToCount: Int(end - start)) ?? Data())
+            if bytes.count != Int(end - start) { throw ReadBackError(file: url.path, reason: "the spill is shorter than written") }
+            return GraphCodec.Reader(bytes: bytes)
+        } catch {
+            ReadBack.fail(file: url.path, error)
+            return nil
+        }
+    }
+}
+
+extension BlockSpill {
+    /// The records of groups of blocks, group after group; the blocks of a group (the parts of
+    /// one document, each sorted by `less`) are merged by `less`. Runs of one-block groups are
+    /// read as before, through one open file.
+    func read<T>(_ groups: [[Int]], by less: @escaping (T, T) -> Bool, _ decode: @escaping (inout GraphCodec.Reader) -> T) -> AnyIterator<T> {
+        var g = 0
+        var current: AnyIterator<T>?
+        return AnyIterator { [self] in
+            while true {
+                if let v = current?.next() { return v }
+                guard g < groups.count else { return nil }
+                if groups[g].count == 1 {
+                    var run: [Int] = []
+                    while g < groups.count, groups[g].count == 1 { run.append(groups[g][0]); g += 1 }
+                    current = read(run, decode)
+                } else {
+                    // The blocks of one document are read at once through one file: a
+                    // document in hundreds of parts must not open hundreds of files.
+                    let blocks = groups[g].filter { offsets[$0] < offsets[$0 + 1] }
+                    g += 1
+                    guard let file = open() else { return nil }
+                    defer { try? file.close() }
+                    var sources: [AnyIterator<T>] = []
+                    for b in blocks {
+                        guard var reader = load(b, from: file) else { return nil }
+                        sources.append(AnyIterator { reader.atEnd ? nil : decode(&reader) })
+                    }
+                    current = AnyIterator(MergingIterator(sources, by: less))
+                }
+            }
         }
     }
 }

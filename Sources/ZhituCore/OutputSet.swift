@@ -15,9 +15,6 @@ public final class OutputSet: @unchecked Sendable {
     public let staging: URL
     private let lockPath: String
     private var lockFD: Int32 = -1
-    /// Staging inside the target (its parent is not writable): the set is then moved in file
-    /// by file.
-    private let inside: Bool
 
     /// Another run holds the lock of the same output folder.
     public struct Busy: Error, CustomStringConvertible {
@@ -34,10 +31,22 @@ public final class OutputSet: @unchecked Sendable {
         try OutputFolder.prepare(path)
         // the real folder: exchanging a symbolic link would replace the link, not the set
         target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
-        var parent = target.deletingLastPathComponent()
-        inside = access(parent.path, W_OK | X_OK) != 0
-        if inside { parent = target }
-        let prefix = inside ? ".zhitu" : ".\(target.lastPathComponent).zhitu"
+        let parent = target.deletingLastPathComponent()
+        // The set is swapped whole or not at all: where that cannot be done, the run stops
+        // here, before any work, rather than move files in one by one (a kill would leave a mix).
+        if access(parent.path, W_OK | X_OK) != 0 {
+            throw FileProblem(path: path, reason: "its parent folder \(parent.path) is not writable, so the new output set cannot be swapped in whole; choose an output folder inside a folder you can write")
+        }
+        // Folders zhitu does not write (Spark's annotations/, a user's own) are kept in the new
+        // set file by file, like other files; a large tree (`--output .` in a project) would
+        // make that slow and is refused.
+        let folder = target
+        let foreign = OutputSet.foreignFolders(in: folder)
+        if !foreign.isEmpty, OutputSet.entries(in: foreign.map { folder.appendingPathComponent($0).path }, upTo: OutputSet.keptEntries) > OutputSet.keptEntries {
+            let names = foreign.prefix(3).joined(separator: ", ") + (foreign.count > 3 ? ", …" : "")
+            throw FileProblem(path: path, reason: "holds folders zhitu does not write (\(names)) with more than \(OutputSet.keptEntries) files, which would all be linked into the new output set to swap it in whole; choose an output folder of its own")
+        }
+        let prefix = ".\(target.lastPathComponent).zhitu"
         lockPath = parent.appendingPathComponent("\(prefix)-lock").path
         staging = parent.appendingPathComponent("\(prefix)-staging-\(getpid())")
         lockFD = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
@@ -67,40 +76,63 @@ public final class OutputSet: @unchecked Sendable {
     deinit { abandon() }
 
     /// Puts the staged set in place of the target. Files of the target that the run did not
-    /// write (a user's own files, outputs of formats not asked for this time) are hard-linked
-    /// into the new set first; then one atomic exchange of the two folders (renameat2
-    /// RENAME_EXCHANGE) swaps the sets, and the old one is removed. A target that holds
-    /// folders the run did not write (`--output .` in a project, say) is not swapped whole:
-    /// the new files are moved in one by one instead.
+    /// write (a user's own files and folders, outputs of formats not asked for this time) are
+    /// hard-linked into the new set first, file by file; then one atomic exchange of
+    /// the two folders (renameat2 RENAME_EXCHANGE) swaps the sets, and the old one is removed.
+    /// Where the file system cannot exchange folders, the run fails and the old set stays.
     public func commit() throws {
         let fm = FileManager.default
-        var foreign: [String] = []
-        var foreignFolder = inside
         for name in (try? fm.contentsOfDirectory(atPath: target.path)) ?? [] {
             if fm.fileExists(atPath: staging.appendingPathComponent(name).path) || OutputSet.isLeftover(name) { continue }
-            var st = stat()
-            if lstat(target.appendingPathComponent(name).path, &st) == 0, st.st_mode & S_IFMT == S_IFDIR { foreignFolder = true }
-            foreign.append(name)
+            try OutputSet.keep(target.appendingPathComponent(name).path, staging.appendingPathComponent(name).path)
         }
-        if !foreignFolder {
-            for name in foreign { try OutputSet.link(target.appendingPathComponent(name).path, staging.appendingPathComponent(name).path) }
+        guard OutputSet.exchange(staging.path, target.path) else {
+            let reason = String(cString: strerror(errno))
+            abandon()
+            throw FileProblem(path: target.path, reason: "cannot swap the new output set in (renameat2 RENAME_EXCHANGE: \(reason)); the previous set is left as it was")
         }
-        if !foreignFolder && OutputSet.exchange(staging.path, target.path) {
-            try? fm.removeItem(at: staging)   // the previous set
-        } else {
-            // no atomic exchange here (another file system, or the target is the current
-            // folder): move file by file, each rename atomic
-            for name in try fm.contentsOfDirectory(atPath: staging.path) where !OutputSet.isLeftover(name) {
-                let from = staging.appendingPathComponent(name).path, to = target.appendingPathComponent(name).path
-                var st = stat()
-                if lstat(to, &st) == 0, st.st_mode & S_IFMT == S_IFDIR, from != to {
-                    try? fm.removeItem(atPath: to)   // a folder (neo4j/) cannot be renamed over a non-empty one
-                }
-                guard rename(from, to) == 0 else { throw FileProblem(path: to, reason: "cannot put the new file in place (\(ReadableFile.cause(errno)))") }
-            }
-            try? fm.removeItem(at: staging)
-        }
+        try? fm.removeItem(at: staging)   // the previous set
         release()
+    }
+
+    /// Folders zhitu writes (the neo4j import files).
+    static let outputFolders: Set<String> = ["neo4j"]
+    /// Files and folders of other folders that a run keeps in its new set at most.
+    public static let keptEntries = 10_000
+
+    /// Entries under `folders` (not following symbolic links), counted up to just over `limit`.
+    static func entries(in folders: [String], upTo limit: Int) -> Int {
+        var n = 0
+        var todo = folders
+        while let f = todo.popLast(), n <= limit {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: f)) ?? [] {
+                n += 1
+                var st = stat()
+                if lstat(f + "/" + name, &st) == 0, st.st_mode & S_IFMT == S_IFDIR { todo.append(f + "/" + name) }
+            }
+        }
+        return n
+    }
+
+    /// Sub-folders of `folder` that no zhitu writer makes.
+    static func foreignFolders(in folder: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { name in
+            var st = stat()
+            return !outputFolders.contains(name) && !isLeftover(name)
+                && lstat(folder.appendingPathComponent(name).path, &st) == 0 && st.st_mode & S_IFMT == S_IFDIR
+        }.sorted()
+    }
+
+    /// Keeps `from` in the new set at `to`: a file hard-linked, a folder made anew with its
+    /// files linked.
+    static func keep(_ from: String, _ to: String) throws {
+        var st = stat()
+        guard lstat(from, &st) == 0 else { return }   // gone meanwhile
+        guard st.st_mode & S_IFMT == S_IFDIR else { return try link(from, to) }
+        try FileManager.default.createDirectory(atPath: to, withIntermediateDirectories: false)
+        for name in try FileManager.default.contentsOfDirectory(atPath: from) where !isLeftover(name) {
+            try keep(from + "/" + name, to + "/" + name)
+        }
     }
 
     /// Removes the staging folder and releases the lock (a failed or interrupted run).

@@ -156,11 +156,41 @@ public struct Pipeline: Sendable {
         try run(files, jobs: jobs, windowBytes: Pipeline.windowBytes, progress: progress, sink: sink)
     }
 
-    /// `run`, with articles longer than `windowBytes` processed in windows (see Windows.swift);
-    /// tests give a small window.
+    /// `run`, handing each document on as one part, and a long one in parts as its windows
+    /// finish (see Windows.swift), so that it is never held whole. A sink told to discard a
+    /// document drops the parts of it that it was given.
+    public func run(_ files: [InputFile], jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+                    progress: (@Sendable (RunProgress) -> Void)? = nil,
+                    parts: (PartEvent) throws -> Void) throws -> RunStats {
+        try run(files, jobs: jobs, windowBytes: Pipeline.windowBytes, progress: progress, parts: parts)
+    }
+
+    /// `run` with a given window size (tests give a small one); a long document's parts are
+    /// merged into one result for the sink.
     func run(_ files: [InputFile], jobs: Int, windowBytes: Int,
              progress: (@Sendable (RunProgress) -> Void)?,
              sink: (DocumentResult) throws -> Void) throws -> RunStats {
+        var pending: DocumentResult?
+        return try run(files, jobs: jobs, windowBytes: windowBytes, progress: progress) { (e: PartEvent) in
+            switch e {
+            case .part(let d, let last):
+                if d.continued { pending!.append(d) } else { pending = d }
+                if last, let whole = pending { pending = nil; try sink(whole) }
+            case .discard: pending = nil
+            }
+        }
+    }
+
+    /// What a worker made of one file: its result, or that it is long (it is then processed
+    /// in windows when its turn comes, so that its parts can go on in document order).
+    private enum Outcome: Sendable {
+        case done(Result<DocumentResult, DocumentFailure>)
+        case long(bytes: Int)
+    }
+
+    func run(_ files: [InputFile], jobs: Int, windowBytes: Int,
+             progress: (@Sendable (RunProgress) -> Void)?,
+             parts: (PartEvent) throws -> Void) throws -> RunStats {
         let start = Date()
         let counter = ProgressCounter()
         let batches = stride(from: 0, to: files.count, by: Pipeline.batchSize).map { $0..<min($0 + Pipeline.batchSize, files.count) }
@@ -171,45 +201,89 @@ public struct Pipeline: Sendable {
         defer { shutdown() }
         for first in stride(from: 0, to: batches.count, by: window) {
             let these = Array(batches[first..<min(first + window, batches.count)])
-            let results = parallelMap(these.count, jobs: jobs) { b -> [Result<DocumentResult, DocumentFailure>] in
+            let results = parallelMap(these.count, jobs: jobs) { b -> [Outcome] in
                 var docs: [Document] = []
                 // Results of files that are not in the batch: unreadable, or long (in windows).
-                var apart: [Int: Result<DocumentResult, DocumentFailure>] = [:]
+                var apart: [Int: Outcome] = [:]
                 var bytes = 0
                 for i in these[b] {
+                    if let size = Pipeline.regularFileSize(files[i].path), size > windowBytes {
+                        apart[i] = .long(bytes: size)
+                        bytes += size
+                        continue
+                    }
                     do {
                         let data = try ReadableFile.bytes(files[i].path)
                         bytes += data.count
-                        if data.count > windowBytes {
-                            apart[i] = self.process(id: files[i].id, path: files[i].path, bytes: data, windowBytes: windowBytes)
-                        } else {
-                            docs.append(Document(id: files[i].id, path: files[i].path, bytes: data))
-                        }
+                        docs.append(Document(id: files[i].id, path: files[i].path, bytes: data))
                     } catch {
-                        apart[i] = .failure(DocumentFailure(path: files[i].path, stage: nil, message: (error as? FileProblem)?.reason ?? "\(error)"))
+                        apart[i] = .done(.failure(DocumentFailure(path: files[i].path, stage: nil, message: (error as? FileProblem)?.reason ?? "\(error)")))
                     }
                 }
                 var processed = self.process(documents: docs).makeIterator()
-                let out = these[b].map { i in apart[i] ?? processed.next()! }
+                let out = these[b].map { i in apart[i] ?? .done(processed.next()!) }
                 let p = counter.add(documents: these[b].count, bytes: bytes)
                 progress?(RunProgress(done: p.done, total: files.count, bytes: p.bytes, seconds: Date().timeIntervalSince(start)))
                 return out
             }
-            for r in results.joined() {
+            for (i, r) in zip(these.joined(), results.joined()) {
                 switch r {
-                case .success(let d):
-                    if wholeCorpus { held.append(d) } else { stats.count(d); try sink(d) }
-                case .failure(let f): stats.failures.append(f)
+                case .done(.success(let d)):
+                    if wholeCorpus { held.append(d) } else { stats.count(d); try parts(.part(d, last: true)) }
+                case .done(.failure(let f)): stats.failures.append(f)
+                case .long:
+                    try runLong(files[i], jobs: jobs, windowBytes: windowBytes, stats: &stats, holding: wholeCorpus, held: &held, parts: parts)
                 }
             }
         }
         if wholeCorpus {
             try finish(&held)
-            for d in held { stats.count(d); try sink(d) }
+            for d in held { stats.count(d); try parts(.part(d, last: true)) }
         }
         stats.bytes = counter.bytes
         stats.seconds = Date().timeIntervalSince(start)
         return stats
+    }
+
+    /// Processes a long file in windows, its parts to `parts`, or merged into `held` when a
+    /// stage needs the whole corpus.
+    private func runLong(_ file: InputFile, jobs: Int, windowBytes: Int, stats: inout RunStats,
+                         holding: Bool, held: inout [DocumentResult], parts: (PartEvent) throws -> Void) throws {
+        let bytes: [UInt8]
+        do { bytes = try ReadableFile.bytes(file.path) } catch {
+            stats.failures.append(DocumentFailure(path: file.path, stage: nil, message: (error as? FileProblem)?.reason ?? "\(error)"))
+            return
+        }
+        var merged: DocumentResult?
+        var counted = RunStats()   // this document's, added when its last part is handed on
+        let failure = try processInWindows(id: file.id, path: file.path, meta: nil, bytes: bytes, size: windowBytes, jobs: jobs) { e in
+            switch e {
+            case .part(let d, let last):
+                if holding {
+                    if d.continued { merged!.append(d) } else { merged = d }
+                    if last { held.append(merged!); merged = nil }
+                    return
+                }
+                if !d.continued { counted.documents += 1; counted.characters += d.characters }
+                for a in d.records { counted.kinds[a.kind.rawValue, default: 0] += 1 }
+                try parts(e)
+            case .discard:
+                merged = nil
+                counted = RunStats()
+                if !holding { try parts(e) }
+            }
+        }
+        if let failure { stats.failures.append(failure); return }
+        stats.documents += counted.documents
+        stats.characters += counted.characters
+        stats.kinds.merge(counted.kinds, uniquingKeysWith: +)
+    }
+
+    /// The size of a regular file, or nil (reading it then says why it cannot be read).
+    static func regularFileSize(_ path: String) -> Int? {
+        var st = stat()
+        guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(st.st_size)
     }
 
     /// Processes `files` and keeps every result in memory.

@@ -8,7 +8,7 @@
 import Foundation
 
 public enum RecordCodec {
-    /// All lines of one document, each ending in "\n".
+    /// All lines of one document (or part of one, see `DocumentResult.continued`), each ending in "\n".
     public static func lines(_ d: DocumentResult) -> String {
         var all = ""
         write(d, chunk: 1 << 62) { all += $0 }
@@ -20,17 +20,19 @@ public enum RecordCodec {
     /// held as one string.
     public static func write(_ d: DocumentResult, chunk: Int = 1 << 20, _ body: (String) throws -> Void) rethrows {
         var out = ""
-        var w = JSONWriter()
-        w.beginObject()
-        w.field("doc", d.id)
-        w.field("kind", "document")
-        w.field("path", d.path)
-        w.field("date", d.meta.date)
-        w.field("title", d.meta.title)
-        w.field("source", d.meta.source)
-        w.field("characters", d.characters)
-        w.endObject()
-        out += w.text + "\n"
+        if !d.continued {   // a later part of a document goes on from its first part's lines
+            var w = JSONWriter()
+            w.beginObject()
+            w.field("doc", d.id)
+            w.field("kind", "document")
+            w.field("path", d.path)
+            w.field("date", d.meta.date)
+            w.field("title", d.meta.title)
+            w.field("source", d.meta.source)
+            w.field("characters", d.characters)
+            w.endObject()
+            out += w.text + "\n"
+        }
         for i in d.sentences.keys.sorted() {
             let s = d.sentences[i]!
             var w = JSONWriter()

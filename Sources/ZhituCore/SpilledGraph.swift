@@ -41,13 +41,14 @@ public final class SpilledGraph: GraphSource, @unchecked Sendable {
     /// Document ids, sorted.
     let documents: [String]
     private let documentSet: Set<String>
-    /// Spill blocks in Document node order and in Measurement node order.
-    let documentOrder: [Int]
-    let measurementOrder: [Int]
+    /// Spill blocks in Document node order and in Measurement node order, per document (a
+    /// document added in parts has a block per part, merged when read).
+    let documentOrder: [[Int]]
+    let measurementOrder: [[Int]]
     let spills: Spills
 
     init(name: String, nodes: [GraphNode], nodeDocs: [[UInt32]], edges: [GraphEdge], documents: [String],
-         documentOrder: [Int], measurementOrder: [Int], spills: Spills) {
+         documentOrder: [[Int]], measurementOrder: [[Int]], spills: Spills) {
         self.name = name
         self.nodes = nodes
         self.nodeDocs = nodeDocs
@@ -79,15 +80,16 @@ public final class SpilledGraph: GraphSource, @unchecked Sendable {
                 i += 1
                 return n
             }
-            return MergingIterator([merged, spills.docNodes.read(documentOrder) { $0.node() },
-                                    spills.measurementNodes.read(measurementOrder) { $0.node() }], by: { $0.id < $1.id })
+            let byID: (GraphNode, GraphNode) -> Bool = { $0.id < $1.id }
+            return MergingIterator([merged, spills.docNodes.read(documentOrder, by: byID) { $0.node() },
+                                    spills.measurementNodes.read(measurementOrder, by: byID) { $0.node() }], by: byID)
         }
     }
 
     public func edgeStream() -> AnySequence<GraphEdge> {
         AnySequence { [self] in
-            MergingIterator([AnyIterator(edges.makeIterator()), spills.docEdges.read(documentOrder) { $0.edge() },
-                             spills.measurementEdges.read(measurementOrder) { $0.edge() }], by: Self.edgeOrder)
+            MergingIterator([AnyIterator(edges.makeIterator()), spills.docEdges.read(documentOrder, by: Self.edgeOrder) { $0.edge() },
+                             spills.measurementEdges.read(measurementOrder, by: Self.edgeOrder) { $0.edge() }], by: Self.edgeOrder)
         }
     }
 

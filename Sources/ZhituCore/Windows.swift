@@ -64,35 +64,88 @@ extension Pipeline {
         return !(k + 2 < b.count && b[k] == 0x2D && b[k + 1] == 0x2D && b[k + 2] == 0x2D)
     }
 
-    /// Processes one file's bytes, in windows of `size` bytes when it is longer; the windows'
-    /// records become one result. The whole file is given to the stages instead when the first
-    /// stage refuses a window (invalid UTF-8, a NUL byte), so that its message counts lines and
-    /// bytes in the file, not in the window.
-    func process(id: String, path: String, bytes: [UInt8], windowBytes size: Int) -> Result<DocumentResult, DocumentFailure> {
-        guard bytes.count > size else { return process(documents: [Document(id: id, path: path, bytes: bytes)])[0] }
-        var merged: DocumentResult?
-        var scalars = 0, sentences = 0
-        for r in Pipeline.windows(bytes, size: size) {
-            // White space alone is no document for the stages; it only moves the offsets.
-            if merged != nil, bytes[r].allSatisfy(Pipeline.isSpace) { scalars += r.count; continue }
-            var doc = Document(id: id, path: path, bytes: Array(bytes[r]))
-            if let m = merged { doc.meta = m.meta }   // given metadata wins in `read`
-            switch processDocuments([doc])[0] {
-            case .failure(let f):
-                if f.stage != nil, f.stage == instances.first?.config.name {
-                    return process(documents: [Document(id: id, path: path, bytes: bytes)])[0]
-                }
-                return .failure(f)
-            case .success(let d):
-                let part = DocumentResult(d).shifted(scalars: scalars, sentences: sentences)
-                if merged == nil { merged = part } else { merged!.append(part) }
-                scalars += d.original.count
-                sentences += d.sentences.count
-            }
-        }
-        merged!.characters = scalars
-        return .success(merged!)
+    /// Unicode scalars in UTF-8 `bytes` (bytes that do not continue a sequence). Invalid UTF-8
+    /// is refused by the `read` stage, and its parts discarded, before this number matters.
+    static func scalarCount(_ bytes: ArraySlice<UInt8>) -> Int {
+        bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
     }
+
+    /// Processes one document's bytes in windows of `size` bytes, handing each window's records
+    /// to `emit` as soon as it and the windows before it are done: the first part carries the
+    /// metadata (the first window's) and `characters` of the whole document, later parts are
+    /// `continued`. Up to `jobs` windows run at once. A window that fails makes the parts
+    /// already handed on void (`.discard`); when the first stage refused it (invalid UTF-8, a
+    /// NUL byte), the whole document is given to the stages instead, so that the message counts
+    /// lines and bytes in the file, not in the window. Returns the failure, if any.
+    func processInWindows(id: String, path: String, meta given: DocumentMeta?, bytes: [UInt8], size: Int, jobs: Int,
+                          _ emit: (PartEvent) throws -> Void) rethrows -> DocumentFailure? {
+        let ranges = Pipeline.windows(bytes, size: size)
+        var before = [0]   // scalars before each window
+        for r in ranges { before.append(before.last! + Pipeline.scalarCount(bytes[r])) }
+        // White space alone is no document for the stages; it only moves the offsets.
+        let todo = ranges.indices.filter { $0 == 0 || !bytes[ranges[$0]].allSatisfy(Pipeline.isSpace) }
+        var meta: DocumentMeta?      // the first window's, given to the others (given metadata wins in `read`)
+        var sentences = 0
+        var links = Set<String>()    // relations and variant links so far: once per document
+        var emitted = false
+        var k = 0
+        while k < todo.count {
+            let group = Array(todo[k..<(meta == nil ? k + 1 : min(k + max(1, jobs), todo.count))])
+            let m = meta ?? given
+            let results = parallelMap(group.count, jobs: jobs) { g -> Result<Document, DocumentFailure> in
+                var doc = Document(id: id, path: path, bytes: Array(bytes[ranges[group[g]]]))
+                if let m { doc.meta = m }
+                return self.processDocuments([doc])[0]
+            }
+            for (g, r) in zip(group, results) {
+                switch r {
+                case .failure(let f):
+                    if emitted { try emit(.discard(id)) }
+                    guard f.stage != nil, f.stage == instances.first?.config.name else { return f }
+                    var whole = Document(id: id, path: path, bytes: bytes)
+                    if let given { whole.meta = given }
+                    switch processDocuments([whole])[0] {
+                    case .failure(let f): return f
+                    case .success(let d): try emit(.part(DocumentResult(d), last: true)); return nil
+                    }
+                case .success(let d):
+                    var part = DocumentResult(d).shifted(scalars: before[g], sentences: sentences)
+                    sentences += d.sentences.count
+                    part.records.removeAll { a in Self.linkKey(a).map { !links.insert($0).inserted } ?? false }
+                    if let meta { part.meta = meta; part.continued = true } else { meta = part.meta }
+                    part.characters = before.last!
+                    try emit(.part(part, last: g == todo.last))
+                    emitted = true
+                }
+            }
+            k += group.count
+        }
+        return nil
+    }
+
+    /// Processes a document given in memory (`--stdin-jsonl`) like a file of the run: in
+    /// windows when it is longer than `windowBytes`, its parts to `emit` (see
+    /// `processInWindows`); metadata given with it wins. Returns the failure, if any.
+    public func process(document doc: Document, jobs: Int, windowBytes: Int = Pipeline.windowBytes,
+                        parts emit: (PartEvent) throws -> Void) rethrows -> DocumentFailure? {
+        try processInWindows(id: doc.id, path: doc.path, meta: doc.meta, bytes: doc.bytes, size: windowBytes, jobs: jobs, emit)
+    }
+
+    /// Whether a stage needs every document for its `finish` (a long document is then merged).
+    public var needsWholeCorpus: Bool { instances.contains { type(of: $0.stage).needsWholeCorpus } }
+
+    /// What identifies a relation or variant link, which the stages record once per document.
+    static func linkKey(_ a: Annotation) -> String? {
+        a.kind == .relation || a.kind == .variant ? [a.kind.rawValue, a.type ?? "", a.head ?? "", a.tail ?? "", a.org ?? ""].joined(separator: "\u{1F}") : nil
+    }
+}
+
+/// What a run hands on for a document processed in windows, part by part.
+public enum PartEvent: Sendable {
+    /// The next part of a document (`continued` after the first); `last` ends the document.
+    case part(DocumentResult, last: Bool)
+    /// The parts of this document handed on so far are void: a later window failed.
+    case discard(String)
 }
 
 extension DocumentResult {
@@ -111,14 +164,9 @@ extension DocumentResult {
         return r
     }
 
-    /// Adds the records and sentences of a later window. The stages record a relation or
-    /// variant link once per document, so a later window's repeat of one is dropped.
+    /// Adds the records and cited sentences of a later part of the same document.
     mutating func append(_ other: DocumentResult) {
-        func key(_ a: Annotation) -> String? {
-            a.kind == .relation || a.kind == .variant ? [a.kind.rawValue, a.type ?? "", a.head ?? "", a.tail ?? "", a.org ?? ""].joined(separator: "\u{1F}") : nil
-        }
-        var links = Set(records.compactMap(key))
-        records += other.records.filter { a in key(a).map { links.insert($0).inserted } ?? true }
+        records += other.records
         sentences.merge(other.sentences) { a, _ in a }
     }
 }

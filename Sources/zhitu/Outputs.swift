@@ -32,8 +32,14 @@ enum Outputs {
         var stats = RunStats()
         try AtomicFile.write(to: records.path) { file in
             if let provenance { try file.write(contentsOf: Data((provenance.runLine + "\n").utf8)) }
-            stats = try pipeline.run(files, jobs: jobs, progress: progress) { d in
-                try RecordCodec.write(d) { try file.write(contentsOf: Data($0.utf8)) }
+            var start: UInt64 = 0   // where the latest document's lines begin
+            stats = try pipeline.run(files, jobs: jobs, progress: progress) { (e: PartEvent) in
+                switch e {
+                case .part(let d, _):
+                    if !d.continued { start = try file.offset() }
+                    try RecordCodec.write(d) { try file.write(contentsOf: Data($0.utf8)) }
+                case .discard: try file.truncate(atOffset: start)   // a later window of a long article failed
+                }
             }
         }
         try write(DocumentResults(file: records), name: name, formats: formats.filter { $0 != annotations }, to: url, provenance: provenance)

@@ -100,7 +100,7 @@ enum Streaming {
 
     /// Processes stdin to stdout; returns the number of lines that failed. `root`, when set,
     /// is a resolved folder that every `path` input must lie under.
-    static func run(_ pipeline: Pipeline, jobs: Int, pathRoot root: String? = nil) -> Int {
+    static func run(_ pipeline: Pipeline, jobs: Int, pathRoot root: String? = nil, windowBytes: Int = Pipeline.windowBytes) -> Int {
         let batchSize = max(64, jobs * 32)
         var batch: [Document] = []
         var failed = 0
@@ -109,22 +109,69 @@ enum Streaming {
         // the first by `zhitu graph --from`
         var seen: [String: Int] = [:]
 
+        // A document longer than the window goes through the stages in windows (Windows.swift):
+        // its parts are written to stdout as they come, unless a stage needs the whole batch.
+        let merging = pipeline.needsWholeCorpus
         func flush() {
             let docs = batch
             batch.removeAll(keepingCapacity: true)
+            let isLong = docs.map { $0.bytes.count > windowBytes }
             var results: [DocumentResult] = []
-            for r in parallelMap(docs.count, jobs: jobs, { pipeline.process(document: docs[$0]) }) {
+            // Per document written, in input order: its index in `results`, or -1 - i for the
+            // long document docs[i], whose parts go out as they come.
+            var slots: [Int] = []
+            func report(_ f: CustomStringConvertible) {
+                failed += 1
+                FileHandle.standardError.write(Data("zhitu: \(f)\n".utf8))
+            }
+            let short = parallelMap(docs.count, jobs: jobs) { i in isLong[i] ? nil : pipeline.process(document: docs[i]) }
+            for (i, r) in short.enumerated() {
                 switch r {
-                case .success(let d): results.append(d)
-                case .failure(let f):
-                    failed += 1
-                    FileHandle.standardError.write(Data("zhitu: \(f)\n".utf8))
+                case .success(let d)?: slots.append(results.count); results.append(d)
+                case .failure(let f)?: report(f)
+                case nil:
+                    if !merging { slots.append(-1 - i); continue }
+                    var merged: DocumentResult?
+                    let f = pipeline.process(document: docs[i], jobs: jobs, windowBytes: windowBytes) { e in
+                        switch e {
+                        case .part(let d, _):
+                            if d.continued { merged!.records += d.records; merged!.sentences.merge(d.sentences) { a, _ in a } } else { merged = d }
+                        case .discard: merged = nil
+                        }
+                    }
+                    if let f { report(f) } else if let merged { slots.append(results.count); results.append(merged) }
                 }
             }
             do { try pipeline.finish(&results) } catch {
                 FileHandle.standardError.write(Data("zhitu: \(error)\n".utf8))
             }
-            FileHandle.standardOutput.write(Data(results.map(RecordCodec.lines).joined().utf8))
+            // A long document's parts are held in a temporary file until its last window is
+            // done, so that a failing window leaves nothing of it on stdout.
+            func writeLong(_ doc: Document) {
+                let tmp = FileManager.default.temporaryDirectory.appendingPathComponent(".zhitu-stdin-\(getpid())-\(UUID().uuidString)")
+                defer { try? FileManager.default.removeItem(at: tmp) }
+                guard FileManager.default.createFile(atPath: tmp.path, contents: nil), let h = try? FileHandle(forUpdating: tmp) else {
+                    report("\(doc.path): cannot create a temporary file in \(tmp.deletingLastPathComponent().path)")
+                    return
+                }
+                defer { try? h.close() }
+                do {
+                    let f = try pipeline.process(document: doc, jobs: jobs, windowBytes: windowBytes) { e in
+                        switch e {
+                        case .part(let d, _): try RecordCodec.write(d) { try h.write(contentsOf: Data($0.utf8)) }
+                        case .discard: try h.truncate(atOffset: 0)
+                        }
+                    }
+                    if let f { report(f); return }
+                    try h.seek(toOffset: 0)
+                    while let chunk = try h.read(upToCount: 1 << 20), !chunk.isEmpty { FileHandle.standardOutput.write(chunk) }
+                } catch {
+                    report("\(doc.path): temporary file: \(error)")
+                }
+            }
+            for k in slots {
+                if k >= 0 { FileHandle.standardOutput.write(Data(RecordCodec.lines(results[k]).utf8)) } else { writeLong(docs[-1 - k]) }
+            }
         }
         func problem(_ message: String) {
             failed += 1

@@ -86,9 +86,12 @@ import ZhituCore
         try text.write(to: locked.appendingPathComponent("hidden.txt"), atomically: true, encoding: .utf8)
         try fm.setAttributes([.posixPermissions: 0o000], ofItemAtPath: locked.path)
         defer { try? fm.setAttributes([.posixPermissions: 0o755], ofItemAtPath: locked.path) }
-        let out = dir.appendingPathComponent("out")
+        // the output folder inside one the unprivileged run can write (the set is staged beside it)
+        let writable = dir.appendingPathComponent("writable")
+        let out = writable.appendingPathComponent("out")
         try fm.createDirectory(at: out, withIntermediateDirectories: true)
         try fm.setAttributes([.posixPermissions: 0o777], ofItemAtPath: out.path)
+        try fm.setAttributes([.posixPermissions: 0o777], ofItemAtPath: writable.path)
         let r = try zhituUnprivileged(["run", "--input", input.path, "--output", out.path, "--quiet", "--format", "annotations"], cwd: Repo.root)
         #expect(r.status == 1)
         #expect(r.stderr.contains("\(locked.path): folder cannot be read (permission denied)"), "\(r.stderr)")
@@ -161,6 +164,17 @@ import ZhituCore
         let into = try zhituUnprivileged(["run", "\(Repo.root.path)/pipeline.json", "--output", locked.path, "--quiet"], cwd: dir)
         #expect(into.status == 1)
         #expect(into.stderr == "zhitu: \(locked.path): cannot write into this folder (permission denied)\n")
+        // A writable folder in one that is not: the set could not be staged beside it and
+        // swapped in whole, so the run stops before any work.
+        let open = locked.appendingPathComponent("open")
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: locked.path)
+        try FileManager.default.createDirectory(at: open, withIntermediateDirectories: true)
+        try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: open.path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: locked.path)
+        let beside = try zhituUnprivileged(["run", "\(Repo.root.path)/pipeline.json", "--output", open.path, "--quiet"], cwd: dir)
+        #expect(beside.status == 1)
+        #expect(beside.stderr == "zhitu: \(open.path): its parent folder \(locked.path) is not writable, so the new output set cannot be swapped in whole; choose an output folder inside a folder you can write\n")
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: open.path)) == [])
         try #"{"stages": [{"use": "read"}, {"use": "normalize"}, {"use": "sentences"}, {"use": "segment"}, {"use": "ner", "options": {"model": "/dev/zero"}}]}"#
             .write(to: dir.appendingPathComponent("p.json"), atomically: true, encoding: .utf8)
         let device = try zhitu(["check", "p.json"], cwd: dir)

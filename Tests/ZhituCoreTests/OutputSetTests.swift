@@ -47,6 +47,53 @@ import ZhituCore
         #expect(hidden(dir).isEmpty)
     }
 
+    /// Folders zhitu does not write (Spark's annotations/, a user's own) are kept in the new
+    /// set, which is still swapped in whole; a large tree (`--output .` in a project) is
+    /// refused before any work, and nothing is touched.
+    @Test func foreignFoldersAreKeptOrALargeTreeRefused() throws {
+        let dir = Repo.tempDir()
+        let out = dir.appendingPathComponent("out")
+        let mine = out.appendingPathComponent("mine/deeper")
+        try FileManager.default.createDirectory(at: mine, withIntermediateDirectories: true)
+        try write("kept", mine.appendingPathComponent("note.txt"))
+        try write("old", out.appendingPathComponent("graph.json"))
+        let set = try OutputSet(target: out.path)
+        try write("new", set.staging.appendingPathComponent("graph.json"))
+        try set.commit()
+        #expect(read(out.appendingPathComponent("graph.json")) == "new")
+        #expect(read(mine.appendingPathComponent("note.txt")) == "kept")
+
+        let big = out.appendingPathComponent("Sources")
+        try FileManager.default.createDirectory(at: big, withIntermediateDirectories: true)
+        for i in 0...OutputSet.keptEntries { FileManager.default.createFile(atPath: big.appendingPathComponent("f\(i)").path, contents: nil) }
+        #expect { try OutputSet(target: out.path) } throws: {
+            "\($0)" == "\(out.path): holds folders zhitu does not write (Sources, mine) with more than \(OutputSet.keptEntries) files, which would all be linked into the new output set to swap it in whole; choose an output folder of its own"
+        }
+        #expect(read(out.appendingPathComponent("graph.json")) == "new")
+        #expect(hidden(dir).isEmpty && hidden(out).isEmpty, "\(hidden(dir)) \(hidden(out))")
+    }
+
+    /// neo4j/ of an earlier run stays, file for file, when this run does not write it; the
+    /// set is still swapped in one step (the old folder is not the new one).
+    @Test func anEarlierNeo4jFolderIsKeptInTheNewSet() throws {
+        let dir = Repo.tempDir()
+        let out = dir.appendingPathComponent("out")
+        let neo = out.appendingPathComponent("neo4j")
+        try FileManager.default.createDirectory(at: neo, withIntermediateDirectories: true)
+        try write("nodes", neo.appendingPathComponent("nodes.csv"))
+        try write("old", out.appendingPathComponent("graph.json"))
+        var before = stat()
+        #expect(stat(out.path, &before) == 0)
+        let set = try OutputSet(target: out.path)
+        try write("new", set.staging.appendingPathComponent("graph.json"))
+        try set.commit()
+        #expect(read(out.appendingPathComponent("graph.json")) == "new")
+        #expect(read(neo.appendingPathComponent("nodes.csv")) == "nodes")
+        var after = stat()
+        #expect(stat(out.path, &after) == 0 && after.st_ino != before.st_ino)   // exchanged whole
+        #expect(hidden(dir).isEmpty, "\(hidden(dir))")
+    }
+
     /// SIGTERM at several moments of a run: the folder holds the old set or the whole new
     /// one, and no staging or temporary file is left.
     @Test(arguments: [0.5, 1.5, 3.0])
