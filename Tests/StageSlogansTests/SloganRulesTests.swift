@@ -274,3 +274,17 @@ private func quoteClass(_ s: String) -> QuoteClass {
     #expect(campaigns.contains("幸福家园"))
     #expect(campaigns.contains("洁净庭院"))
 }
+
+@Test func aListOfQuotesWithACoinageIsAListOfCoinages() {
+    // “A”、“B”: the quoted members of one list are things of one kind.
+    let found = slogans("村里实行“积分超市”、“红黑榜”，村风焕然一新。")
+    #expect(found.contains("积分超市"))
+    #expect(found.contains("红黑榜"))
+    // A list of images stays a list of images.
+    let images = slogans("市里打出“组合拳”、“连环招”，遏制了势头。")
+    #expect(!images.contains("组合拳"))
+    #expect(!images.contains("连环招"))
+    // Quotes apart (joined by more than 、) are decided one by one.
+    let apart = slogans("村里实行“积分超市”，大家都说是“红黑榜”。")
+    #expect(!apart.contains("红黑榜"))
+}
