@@ -232,7 +232,7 @@ extension Fixture {
         let dir = Tools.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         var json = ""
-        try GraphJSONWriter.render(Fixture.graph, provenance: p) { json += $0 }
+        GraphJSONWriter.render(Fixture.graph, provenance: p) { json += $0 }
         try AtomicFile.write(json, to: dir.appendingPathComponent("graph.json").path)
         let out = dir.appendingPathComponent("exported")
         let r = try Tools.run(zhitu, ["export", "--from", dir.appendingPathComponent("graph.json").path,
