@@ -3,10 +3,12 @@ import Foundation
 import ZhituCore
 
 extension Neo4jWriter {
-    /// MERGE statements, one per line: a uniqueness constraint, the nodes, then the edges.
-    public static func cypher<G: GraphSource>(_ g: G, _ emit: (String) throws -> Void) throws {
+    /// MERGE statements, one per line: a uniqueness constraint, the run (when `provenance` is
+    /// given), the nodes, then the edges.
+    public static func cypher<G: GraphSource>(_ g: G, provenance: Provenance? = nil, _ emit: (String) throws -> Void) throws {
         try emit("// zhitu graph \(literal(.string(g.name))): \(g.nodeCount) nodes, \(g.edgeCount) edges\n")
         try emit("CREATE CONSTRAINT zhitu_node_id IF NOT EXISTS FOR (n:\(idSpace)) REQUIRE n.id IS UNIQUE;\n")
+        if let provenance { try emit(runCypher(provenance)) }
         for n in g.nodeStream() {
             var sets = ["n.name = \(literal(.string(n.name)))", "n.count = \(n.count)", "n.docs = \(literal(.strings(n.docs)))"]
             for k in n.properties.keys.sorted() where !["id", "name", "count", "docs"].contains(k) {

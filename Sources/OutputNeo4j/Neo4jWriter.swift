@@ -1,5 +1,6 @@
-// Neo4j: neo4j/nodes_<Type>.csv and neo4j/rels_<TYPE>.csv for `neo4j-admin database import`,
-// and graph.cypher with MERGE statements for loading into a running database.
+// Neo4j: neo4j/nodes_<Type>.csv and neo4j/rels_<TYPE>.csv for `neo4j-admin database import`
+// (and neo4j/run.csv, the run's provenance), and graph.cypher with MERGE statements for loading
+// into a running database.
 import Foundation
 import ZhituCore
 
@@ -21,9 +22,14 @@ public struct Neo4jWriter: OutputWriter {
             files.append(f)
             return f.write
         }
+        if let p = output.provenance {
+            let run = try AtomicFile.Output(path: dir.appendingPathComponent("run.csv").path)
+            try run.write(Self.runCSV(p))
+            files.append(run)
+        }
         for f in files { try f.commit() }
         let cypher = try AtomicFile.Output(path: directory.appendingPathComponent("graph.cypher").path)
-        try Self.cypher(g, cypher.write)
+        try Self.cypher(g, provenance: output.provenance, cypher.write)
         try cypher.commit()
     }
 }

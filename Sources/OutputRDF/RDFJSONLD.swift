@@ -8,9 +8,11 @@ extension RDFWriter {
         return s.finish()
     }
 
-    /// JSON-LD for the graph, written in pieces of about a megabyte.
-    public static func jsonld<G: GraphSource>(_ g: G, _ emit: (String) throws -> Void) throws {
+    /// JSON-LD for the graph, written in pieces of about a megabyte, after the run's resources
+    /// (when `provenance` is given).
+    public static func jsonld<G: GraphSource>(_ g: G, provenance: Provenance? = nil, _ emit: (String) throws -> Void) throws {
         var s = JSONLDStream()
+        for r in provenance.map(runResources) ?? [] { s.add(r) }
         try forEachResource(g) { r in
             s.add(r)
             if s.w.text.utf8.count > 1 << 20 { try emit(s.w.drain()) }

@@ -15,10 +15,10 @@ public struct RDFWriter: OutputWriter {
     public func write(_ output: RunOutput, to directory: URL) throws {
         let g = try output.graphSource()
         let ttl = try AtomicFile.Output(path: directory.appendingPathComponent("graph.ttl").path)
-        try Self.turtle(g, ttl.write)
+        try Self.turtle(g, provenance: output.provenance, ttl.write)
         try ttl.commit()
         let jsonld = try AtomicFile.Output(path: directory.appendingPathComponent("graph.jsonld").path)
-        try Self.jsonld(g, jsonld.write)
+        try Self.jsonld(g, provenance: output.provenance, jsonld.write)
         try jsonld.commit()
     }
 
