@@ -95,6 +95,11 @@ enum Streaming {
                 scanned = buffer.count
                 if eof {
                     guard start < buffer.count else { return nil }
+                    // the last line, without a newline: handed over whole when it is all there is
+                    if start == 0 {
+                        defer { buffer = []; scanned = 0 }
+                        return buffer
+                    }
                     defer { start = buffer.count }
                     return Array(buffer[start...])
                 }
@@ -200,7 +205,7 @@ enum Streaming {
             seen[input.id] = lineNumber
             var doc: Document
             if let text = input.text {
-                input.text = nil   // the bytes below are the document's only copy
+                input.text = nil   // input no longer keeps the text alive once it is copied into the document
                 doc = Document(id: input.id, path: "stdin:\(lineNumber)", bytes: Array(text.utf8))
             } else if let path = input.path {
                 do { doc = Document(id: input.id, path: path, bytes: try read(path, under: root)) } catch {

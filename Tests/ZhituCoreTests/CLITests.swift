@@ -164,8 +164,8 @@ import ZhituCore
 }
 
 @Suite(.serialized) struct StreamingTests {
-    /// A line longer than the read buffer's hand-over size (1 MB), first on stdin and again
-    /// between short ones, is read whole, and the lines after it are not lost or cut.
+    /// A line longer than the read buffer's hand-over size (1 MB), first on stdin, between short
+    /// ones and last without a newline, is read whole, and the lines after it are not lost or cut.
     @Test func longLinesAndTheLinesAfterThemAreReadWhole() throws {
         let out = Repo.tempDir()
         defer { try? FileManager.default.removeItem(at: out) }
@@ -173,7 +173,8 @@ import ZhituCore
         func line(_ id: String, _ text: String) throws -> String {
             String(decoding: try JSONSerialization.data(withJSONObject: ["id": id, "text": text]), as: UTF8.self) + "\n"
         }
-        let input = try line("l1", long) + line("s1", "短文一。") + line("l2", long + "尾。") + line("s2", "短文二。")
+        // the last line has no newline: it is read whole too
+        let input = try line("l1", long) + line("s1", "短文一。") + line("l2", long + "尾。") + line("s2", "短文二。") + String(try line("l3", long).dropLast())
         let inFile = out.appendingPathComponent("in.jsonl")
         try input.write(to: inFile, atomically: true, encoding: .utf8)
         // reading is what is tested: the stages that count characters are enough
@@ -186,7 +187,7 @@ import ZhituCore
             let o = try JSONSerialization.jsonObject(with: Data(l.utf8)) as! [String: Any]
             characters[o["doc"] as! String] = o["characters"] as? Int
         }
-        #expect(characters == ["l1": 380_000, "s1": 4, "l2": 380_002, "s2": 4])
+        #expect(characters == ["l1": 380_000, "s1": 4, "l2": 380_002, "s2": 4, "l3": 380_000])
     }
 
     @Test func stdinJSONLGivesTheSameRecordsAsARun() throws {
