@@ -7,6 +7,7 @@ public struct Neo4jWriter: OutputWriter {
     public static let format = "neo4j"
     public static let summary = "neo4j/nodes_*.csv, neo4j/rels_*.csv (neo4j-admin database import) and graph.cypher (MERGE statements)."
     public init() {}
+    public static let files = "neo4j/*.csv and graph.cypher"
 
     /// The ID space of every node, and the label every node carries besides its type.
     public static let idSpace = "Node"

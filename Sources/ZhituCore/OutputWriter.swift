@@ -47,6 +47,10 @@ public protocol OutputWriter: Sendable {
     /// The name used in pipeline.json "outputs".
     static var format: String { get }
     static var summary: String { get }
+    /// Whether it reads the graph of a run's records (default: yes); see `WriterRun`.
+    static var readsGraph: Bool { get }
+    /// The files it makes, for progress lines (default: the start of `summary`).
+    static var files: String { get }
     init()
     /// Writes into `directory` (which exists), each file atomically (see `AtomicFile`).
     func write(_ output: RunOutput, to directory: URL) throws

@@ -67,7 +67,11 @@ import ZhituCore
         let date = ["SOURCE_DATE_EPOCH": "1700000000"]
         #expect(try zhitu(["run", "--output", one.path, "--jobs", "1", "--quiet"], environment: date).status == 0)
         #expect(try zhitu(["run", "--output", many.path, "--jobs", "4", "--quiet"], environment: date).status == 0)
-        for f in ["annotations.jsonl", "graph.json"] {
+        // every file of the shipped outputs, written by writers one after another or side by side
+        let files = FileManager.default.enumerator(atPath: one.path)!.compactMap { $0 as? String }.filter { !$0.hasSuffix("neo4j") }.sorted()
+        #expect(files.count >= 12, "\(files)")
+        #expect(files == FileManager.default.enumerator(atPath: many.path)!.compactMap { $0 as? String }.filter { !$0.hasSuffix("neo4j") }.sorted())
+        for f in files {
             #expect(try Data(contentsOf: one.appendingPathComponent(f)) == Data(contentsOf: many.appendingPathComponent(f)), "\(f) differs")
         }
     }
