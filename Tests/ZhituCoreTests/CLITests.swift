@@ -57,6 +57,15 @@ import ZhituCore
         for stage in stages["stages"] as! [[String: Any]] {
             #expect(perStage.contains(" \(stage["name"] as! String) "), "\(perStage)")
         }
+        // the run a user starts, with the shipped outputs, and each writer's cost
+        let outputs = stages["outputs"] as! [String]
+        for label in ["run, \(outputs.count) outputs, 1 thread", "run, \(outputs.count) outputs, 2 threads"] {
+            #expect((figure(label, " MB/s") ?? 0) > 0, "\(label) in:\n\(r.stdout)")
+        }
+        let perWriter = lines.first { $0.hasPrefix("per writer") } ?? ""
+        for format in ["graph-build"] + outputs.filter({ $0 != "annotations" }) {
+            #expect(perWriter.contains(" \(format) "), "\(format) in: \(perWriter)")
+        }
         let bad = try zhitu(["bench", "--megabytes", "0"])
         #expect(bad.status != 0 && bad.stderr.contains("--megabytes"))
     }
