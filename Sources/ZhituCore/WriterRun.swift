@@ -10,8 +10,9 @@ public enum WriterRun {
         public var seconds: Double
     }
 
-    /// Runs `writers` into `directory` on up to `jobs` threads. The graph, when a writer reads
-    /// it, is built once before any writer starts, so no writer waits on another's build.
+    /// Runs `writers` into `directory` on up to `jobs` threads. The records are decoded once
+    /// and the graph, when a writer reads it, built in the same pass before any writer starts
+    /// (`RunOutput.prepare`), so no writer waits on another's build.
     /// `writing` is told the files still being written as each writer starts and ends. When
     /// writers fail, the first failure in the order of `writers` is thrown, after every
     /// writer has ended (the caller then abandons the whole output set).
@@ -21,10 +22,9 @@ public enum WriterRun {
     @discardableResult
     public static func run(_ writers: [any OutputWriter.Type], _ output: RunOutput, to directory: URL, jobs: Int,
                            writing: (@Sendable ([String]) -> Void)? = nil) throws -> [Timing] {
-        if writers.contains(where: { $0.readsGraph }) {
-            writing?(["the graph"])
-            _ = try output.graphSource()
-        }
+        let graph = writers.contains { $0.readsGraph }
+        if graph { writing?(["the graph"]) }
+        try output.prepare(graph: graph)
         let running = Running(writing)
         // The worker threads may outlive the run by a moment, holding what their closure
         // holds: the output is reached through a box emptied before returning, so that the

@@ -42,8 +42,8 @@ extension Bench {
         let output = RunOutput(name: name, documents: DocumentResults(file: records), spillDirectory: dir)
         let writers = formats.filter { $0 != Outputs.annotations }.compactMap { StageRegistry.builtIn.writer(named: $0) }
         let cpu = WriterRun.threadCPUSeconds()
-        if writers.contains(where: { $0.readsGraph }) { _ = try output.graphSource() }
-        var line = String(format: "per writer, 1 thread, CPU (ms/MB): graph-build %.0f", (WriterRun.threadCPUSeconds() - cpu) * 1000 / mb)
+        try output.prepare(graph: writers.contains { $0.readsGraph })
+        var line = String(format: "per writer, 1 thread, CPU (ms/MB): records+graph %.0f", (WriterRun.threadCPUSeconds() - cpu) * 1000 / mb)
         var sum = WriterRun.threadCPUSeconds() - cpu
         for w in writers {
             let into = dir.appendingPathComponent("writer-\(w.format)")

@@ -63,7 +63,7 @@ import ZhituCore
             #expect((figure(label, " MB/s") ?? 0) > 0, "\(label) in:\n\(r.stdout)")
         }
         let perWriter = lines.first { $0.hasPrefix("per writer") } ?? ""
-        for format in ["graph-build"] + outputs.filter({ $0 != "annotations" }) {
+        for format in ["records+graph"] + outputs.filter({ $0 != "annotations" }) {
             #expect(perWriter.contains(" \(format) "), "\(format) in: \(perWriter)")
         }
         let bad = try zhitu(["bench", "--megabytes", "0"])
