@@ -18,6 +18,18 @@ extension RDFWriter {
         try emit(s.finish())
     }
 
+    /// What `turtle(g, _)` and `jsonld(g, _)` emit, from one pass over the resources.
+    static func turtleAndJSONLD<G: GraphSource>(_ g: G, turtle emitTurtle: (String) throws -> Void, jsonld emitJSONLD: (String) throws -> Void) throws {
+        try emitTurtle(header)
+        var s = JSONLDStream()
+        try forEachResource(g) { r in
+            try emitTurtle(turtle(r))
+            s.add(r)
+            if s.w.text.utf8.count > 1 << 20 { try emitJSONLD(s.w.drain()) }
+        }
+        try emitJSONLD(s.finish())
+    }
+
     /// One JSON-LD document written a resource at a time.
     struct JSONLDStream {
         var w = JSONWriter()
