@@ -20,13 +20,15 @@ extension RDFWriter {
 
     /// What `turtle(g, _)` and `jsonld(g, _)` emit, from one pass over the resources.
     static func turtleAndJSONLD<G: GraphSource>(_ g: G, turtle emitTurtle: (String) throws -> Void, jsonld emitJSONLD: (String) throws -> Void) throws {
-        try emitTurtle(header)
+        var ttl = header
         var s = JSONLDStream()
         try forEachResource(g) { r in
-            try emitTurtle(turtle(r))
+            turtle(r, into: &ttl)
+            if ttl.utf8.count > 1 << 20 { try emitTurtle(ttl); ttl = "" }
             s.add(r)
             if s.w.text.utf8.count > 1 << 20 { try emitJSONLD(s.w.drain()) }
         }
+        try emitTurtle(ttl)
         try emitJSONLD(s.finish())
     }
 
