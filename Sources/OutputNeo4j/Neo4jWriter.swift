@@ -17,14 +17,15 @@ public struct Neo4jWriter: OutputWriter {
         let dir = directory.appendingPathComponent("neo4j")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         var files: [AtomicFile.Output] = []
-        try Self.csv(g) { name in
+        // graph.cypher is written in the CSV files' row pass, in the same graph order
+        let cypher = try AtomicFile.Output(path: directory.appendingPathComponent("graph.cypher").path)
+        try cypher.write(Self.cypherHeader(g))
+        try Self.csv(g, file: { name in
             let f = try AtomicFile.Output(path: dir.appendingPathComponent(name).path)
             files.append(f)
             return f.write
-        }
+        }, node: { try cypher.write(Self.cypher($0)) }, edge: { try cypher.write(Self.cypher($0)) })
         for f in files { try f.commit() }
-        let cypher = try AtomicFile.Output(path: directory.appendingPathComponent("graph.cypher").path)
-        try Self.cypher(g, cypher.write)
         try cypher.commit()
     }
 }
