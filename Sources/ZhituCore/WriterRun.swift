@@ -22,6 +22,7 @@ public enum WriterRun {
     @discardableResult
     public static func run(_ writers: [any OutputWriter.Type], _ output: RunOutput, to directory: URL, jobs: Int,
                            writing: (@Sendable ([String]) -> Void)? = nil) throws -> [Timing] {
+        if writers.isEmpty { return [] }   // annotations only: nothing reads the records back
         let graph = writers.contains { $0.readsGraph }
         if graph { writing?(["the graph"]) }
         try output.prepare(graph: graph)
