@@ -6,7 +6,9 @@
 kuzu needs a schema: one node table per nodes_<Type>.csv (primary key `id`) and one relationship
 table per rels_<TYPE>.csv, typed from the neo4j-admin headers (`count:int` -> INT64, ...).
 A relationship file whose edges join several pairs of node tables is split per pair, as kuzu
-copies one (from, to) pair at a time. The database folder must not exist yet.
+copies one (from, to) pair at a time. run.csv, the run's provenance (zhitu version, config
+digest, stages, date), becomes the node table Run when it is there. The database folder must
+not exist yet.
 """
 import csv, os, sys, tempfile
 
@@ -48,6 +50,10 @@ def load(src, target):
         with open(path, newline="", encoding="utf-8") as fh:
             for row in list(csv.reader(fh))[1:]:
                 table_of[row[0]] = table
+    run = os.path.join(src, "run.csv")
+    if os.path.exists(run) and "nodes_Run.csv" not in files:
+        con.execute("CREATE NODE TABLE Run(%s, PRIMARY KEY(id))" % ", ".join("%s %s" % column(h) for h in header(run)))
+        con.execute("COPY Run FROM '%s' (HEADER=true, PARALLEL=false)" % run)
     for f in files:
         if not (f.startswith("rels_") and f.endswith(".csv")):
             continue

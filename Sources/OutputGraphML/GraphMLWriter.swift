@@ -10,7 +10,7 @@ public struct GraphMLWriter: OutputWriter {
     public func write(_ output: RunOutput, to directory: URL) throws {
         let graph = try output.graphSource()
         try AtomicFile.write(to: directory.appendingPathComponent("graph.graphml").path) { file in
-            try Self.render(graph) { try file.write(contentsOf: Data($0.utf8)) }
+            try Self.render(graph, provenance: output.provenance) { try file.write(contentsOf: Data($0.utf8)) }
         }
     }
 
@@ -21,15 +21,15 @@ public struct GraphMLWriter: OutputWriter {
         var type: String
     }
 
-    public static func render<G: GraphSource>(_ graph: G) -> String {
+    public static func render<G: GraphSource>(_ graph: G, provenance: Provenance? = nil) -> String {
         var out = ""
-        render(graph) { out += $0 }
+        render(graph, provenance: provenance) { out += $0 }
         return out
     }
 
     /// Renders in pieces of about a megabyte: one pass over the graph for the attribute
-    /// types, one to write it.
-    public static func render<G: GraphSource>(_ graph: G, piece: (String) throws -> Void) rethrows {
+    /// types, one to write it. `provenance`, when given, is data on the <graph> element.
+    public static func render<G: GraphSource>(_ graph: G, provenance: Provenance? = nil, piece: (String) throws -> Void) rethrows {
         let g = graph.withEdgeEnds()
         // Node and edge attributes: fixed ones first, then every property name, typed by its values.
         var nodeKeys = [Key(id: "n_label", name: "label", type: "string"), Key(id: "n_type", name: "type", type: "string"),
@@ -55,10 +55,12 @@ public struct GraphMLWriter: OutputWriter {
 
         """
         out += "  <key id=\"g_name\" for=\"graph\" attr.name=\"name\" attr.type=\"string\"/>\n"
+        if provenance != nil { out += provenanceKeys }
         for k in nodeKeys { out += "  <key id=\"\(k.id)\" for=\"node\" attr.name=\"\(escape(k.name))\" attr.type=\"\(k.type)\"/>\n" }
         for k in edgeKeys { out += "  <key id=\"\(k.id)\" for=\"edge\" attr.name=\"\(escape(k.name))\" attr.type=\"\(k.type)\"/>\n" }
         out += "  <graph id=\"G\" edgedefault=\"directed\">\n"
         out += "    <data key=\"g_name\">\(escape(g.name))</data>\n"
+        if let provenance { out += provenanceData(provenance) }
         func flush() throws { if out.utf8.count > 1 << 20 { try piece(out); out = "" } }
         for n in g.nodeStream() {
             out += "    <node id=\"\(xmlID(n.id))\">\n"

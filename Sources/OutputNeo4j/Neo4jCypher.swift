@@ -3,17 +3,19 @@ import Foundation
 import ZhituCore
 
 extension Neo4jWriter {
-    /// MERGE statements, one per line: a uniqueness constraint, the nodes, then the edges.
-    public static func cypher<G: GraphSource>(_ g: G, _ emit: (String) throws -> Void) throws {
-        try emit(cypherHeader(g))
+    /// MERGE statements, one per line: a uniqueness constraint, the run (when `provenance` is
+    /// given), the nodes, then the edges.
+    public static func cypher<G: GraphSource>(_ g: G, provenance: Provenance? = nil, _ emit: (String) throws -> Void) throws {
+        try emit(cypherHeader(g, provenance: provenance))
         for n in g.nodeStream() { try emit(cypher(n)) }
         for e in g.edgeStream() { try emit(cypher(e)) }
     }
 
-    /// The lines before the nodes: the graph's size and the uniqueness constraint.
-    static func cypherHeader<G: GraphSource>(_ g: G) -> String {
+    /// The lines before the nodes: the graph's size, the uniqueness constraint and the run.
+    static func cypherHeader<G: GraphSource>(_ g: G, provenance: Provenance?) -> String {
         "// zhitu graph \(literal(.string(g.name))): \(g.nodeCount) nodes, \(g.edgeCount) edges\n"
             + "CREATE CONSTRAINT zhitu_node_id IF NOT EXISTS FOR (n:\(idSpace)) REQUIRE n.id IS UNIQUE;\n"
+            + (provenance.map(runCypher) ?? "")
     }
 
     /// A node's MERGE line.

@@ -1,5 +1,6 @@
-// Neo4j: neo4j/nodes_<Type>.csv and neo4j/rels_<TYPE>.csv for `neo4j-admin database import`,
-// and graph.cypher with MERGE statements for loading into a running database.
+// Neo4j: neo4j/nodes_<Type>.csv and neo4j/rels_<TYPE>.csv for `neo4j-admin database import`
+// (and neo4j/run.csv, the run's provenance), and graph.cypher with MERGE statements for loading
+// into a running database.
 import Foundation
 import ZhituCore
 
@@ -19,12 +20,17 @@ public struct Neo4jWriter: OutputWriter {
         var files: [AtomicFile.Output] = []
         // graph.cypher is written in the CSV files' row pass, in the same graph order
         let cypher = try AtomicFile.Output(path: directory.appendingPathComponent("graph.cypher").path)
-        try cypher.write(Self.cypherHeader(g))
+        try cypher.write(Self.cypherHeader(g, provenance: output.provenance))
         try Self.csv(g, file: { name in
             let f = try AtomicFile.Output(path: dir.appendingPathComponent(name).path)
             files.append(f)
             return f.write
         }, node: { try cypher.write(Self.cypher($0)) }, edge: { try cypher.write(Self.cypher($0)) })
+        if let p = output.provenance {
+            let run = try AtomicFile.Output(path: dir.appendingPathComponent("run.csv").path)
+            try run.write(Self.runCSV(p))
+            files.append(run)
+        }
         for f in files { try f.commit() }
         try cypher.commit()
     }

@@ -8,9 +8,11 @@ extension RDFWriter {
         return s.finish()
     }
 
-    /// JSON-LD for the graph, written in pieces of about a megabyte.
-    public static func jsonld<G: GraphSource>(_ g: G, _ emit: (String) throws -> Void) throws {
+    /// JSON-LD for the graph, written in pieces of about a megabyte, after the run's resources
+    /// (when `provenance` is given).
+    public static func jsonld<G: GraphSource>(_ g: G, provenance: Provenance? = nil, _ emit: (String) throws -> Void) throws {
         var s = JSONLDStream()
+        for r in provenance.map(runResources) ?? [] { s.add(r) }
         try forEachResource(g) { r in
             s.add(r)
             if s.w.text.utf8.count > 1 << 20 { try emit(s.w.drain()) }
@@ -18,10 +20,16 @@ extension RDFWriter {
         try emit(s.finish())
     }
 
-    /// What `turtle(g, _)` and `jsonld(g, _)` emit, from one pass over the resources.
-    static func turtleAndJSONLD<G: GraphSource>(_ g: G, turtle emitTurtle: (String) throws -> Void, jsonld emitJSONLD: (String) throws -> Void) throws {
+    /// What `turtle(g, provenance:, _)` and `jsonld(g, provenance:, _)` emit, from one pass
+    /// over the resources.
+    static func turtleAndJSONLD<G: GraphSource>(_ g: G, provenance: Provenance? = nil, turtle emitTurtle: (String) throws -> Void,
+                                                jsonld emitJSONLD: (String) throws -> Void) throws {
         var ttl = header
         var s = JSONLDStream()
+        for r in provenance.map(runResources) ?? [] {
+            turtle(r, into: &ttl)
+            s.add(r)
+        }
         try forEachResource(g) { r in
             turtle(r, into: &ttl)
             if ttl.utf8.count > 1 << 20 { try emitTurtle(ttl); ttl = "" }

@@ -18,7 +18,7 @@ public struct RDFWriter: OutputWriter {
         let jsonld = try AtomicFile.Output(path: directory.appendingPathComponent("graph.jsonld").path)
         // Both files from one pass over the resources: making the resources costs about as
         // much as writing either file.
-        try Self.turtleAndJSONLD(g, turtle: ttl.write, jsonld: jsonld.write)
+        try Self.turtleAndJSONLD(g, provenance: output.provenance, turtle: ttl.write, jsonld: jsonld.write)
         try ttl.commit()
         try jsonld.commit()
     }

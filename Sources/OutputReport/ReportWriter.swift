@@ -19,13 +19,13 @@ public struct ReportWriter: OutputWriter {
     public func write(_ output: RunOutput, to directory: URL) throws {
         let g = try output.graphSource()
         let file = try AtomicFile.Output(path: directory.appendingPathComponent("report.html").path)
-        try Self.render(g, file.write)
+        try Self.render(g, provenance: output.provenance, file.write)
         try file.commit()
     }
 
-    public static func render<G: GraphSource>(_ g: G) -> String {
+    public static func render<G: GraphSource>(_ g: G, provenance: Provenance? = nil) -> String {
         var html = ""
-        try! render(g) { html += $0 }
+        try! render(g, provenance: provenance) { html += $0 }
         return html
     }
 
@@ -36,8 +36,8 @@ public struct ReportWriter: OutputWriter {
     }
 
     /// Renders in pieces over a few passes of the graph, holding only table rows and the
-    /// network view's node index.
-    public static func render<G: GraphSource>(_ g: G, _ emit: (String) throws -> Void) throws {
+    /// network view's node index. `provenance`, when given, is in the <head> and the footer.
+    public static func render<G: GraphSource>(_ g: G, provenance: Provenance? = nil, _ emit: (String) throws -> Void) throws {
         // Pass 1 over the nodes: counts by type, document dates, table candidates, and the
         // nodes of the network view.
         var types: [String: Int] = [:]
@@ -90,6 +90,7 @@ public struct ReportWriter: OutputWriter {
         var html = "<!DOCTYPE html>\n<html lang=\"zh\">\n<head>\n<meta charset=\"utf-8\">\n"
         html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         html += "<link rel=\"icon\" href=\"data:,\">\n"
+        if let provenance { html += provenanceMeta(provenance) }
         html += "<title>\(esc(g.name)) — 知图 report</title>\n<style>\n\(ReportAssets.css)</style>\n</head>\n<body>\n"
         html += "<header><h1>\(esc(g.name)) <small>知图 Zhitu report</small></h1>\n"
         html += "<p class=\"counts\">\(g.nodeCount) nodes, \(g.edgeCount) edges: "
@@ -106,6 +107,7 @@ public struct ReportWriter: OutputWriter {
         html += placesTable(entities)
         html += slogansTable(discourse, years: years.sorted())
         html += measurementsTable(measurements.rows, total: measurements.seen)
+        if let provenance { html += provenanceFooter(provenance) }
         html += "<script type=\"application/json\" id=\"graph-data\">"
         try emit(html)
         try data(g, index: index, capped: capped) { try emit($0.replacingOccurrences(of: "<", with: "\\u003c")) }

@@ -43,5 +43,6 @@ public struct DiscourseWriter: OutputWriter {
             }
             try flush()
         }
+        try TableProvenance.write(output.provenance, beside: "discourse.csv", into: directory)
     }
 }

@@ -30,5 +30,6 @@ public struct MeasurementsWriter: OutputWriter {
                 try file.write(contentsOf: Data(rows.utf8))
             }
         }
+        try TableProvenance.write(output.provenance, beside: "measurements.csv", into: directory)
     }
 }

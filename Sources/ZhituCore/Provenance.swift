@@ -1,6 +1,7 @@
 // What made an output: zhitu's version, the config's digest, the stages and their versions,
-// and the run date. Writers include it so an analyst can tell which version and config made
-// a file (annotations.jsonl's first line, graph.json's "graph", graph.sqlite's `run` table).
+// and the run date. Every writer includes it so an analyst can tell which version and config
+// made a file (annotations.jsonl's first line, graph.json's "graph", graph.sqlite's `run`
+// table, …; docs/OUTPUTS.md "Provenance" lists where each format keeps it).
 import Foundation
 
 /// zhitu's version: the one place it is defined (`zhitu --version`, provenance).

@@ -274,3 +274,16 @@ private func quoteClass(_ s: String) -> QuoteClass {
     #expect(campaigns.contains("幸福家园"))
     #expect(campaigns.contains("洁净庭院"))
 }
+
+@Test func aListOfQuotesWithACoinageIsAListOfCoinages() {
+    // “A”、“B”: the quoted members of one list are things of one kind.
+    let found = slogans("村里实行“积分超市”、“红黑榜”，村风焕然一新。")
+    #expect(found.contains("积分超市"))
+    #expect(found.contains("红黑榜"))
+    // The coinage may come last: the members before it are taken along.
+    let before = slogans("村里实行“红黑榜”、“积分超市”，村风焕然一新。")
+    #expect(before.contains("红黑榜") && before.contains("积分超市"))
+    // Quotes apart are decided one by one.
+    let apart = slogans("村里实行“积分超市”，大家都说是“红黑榜”。")
+    #expect(!apart.contains("红黑榜"))
+}
