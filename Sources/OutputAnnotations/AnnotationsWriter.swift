@@ -7,6 +7,7 @@ public struct AnnotationsWriter: OutputWriter {
     public static let format = "annotations"
     public static let summary = "annotations.jsonl: every record in the gold format, with offsets into the original files."
     public init() {}
+    public static let readsGraph = false
 
     public func write(_ output: RunOutput, to directory: URL) throws {
         // one document at a time, so the file never has to fit in memory as one string

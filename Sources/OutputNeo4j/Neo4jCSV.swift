@@ -54,7 +54,10 @@ extension Neo4jWriter {
 
     /// Writes the CSV files in two passes over the graph (column types, then rows): `file`
     /// gives the writer of the named file, asked for once per file, rows in graph order.
-    static func csv<G: GraphSource>(_ graph: G, file: (String) throws -> ((String) throws -> Void)) throws {
+    /// `node` and `edge` see every node and edge of the second pass, in graph order (for
+    /// graph.cypher, which then needs no pass of its own).
+    static func csv<G: GraphSource>(_ graph: G, file: (String) throws -> ((String) throws -> Void),
+                                    node: (GraphNode) throws -> Void = { _ in }, edge: (GraphEdge) throws -> Void = { _ in }) throws {
         let g = graph.withEdgeEnds()
         // Pass 1: per node type, its property columns and whether docs must be JSON text.
         var nodeColumns: [String: ColumnTypes] = [:]
@@ -79,6 +82,7 @@ extension Neo4jWriter {
             var row = [n.id, "\(idSpace);\(n.type)", n.name, String(n.count), f.docsAsJSON ? GraphValue.strings(n.docs).json : arrayField(n.docs)]
             for c in f.columns { row.append(n.properties[c.name].map { field($0, as: c.type) } ?? "") }
             try f.write(csvLine(row))
+            try node(n)
         }
         var edgeFiles: [String: (write: (String) throws -> Void, columns: [Column])] = [:]
         for e in g.edgeStream() {
@@ -95,6 +99,7 @@ extension Neo4jWriter {
                        ev.map { String($0.start) } ?? "", ev.map { String($0.end) } ?? "", e.evidence.isEmpty ? "" : evidenceJSON(e.evidence)]
             for c in f.columns { row.append(e.properties[c.name].map { field($0, as: c.type) } ?? "") }
             try f.write(csvLine(row))
+            try edge(e)
         }
     }
 

@@ -8,6 +8,7 @@ public struct Neo4jWriter: OutputWriter {
     public static let format = "neo4j"
     public static let summary = "neo4j/nodes_*.csv, neo4j/rels_*.csv (neo4j-admin database import) and graph.cypher (MERGE statements)."
     public init() {}
+    public static let files = "neo4j/*.csv and graph.cypher"
 
     /// The ID space of every node, and the label every node carries besides its type.
     public static let idSpace = "Node"
@@ -17,19 +18,20 @@ public struct Neo4jWriter: OutputWriter {
         let dir = directory.appendingPathComponent("neo4j")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         var files: [AtomicFile.Output] = []
-        try Self.csv(g) { name in
+        // graph.cypher is written in the CSV files' row pass, in the same graph order
+        let cypher = try AtomicFile.Output(path: directory.appendingPathComponent("graph.cypher").path)
+        try cypher.write(Self.cypherHeader(g, provenance: output.provenance))
+        try Self.csv(g, file: { name in
             let f = try AtomicFile.Output(path: dir.appendingPathComponent(name).path)
             files.append(f)
             return f.write
-        }
+        }, node: { try cypher.write(Self.cypher($0)) }, edge: { try cypher.write(Self.cypher($0)) })
         if let p = output.provenance {
             let run = try AtomicFile.Output(path: dir.appendingPathComponent("run.csv").path)
             try run.write(Self.runCSV(p))
             files.append(run)
         }
         for f in files { try f.commit() }
-        let cypher = try AtomicFile.Output(path: directory.appendingPathComponent("graph.cypher").path)
-        try Self.cypher(g, provenance: output.provenance, cypher.write)
         try cypher.commit()
     }
 }

@@ -20,6 +20,26 @@ extension RDFWriter {
         try emit(s.finish())
     }
 
+    /// What `turtle(g, provenance:, _)` and `jsonld(g, provenance:, _)` emit, from one pass
+    /// over the resources.
+    static func turtleAndJSONLD<G: GraphSource>(_ g: G, provenance: Provenance? = nil, turtle emitTurtle: (String) throws -> Void,
+                                                jsonld emitJSONLD: (String) throws -> Void) throws {
+        var ttl = header
+        var s = JSONLDStream()
+        for r in provenance.map(runResources) ?? [] {
+            turtle(r, into: &ttl)
+            s.add(r)
+        }
+        try forEachResource(g) { r in
+            turtle(r, into: &ttl)
+            if ttl.utf8.count > 1 << 20 { try emitTurtle(ttl); ttl = "" }
+            s.add(r)
+            if s.w.text.utf8.count > 1 << 20 { try emitJSONLD(s.w.drain()) }
+        }
+        try emitTurtle(ttl)
+        try emitJSONLD(s.finish())
+    }
+
     /// One JSON-LD document written a resource at a time.
     struct JSONLDStream {
         var w = JSONWriter()

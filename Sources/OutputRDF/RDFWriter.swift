@@ -15,10 +15,11 @@ public struct RDFWriter: OutputWriter {
     public func write(_ output: RunOutput, to directory: URL) throws {
         let g = try output.graphSource()
         let ttl = try AtomicFile.Output(path: directory.appendingPathComponent("graph.ttl").path)
-        try Self.turtle(g, provenance: output.provenance, ttl.write)
-        try ttl.commit()
         let jsonld = try AtomicFile.Output(path: directory.appendingPathComponent("graph.jsonld").path)
-        try Self.jsonld(g, provenance: output.provenance, jsonld.write)
+        // Both files from one pass over the resources: making the resources costs about as
+        // much as writing either file.
+        try Self.turtleAndJSONLD(g, provenance: output.provenance, turtle: ttl.write, jsonld: jsonld.write)
+        try ttl.commit()
         try jsonld.commit()
     }
 

@@ -35,9 +35,36 @@ enum SQLiteSearch {
             let id: Int64 = row[0]
             let text: String = row[1]
             let words = try segmenter.words(text)
-            try insert.execute(arguments: [id, words.joined(separator: " "), parts(of: text).joined(separator: " ")])
+            try insert.execute(arguments: [id, words.joined(separator: " "), joinedParts(of: text)])
         }
         try db.execute(sql: "INSERT INTO sentences_trigram(sentences_trigram) VALUES ('rebuild');")
+    }
+
+    /// `parts(of: text).joined(separator: " ")`, built as one string (this runs on every
+    /// sentence of the corpus).
+    static func joinedParts(of text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count * 2)
+        var previous: Unicode.Scalar?
+        for u in text.unicodeScalars {
+            if isIdeograph(u) {
+                if let p = previous {
+                    if !out.isEmpty { out.unicodeScalars.append(" ") }
+                    out.unicodeScalars.append(p)
+                    out.unicodeScalars.append(u)
+                }
+                previous = u
+            } else {
+                previous = nil
+            }
+        }
+        return out
+    }
+
+    /// Unicode's Ideographic property, answered without the property tables for the common
+    /// CJK Unified Ideographs (U+4E00–U+9FEF, all ideographic since Unicode 11).
+    static func isIdeograph(_ u: Unicode.Scalar) -> Bool {
+        (0x4E00...0x9FEF).contains(u.value) || (u.value >= 0x3000 && u.properties.isIdeographic)
     }
 
     /// Every two adjacent ideographs of `text` (改革开放 → 改革 革开 开放): ICU's dictionary
@@ -47,7 +74,7 @@ enum SQLiteSearch {
         var out: [String] = []
         var previous: Unicode.Scalar?
         for u in text.unicodeScalars {
-            if u.properties.isIdeographic {
+            if isIdeograph(u) {
                 if let p = previous { out.append(String(String.UnicodeScalarView([p, u]))) }
                 previous = u
             } else {

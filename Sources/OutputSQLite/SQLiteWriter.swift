@@ -58,6 +58,11 @@ public struct SQLiteWriter: OutputWriter {
       start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL,
       sentence_id INTEGER REFERENCES sentences(id)
     );
+    """
+
+    /// The indexes and views, created after the rows are in: sorting a full table into an
+    /// index once is cheaper than keeping twelve indexes up to date row by row.
+    public static let indexes = """
     CREATE INDEX nodes_type_name ON nodes(type, name);
     CREATE INDEX node_documents_document ON node_documents(document_id);
     CREATE INDEX sentences_document ON sentences(document_id);
@@ -105,13 +110,16 @@ public struct SQLiteWriter: OutputWriter {
         config.foreignKeysEnabled = true
         let db = try DatabaseQueue(path: path, configuration: config)
         try db.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA page_size = 4096; PRAGMA journal_mode = DELETE;")
+            // The file is built aside and renamed into place when whole, so a crash needs no
+            // fsync; a large page cache keeps the index builds in memory.
+            try db.execute(sql: "PRAGMA page_size = 4096; PRAGMA journal_mode = DELETE; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;")
             try db.inTransaction {
                 try db.execute(sql: schema)
                 try SQLiteSearch.create(db)
                 try fill(db, g, output.documents)
                 try run(db, output.provenance)
                 try SQLiteSearch.fill(db)
+                try db.execute(sql: indexes)
                 return .commit
             }
             try db.execute(sql: "ANALYZE;")

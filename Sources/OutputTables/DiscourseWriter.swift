@@ -7,6 +7,8 @@ public struct DiscourseWriter: OutputWriter {
     public static let format = "discourse"
     public static let summary = "discourse.csv: kind, text, document, date, count — one row per slogan/term per document."
     public init() {}
+    /// The records are enough; the graph is read only when exporting from a graph file.
+    public static let readsGraph = false
 
     public func write(_ output: RunOutput, to directory: URL) throws {
         try AtomicFile.write(to: directory.appendingPathComponent("discourse.csv").path) { file in

@@ -6,6 +6,8 @@ public struct MeasurementsWriter: OutputWriter {
     public static let format = "measurements"
     public static let summary = "measurements.csv: document, date, subject, value (a number), value_to, value_date, unit, qualifier, numtype, text, sentence — one row per number."
     public init() {}
+    /// The records are enough; the graph is read only when exporting from a graph file.
+    public static let readsGraph = false
 
     static let header = ["document", "date", "subject", "value", "value_to", "value_date", "unit", "qualifier", "numtype", "text", "sentence"]
 

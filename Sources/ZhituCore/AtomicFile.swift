@@ -60,7 +60,8 @@ public enum AtomicFile {
         public let path: String
         private let tmp: URL
         private var handle: FileHandle?
-        private var buffer = ""
+        /// UTF-8 bytes not yet written: appended as they come, written every megabyte.
+        private var buffer: [UInt8] = []
 
         public init(path: String) throws {
             self.path = path
@@ -81,13 +82,13 @@ public enum AtomicFile {
         }
 
         public func write(_ text: String) throws {
-            buffer += text
-            if buffer.utf8.count >= 1 << 20 { try flush() }
+            buffer.append(contentsOf: text.utf8)
+            if buffer.count >= 1 << 20 { try flush() }
         }
 
         private func flush() throws {
-            try handle?.write(contentsOf: Data(buffer.utf8))
-            buffer = ""
+            try handle?.write(contentsOf: buffer)
+            buffer.removeAll(keepingCapacity: true)
         }
 
         /// Writes what is buffered and renames the file into place.

@@ -7,6 +7,8 @@ public struct DocumentResults: Sequence, Sendable {
         case memory([DocumentResult])
         case file(URL)
         case indexed(files: [URL], documents: [RecordIndex.Entry])
+        /// Decoded once already (see `RunOutput.prepare`).
+        case spill(DocumentSpill)
     }
     let storage: Storage
 
@@ -15,6 +17,8 @@ public struct DocumentResults: Sequence, Sendable {
     /// Documents streamed from a records file written by `RecordCodec` (each document's lines
     /// together). Every iteration reads the file again.
     public init(file: URL) { storage = .file(file) }
+
+    init(spill: DocumentSpill) { storage = .spill(spill) }
 
     public var isEmpty: Bool {
         var it = makeIterator()
@@ -36,6 +40,8 @@ public struct DocumentResults: Sequence, Sendable {
                 defer { i += 1 }
                 return reader.read(documents[i])
             }
+        case .spill(let spill):
+            return spill.makeIterator()
         }
     }
 

@@ -7,7 +7,13 @@ public final class RunOutput: @unchecked Sendable {
     public let name: String
     /// Documents in id order (read back from disk for large runs: iterate, don't index);
     /// empty when exporting from an existing graph file.
-    public let documents: DocumentResults
+    public var documents: DocumentResults {
+        lock.lock(); defer { lock.unlock() }
+        return decoded ?? given
+    }
+    private let given: DocumentResults
+    /// The documents decoded once by `prepare`.
+    private var decoded: DocumentResults?
     /// Which version and config made these records, for writers to include; nil when unknown
     /// (annotation files or a graph.json written without it).
     public let provenance: Provenance?
@@ -26,7 +32,7 @@ public final class RunOutput: @unchecked Sendable {
                 provenance: Provenance? = nil) {
         self.name = name
         self.provenance = provenance
-        self.documents = documents
+        given = documents
         givenGraph = graph
         self.spillDirectory = spillDirectory ?? FileManager.default.temporaryDirectory
     }
@@ -37,9 +43,23 @@ public final class RunOutput: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         if let g = givenGraph { return g }
         if let g = builtGraph { return g }
-        let g = try GraphBuilder.stream(documents, name: name, directory: spillDirectory)
+        let g = try GraphBuilder.stream(decoded ?? given, name: name, directory: spillDirectory)
         builtGraph = g
         return g
+    }
+
+    /// Before several writers read this output: decodes the records once into a spill that
+    /// every later pass reads, building the graph in the same pass when `graph` is set.
+    public func prepare(graph: Bool) throws {
+        lock.lock(); defer { lock.unlock() }
+        guard decoded == nil else { return }
+        let build = graph && givenGraph == nil && builtGraph == nil
+        var accumulator = build ? try GraphAccumulator(directory: spillDirectory) : nil
+        decoded = try given.decoded(into: spillDirectory) { d in try accumulator?.add(d) }
+        if var a = accumulator {
+            if let tree = AdminTree.current { a.placeInDivisions(tree) }
+            builtGraph = try a.finish(name: name)
+        }
     }
 }
 
@@ -47,6 +67,10 @@ public protocol OutputWriter: Sendable {
     /// The name used in pipeline.json "outputs".
     static var format: String { get }
     static var summary: String { get }
+    /// Whether it reads the graph of a run's records (default: yes); see `WriterRun`.
+    static var readsGraph: Bool { get }
+    /// The files it makes, for progress lines (default: the start of `summary`).
+    static var files: String { get }
     init()
     /// Writes into `directory` (which exists), each file atomically (see `AtomicFile`).
     func write(_ output: RunOutput, to directory: URL) throws

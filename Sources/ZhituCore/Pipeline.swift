@@ -16,6 +16,12 @@ public struct RunProgress: Sendable {
     public var total: Int
     public var bytes: Int
     public var seconds: Double
+    /// After the documents: the files the writers are writing now.
+    public var writing: [String] = []
+
+    public init(done: Int, total: Int, bytes: Int, seconds: Double, writing: [String] = []) {
+        self.done = done; self.total = total; self.bytes = bytes; self.seconds = seconds; self.writing = writing
+    }
 }
 
 /// What a run did, for the summary line.

@@ -1,5 +1,5 @@
 // `zhitu bench`: throughput (MB/s of UTF-8 input) and peak memory, for segmentation alone and
-// for the whole pipeline, on one core and on all cores.
+// for the whole pipeline, on one core and on all cores; then the run with its outputs (BenchRun).
 import ArgumentParser
 import Foundation
 import ZhituCore
@@ -10,7 +10,9 @@ struct Bench: ParsableCommand {
         abstract: "Measure throughput and peak memory (build with -c release).",
         discussion: """
         Builds an input of at least --megabytes MB by repeating the articles of the inputs, then \
-        runs the segmentation stages alone and the whole pipeline, single-core and on all cores.
+        runs the segmentation stages alone and the whole pipeline, single-core and on all cores, \
+        then `zhitu run` end to end with the config's outputs (and with annotations only), and \
+        each writer alone: its CPU per MB of input.
 
         Example:
           swift run -c release zhitu bench --input corpus ../shared/corpus-extra
@@ -63,6 +65,9 @@ struct Bench: ParsableCommand {
         line += String(format: " (sum %.0f)", clock.seconds.reduce(0, +) * 1000 / (Double(total) / 1e6))
         print(line)
         print(String(format: "peak memory (RSS): %.0f MB", peakRSSMegabytes()))
+        do { try measureRun(full, name: cfg.name, formats: cfg.outputs, docs: docs, megabytes: Double(total) / 1e6) } catch {
+            fail("bench: \(FileProblem.words(error))", code: 1)
+        }
     }
 
     /// The documents in batches, as `zhitu run` hands them to its workers.

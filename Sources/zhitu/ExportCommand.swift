@@ -21,10 +21,12 @@ struct Export: ParsableCommand {
     @Option(name: .long, help: "The graph.json to read.") var from = "out/graph.json"
     @Option(name: .long, help: "Formats, separated by commas.") var format = "graphml,neo4j,rdf,sqlite,report"
     @Option(name: .long, help: "Output folder. Default: the folder of --from.") var output: String?
+    @Option(name: .long, help: "Writer threads (default: all cores).") var jobs = ProcessInfo.processInfo.activeProcessorCount
     @Flag(name: .long, help: "List the formats and exit.") var list = false
 
     func run() throws {
         let registry = StageRegistry.builtIn
+        if jobs < 1 { fail("--jobs \(jobs): give at least 1 worker thread", code: 2) }
         if list {
             for w in registry.writers.sorted(by: { $0.format < $1.format }) { print("\(w.format): \(w.summary)") }
             return
@@ -41,7 +43,7 @@ struct Export: ParsableCommand {
         let set: OutputSet
         do { set = try OutputSet(target: dir) } catch { fail("\(error)", code: 1) }
         do {
-            for w in writers { try w.init().write(out, to: set.staging) }
+            try WriterRun.run(Outputs.scheduled(writers), out, to: set.staging, jobs: jobs)
             try set.commit()
         } catch {
             set.abandon()

@@ -28,9 +28,11 @@ struct Graph: ParsableCommand {
     @Option(name: .long, parsing: .upToNextOption, help: "Annotation files (JSON Lines).") var from: [String]
     @Option(name: .long, help: "Output folder (required).") var output: String?
     @Option(name: .long, help: "Comma-separated output formats (default: all but annotations).") var format: String?
+    @Option(name: .long, help: "Writer threads (default: all cores).") var jobs = ProcessInfo.processInfo.activeProcessorCount
     @Option(name: .long, help: "The graph's name (default: the name in the files' run lines, else zhitu).") var name: String?
 
     func run() throws {
+        if jobs < 1 { fail("--jobs \(jobs): give at least 1 worker thread", code: 2) }
         guard let output else {
             fail("--output is required: the folder to write the graph into (it is replaced as a whole; e.g. --output rebuilt/)", code: 2)
         }
@@ -52,7 +54,8 @@ struct Graph: ParsableCommand {
         let set: OutputSet
         do { set = try OutputSet(target: output) } catch { fail("\(error)", code: 1) }
         do {
-            try Outputs.write(docs, name: name ?? provenance?.name ?? "zhitu", formats: formats, to: set.staging, provenance: provenance)
+            try Outputs.write(docs, name: name ?? provenance?.name ?? "zhitu", formats: formats, to: set.staging, provenance: provenance,
+                              jobs: jobs)
             try set.commit()
         } catch {
             set.abandon()

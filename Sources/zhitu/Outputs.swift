@@ -1,5 +1,5 @@
 // Runs a pipeline into the output folder: records stream to annotations.jsonl as documents
-// finish (so memory stays flat), then every other writer reads them back from that file.
+// finish (so memory stays flat), then the other writers read them back, several at once.
 import Foundation
 import ZhituCore
 import ZhituStages
@@ -22,9 +22,10 @@ enum Outputs {
     }
 
     /// Runs `pipeline` over `files`, writes `formats` into the staging folder of `set` and
-    /// swaps the new set in.
+    /// swaps the new set in. The stats' seconds cover the whole run, writing included.
     static func run(_ pipeline: Pipeline, _ files: [InputFile], jobs: Int, progress: (@Sendable (RunProgress) -> Void)?,
                     name: String, formats: [String], into set: OutputSet, provenance: Provenance? = nil) throws -> RunStats {
+        let start = Date()
         let url = set.staging
         let keep = formats.contains(annotations)
         let records = url.appendingPathComponent(keep ? "annotations.jsonl" : ".zhitu-records-\(getpid()).jsonl")
@@ -42,18 +43,37 @@ enum Outputs {
                 }
             }
         }
-        try write(DocumentResults(file: records), name: name, formats: formats.filter { $0 != annotations }, to: url, provenance: provenance)
+        let done = stats
+        let writing: (@Sendable ([String]) -> Void)? = progress.map { show in
+            { files in
+                show(RunProgress(done: done.documents, total: done.documents, bytes: done.bytes,
+                                 seconds: Date().timeIntervalSince(start), writing: files))
+            }
+        }
+        try write(DocumentResults(file: records), name: name, formats: formats.filter { $0 != annotations }, to: url,
+                  provenance: provenance, jobs: jobs, writing: writing)
         if !keep { try? FileManager.default.removeItem(at: records) }
         try set.commit()
+        stats.seconds = Date().timeIntervalSince(start)
         return stats
     }
 
-    /// Writes `formats` for documents already processed into `url` (a staging folder).
-    static func write(_ docs: DocumentResults, name: String, formats: [String], to url: URL, provenance: Provenance? = nil) throws {
+    /// Writes `formats` for documents already processed into `url` (a staging folder), on up
+    /// to `jobs` threads.
+    static func write(_ docs: DocumentResults, name: String, formats: [String], to url: URL, provenance: Provenance? = nil,
+                      jobs: Int = 1, writing: (@Sendable ([String]) -> Void)? = nil) throws {
         let output = RunOutput(name: name, documents: docs, spillDirectory: url, provenance: provenance)
-        for format in formats {
-            guard let writer = StageRegistry.builtIn.writer(named: format) else { continue }   // rejected by validation
-            try writer.init().write(output, to: url)
-        }
+        try WriterRun.run(scheduled(formats.compactMap { StageRegistry.builtIn.writer(named: $0) }), output, to: url, jobs: jobs, writing: writing)
+    }
+
+    /// The writers with the costliest first, so that on a few threads the long ones do not
+    /// start last (measured on the shipped outputs: sqlite, then rdf, then neo4j cost most).
+    /// The order changes only when each file is written, never what it holds.
+    static func scheduled(_ writers: [any OutputWriter.Type]) -> [any OutputWriter.Type] {
+        let first = ["sqlite", "rdf", "neo4j"]
+        return writers.enumerated().sorted { a, b in
+            let x = first.firstIndex(of: a.element.format) ?? first.count, y = first.firstIndex(of: b.element.format) ?? first.count
+            return (x, a.offset) < (y, b.offset)
+        }.map(\.element)
     }
 }

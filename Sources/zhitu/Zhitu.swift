@@ -159,7 +159,9 @@ struct Run: ParsableCommand {
 enum ProgressLine {
     @Sendable static func show(_ p: RunProgress) {
         let mb = Double(p.bytes) / 1_000_000
-        let line = String(format: "\r\u{1B}[K%d/%d documents  %.1f MB  %.1f MB/s  %.1fs", p.done, p.total, mb, mb / max(p.seconds, 1e-6), p.seconds)
+        let line = p.writing.isEmpty
+            ? String(format: "\r\u{1B}[K%d/%d documents  %.1f MB  %.1f MB/s  %.1fs", p.done, p.total, mb, mb / max(p.seconds, 1e-6), p.seconds)
+            : String(format: "\r\u{1B}[K%d documents  %.1f MB  writing %@…  %.1fs", p.done, mb, p.writing.joined(separator: ", "), p.seconds)
         FileHandle.standardError.write(Data(line.utf8))
     }
 }

@@ -52,6 +52,9 @@ import Testing
         #expect(try seg.words("代表团从香港出发。").contains("香港"))
         #expect(try !seg.words("代表团从香港出发。").contains("。"))
         #expect(SQLiteSearch.parts(of: "三农，A改革") == ["三农", "改革"])
+        for text in ["三农，A改革", "〇一二三", "𠀀𠀁丽", "", "ABC", "改革开放四十年，〆"] {
+            #expect(SQLiteSearch.joinedParts(of: text) == SQLiteSearch.parts(of: text).joined(separator: " "))
+        }
     }
 
     @Test(.enabled(if: Tools.sqlite3 != nil, "sqlite3 not found (apt-get install sqlite3)"))

@@ -57,6 +57,15 @@ import ZhituCore
         for stage in stages["stages"] as! [[String: Any]] {
             #expect(perStage.contains(" \(stage["name"] as! String) "), "\(perStage)")
         }
+        // the run a user starts, with the shipped outputs, and each writer's cost
+        let outputs = stages["outputs"] as! [String]
+        for label in ["run, \(outputs.count) outputs, 1 thread", "run, \(outputs.count) outputs, 2 threads"] {
+            #expect((figure(label, " MB/s") ?? 0) > 0, "\(label) in:\n\(r.stdout)")
+        }
+        let perWriter = lines.first { $0.hasPrefix("per writer") } ?? ""
+        for format in ["records+graph"] + outputs.filter({ $0 != "annotations" }) {
+            #expect(perWriter.contains(" \(format) "), "\(format) in: \(perWriter)")
+        }
         let bad = try zhitu(["bench", "--megabytes", "0"])
         #expect(bad.status != 0 && bad.stderr.contains("--megabytes"))
     }
@@ -67,7 +76,11 @@ import ZhituCore
         let date = ["SOURCE_DATE_EPOCH": "1700000000"]
         #expect(try zhitu(["run", "--output", one.path, "--jobs", "1", "--quiet"], environment: date).status == 0)
         #expect(try zhitu(["run", "--output", many.path, "--jobs", "4", "--quiet"], environment: date).status == 0)
-        for f in ["annotations.jsonl", "graph.json"] {
+        // every file of the shipped outputs, written by writers one after another or side by side
+        let files = FileManager.default.enumerator(atPath: one.path)!.compactMap { $0 as? String }.filter { !$0.hasSuffix("neo4j") }.sorted()
+        #expect(files.count >= 12, "\(files)")
+        #expect(files == FileManager.default.enumerator(atPath: many.path)!.compactMap { $0 as? String }.filter { !$0.hasSuffix("neo4j") }.sorted())
+        for f in files {
             #expect(try Data(contentsOf: one.appendingPathComponent(f)) == Data(contentsOf: many.appendingPathComponent(f)), "\(f) differs")
         }
     }

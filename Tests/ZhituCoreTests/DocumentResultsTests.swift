@@ -8,6 +8,35 @@ import Testing
     /// The spilled-graph fixture documents, as record lines.
     static let documents = GraphSpillTests.documents
 
+    /// Writers read the records decoded once (`RunOutput.prepare`): every field comes back
+    /// as the records file has it, on every pass, and the graph is the one built from the file.
+    @Test func recordsDecodedOnceComeBackWhole() throws {
+        let dir = Repo.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var docs = Self.documents
+        docs[0].meta = DocumentMeta(date: "2023-05-04", title: "标题", source: "人民日报")
+        docs[0].records[0].canonical = "张三丰"; docs[0].records[0].code = "110000"; docs[0].records[0].sentence = nil
+        docs[0].records[2].org = "省委"
+        docs[1].records[3].value = .string("2023-05"); docs[1].records[3].numtype = "date"; docs[1].records[3].unit = "年"
+        docs[1].records[3].qualifier = "约"
+        docs[2].continued = true
+        let file = dir.appendingPathComponent("records.jsonl")
+        try Data(docs.map(RecordCodec.lines).joined().utf8).write(to: file)
+        let fromFile = RunOutput(name: "g", documents: DocumentResults(file: file), spillDirectory: dir)
+        let expected = Array(fromFile.documents)
+        let output = RunOutput(name: "g", documents: DocumentResults(file: file), spillDirectory: dir)
+        try output.prepare(graph: true)
+        for _ in 0..<2 {
+            let got = Array(output.documents)
+            #expect(got.map(RecordCodec.lines) == expected.map(RecordCodec.lines))
+            #expect(got.map(\.continued) == expected.map(\.continued))
+            #expect(got.map(\.characters) == expected.map(\.characters))
+        }
+        let graph = KnowledgeGraph(try output.graphSource()), fromRecords = KnowledgeGraph(try fromFile.graphSource())
+        #expect(graph.nodes == fromRecords.nodes)
+        #expect(graph.edges == fromRecords.edges)
+    }
+
     @Test func mergedFilesGiveEveryDocumentWholeInIdOrder() throws {
         let dir = Repo.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
