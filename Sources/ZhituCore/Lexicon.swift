@@ -109,7 +109,18 @@ public struct Trie: Sendable {
 
     public init() {}
 
+    /// An empty trie with room for `edges` edges and `entries` entries without growing: a
+    /// builder that knows how many scalars its words have saves the rehashes of every doubling
+    /// (most of a large list's build). More scalars than edges only leaves the table sparser.
+    public init(reservingEdges edges: Int, entries: Int) {
+        if edges > 8 { self.edges = EdgeTable(minimumCapacity: edges) }
+        var bits = pairs.count * 64
+        while entries * 8 > bits { bits *= 2 }
+        if bits > pairBits { pairs = [UInt64](repeating: 0, count: bits / 64) }
+    }
+
     public init(_ words: [String]) {
+        self.init(reservingEdges: words.reduce(0) { $0 + $1.unicodeScalars.count }, entries: words.count)
         for (i, w) in words.enumerated() { insert(w, value: Int32(i)) }
     }
 
@@ -242,6 +253,15 @@ struct EdgeTable: @unchecked Sendable {   // copy-on-write: `memory` is copied b
     init() {
         (memory, slots) = EdgeTable.emptySlots(16)
         capacity = 16
+    }
+
+    /// An empty table that holds `n` edges without growing (at most half full, as `insert` keeps it).
+    init(minimumCapacity n: Int) {
+        var c = 16
+        while n * 2 > c { c *= 2 }
+        (memory, slots) = EdgeTable.emptySlots(c)
+        capacity = c
+        shift = 64 - c.trailingZeroBitCount
     }
 
     /// A table in `memory` (a mapped image: `capacity` slots of 16 bytes, `count` of them used).
