@@ -29,7 +29,7 @@ public struct EntitiesStage: Stage {
             guard let url = Self.builtInGazetteer else {
                 throw LexiconError(file: "Resources/gazetteer.tsv", line: nil, message: "missing from the bundle")
             }
-            gazetteer = try Gazetteer(contentsOf: url)
+            gazetteer = try Gazetteer.builtIn(url)
             AdminTree.register(url)   // the graph places the records' places on the same tree
         } else {
             gazetteer = try Gazetteer(contentsOf: context.resolve(path))

@@ -15,8 +15,8 @@ final class EntityResources: Sendable {
     let afterName: Trie
     let venues: Trie
     let speech: Trie
-    /// Gazetteer forms that are common nouns or zones (城区, 经济技术开发区), never matched.
-    let blockedForms: [Bool]
+    /// Gazetteer forms of `Words.genericUnitNames` (城区 …), never matched; see `isBlocked`.
+    let genericForms: Set<Int>
     let introducers: Trie
     /// `Words.addressAfterSurname` (女士, 师傅 …).
     let addressForms: Trie
@@ -39,7 +39,7 @@ final class EntityResources: Sendable {
         afterName = Trie(Words.afterName)
         venues = Trie(Words.venues)
         speech = Trie(Words.speechVerbs + ["同志"])
-        blockedForms = EntityResources.blocked(gazetteer)
+        genericForms = Set(Words.genericUnitNames.compactMap { gazetteer.formIndex[$0] })
         introducers = Trie(Words.nameIntroducers)
         addressForms = Trie(Words.addressAfterSurname)
         bylineRoles = Trie(Words.bodyBylineRoles.map(\.word))
@@ -48,31 +48,42 @@ final class EntityResources: Sendable {
     }
 
     func blockedLOC(_ t: String) -> Bool {
-        if let f = gazetteer.formIndex[t] { return blockedForms[f] }
+        if let f = gazetteer.formIndex[t] { return isBlocked(f) }
         return Words.genericUnitNames.contains(t)
     }
 
-    static func blocked(_ g: Gazetteer) -> [Bool] {
-        var b = [Bool](repeating: false, count: g.forms.count)
-        for name in Words.genericUnitNames { if let f = g.formIndex[name] { b[f] = true } }
-        // Zone suffixes tested on scalars for Han names (String.hasSuffix on every township was
-        // most of the stage's start-up); other names as Strings.
-        let zoneSuffixes = Words.zoneSuffixes.map { Array($0.unicodeScalars) }
-        func isZone(_ name: String) -> Bool {
-            let scalars = Array(name.unicodeScalars)
-            guard scalars.allSatisfy(\.isPlain) else { return Words.zoneSuffixes.contains(where: { name.hasSuffix($0) }) }
-            return zoneSuffixes.contains { scalars.count >= $0.count && scalars[(scalars.count - $0.count)...].elementsEqual($0) }
+    /// Whether gazetteer form `f` is a common noun or a zone (城区, 经济技术开发区), never matched:
+    /// a generic name, or the full name of a township named like a zone. Decided per form
+    /// when matched (testing all 46k units at start was a tenth of the stage's start-up).
+    func isBlocked(_ f: Int) -> Bool {
+        if genericForms.contains(f) { return true }
+        let g = gazetteer
+        guard g.forms.kind(f) == .full else { return false }
+        // the townships whose full name is this form are among its units
+        return g.forms.units(f).contains { u in
+            guard g.units.level(Int(u)) == .township else { return false }
+            let name = g.units.name(Int(u))
+            return EntityResources.isZone(name) && g.formIndex[name] == f
         }
-        for u in g.units where u.level == .township && isZone(u.name) {
-            if let f = g.formIndex[u.name], g.forms[f].kind == .full { b[f] = true }
-        }
-        return b
+    }
+
+    /// Zone suffixes tested on scalars for Han names (String.hasSuffix was slow); other names as Strings.
+    static let zoneSuffixes = Words.zoneSuffixes.map { Array($0.unicodeScalars) }
+    static func isZone(_ name: String) -> Bool {
+        let scalars = Array(name.unicodeScalars)
+        guard scalars.allSatisfy(\.isPlain) else { return Words.zoneSuffixes.contains(where: { name.hasSuffix($0) }) }
+        return zoneSuffixes.contains { scalars.count >= $0.count && scalars[(scalars.count - $0.count)...].elementsEqual($0) }
     }
 
     static func buildTitles() -> (Trie, [String], [Int]) {
         var forms: [String] = []
         var organLength: [Int] = []
-        var trie = Trie()
+        func scalars(_ l: [String]) -> Int { l.reduce(0) { $0 + $1.unicodeScalars.count } }
+        let (o, m, b) = (Words.organs, Words.modifiers, Words.baseTitles)
+        let composed = m.count * b.count * scalars(o) + o.count * b.count * scalars(m) + o.count * m.count * scalars(b)
+        let roles = scalars(Words.representativeRoles) * (1 + Words.levelPrefixes.count)
+            + Words.representativeRoles.count * scalars(Words.levelPrefixes)
+        var trie = Trie(reservingEdges: composed + roles, entries: o.count * m.count * b.count + Words.representativeRoles.count * (1 + Words.levelPrefixes.count))
         // first form wins; the trie itself tells a repeat (a Set<String> cost more than the trie)
         func add(_ s: String, _ organ: Int) {
             guard trie.value(of: s) == nil else { return }
