@@ -11,9 +11,19 @@ public struct Background: Sendable {
         table = WordTable(counts.lazy.map { (word: $0.key, value: $0.value) })
     }
 
+    init(table: WordTable) { self.table = table }
+
     public init(contentsOf url: URL) throws {
-        guard let data = FileManager.default.contents(atPath: url.path), String(validating: data, as: UTF8.self) != nil else {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
             throw LexiconError(file: url.path, line: nil, message: "no such background table or not UTF-8")
+        }
+        try self.init(tsv: data, file: url.path)
+    }
+
+    /// The table of TSV bytes `data` (`file` names it in errors).
+    init(tsv data: Data, file: String) throws {
+        guard String(validating: data, as: UTF8.self) != nil else {
+            throw LexiconError(file: file, line: nil, message: "no such background table or not UTF-8")
         }
         // Straight into the table, without a Dictionary: hashing every n-gram was a third of the
         // stage's start-up. A repeated n-gram keeps its last count, as the Dictionary did.
@@ -27,12 +37,12 @@ public struct Background: Sendable {
                 n += 1
                 let cols = line.split(separator: 0x09)
                 guard cols.count == 3, let c = Int(String(decoding: cols[1], as: UTF8.self)) else {
-                    throw LexiconError(file: url.path, line: n, message: "expected `ngram<TAB>count<TAB>docs`")
+                    throw LexiconError(file: file, line: n, message: "expected `ngram<TAB>count<TAB>docs`")
                 }
                 entries.append((String(decoding: cols[0], as: UTF8.self), c))
             }
         }
-        if entries.isEmpty { throw LexiconError(file: url.path, line: nil, message: "has no entries") }
+        if entries.isEmpty { throw LexiconError(file: file, line: nil, message: "has no entries") }
         table = WordTable(entries)
     }
 

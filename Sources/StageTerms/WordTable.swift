@@ -7,8 +7,14 @@ import ZhituCore
 /// decomposes, a hit is exactly String equality (canonical equivalence); other slices must be
 /// compared as Strings by the caller (see `Unicode.Scalar.isPlain`).
 struct WordTable: Sendable {
-    private var trie = Trie()
-    private var values: [Int] = []
+    private(set) var trie = Trie()
+    private(set) var values: [Int] = []
+
+    /// A table of a trie built before (an image's) and its values.
+    init(trie: Trie, values: [Int]) {
+        self.trie = trie
+        self.values = values
+    }
 
     /// `entries` in order; a later entry equal to an earlier one replaces it.
     init<S: Sequence>(_ entries: S) where S.Element == (word: String, value: Int) {
