@@ -80,7 +80,8 @@ final class EntityResources: Sendable {
         var organLength: [Int] = []
         func scalars(_ l: [String]) -> Int { l.reduce(0) { $0 + $1.unicodeScalars.count } }
         let (o, m, b) = (Words.organs, Words.modifiers, Words.baseTitles)
-        let composed = m.count * b.count * scalars(o) + o.count * b.count * scalars(m) + o.count * m.count * scalars(b)
+        // an upper bound of the edges: each organ's path once, each modifier's once per organ, each base title's once per both
+        let composed = scalars(o) + o.count * scalars(m) + o.count * m.count * scalars(b)
         let roles = scalars(Words.representativeRoles) * (1 + Words.levelPrefixes.count)
             + Words.representativeRoles.count * scalars(Words.levelPrefixes)
         var trie = Trie(reservingEdges: composed + roles, entries: o.count * m.count * b.count + Words.representativeRoles.count * (1 + Words.levelPrefixes.count))
