@@ -37,8 +37,10 @@ public struct SloganStage: Stage {
         for path in options.strings("lexicons") { words += try Lexicon(contentsOf: context.resolve(path)).words }
         let places = Set(try Self.resource("places").words)
         let model = try QuoteModel(Self.resource("quote-model", ext: "tsv"), file: "StageSlogans/Resources/quote-model.tsv")
+        let commonWords = try Self.resource("common-words").entries
         var common: [String: Bool] = [:]
-        for e in try Self.resource("common-words").entries { common[e.word] = e.tag == "frequent" }
+        common.reserveCapacity(commonWords.count)   // no rehash per doubling
+        for e in commonWords { common[e.word] = e.tag == "frequent" }
         self.init(rules: SloganRules(lexicon: words, quoted: quotedWords, not: notWords, places: places, model: model, commonWords: common), parallel: options.bool("parallel"),
                   numbered: options.bool("numbered"), variants: options.bool("variants"),
                   dropInnerQuotes: options.bool("drop_inner_quotes"))
