@@ -149,6 +149,33 @@ public struct Trie: Sendable {
         maxLength = max(maxLength, len)
     }
 
+    /// Inserts the entry of `scalars` with `value` unless it is one already (then the first
+    /// value stays); true if inserted. For builders that compose entries from parts, without
+    /// a String per entry.
+    public mutating func insertIfAbsent(scalars: [Unicode.Scalar], value: Int32) -> Bool {
+        guard let first = scalars.first?.value else { return false }
+        var node: Int32 = 0
+        var key: UInt64 = 0
+        for (len, u) in scalars.enumerated() {
+            key = UInt64(UInt32(node)) << 32 | UInt64(u.value)
+            if let next = edges.find(key) { node = next.child } else {
+                node = Int32(nodes)
+                nodes += 1
+                edges.insert(key, node)
+                if len == 1 { addPair(first, u.value) }
+            }
+        }
+        guard edges.find(key).map({ $0.value < 0 }) ?? false else { return false }
+        if let u = Unicode.Scalar(first), first < 0x10000 {
+            firsts.insert(u)
+            if scalars.count == 1 { singles.insert(u) }
+        }
+        _ = edges.setValue(key, value)
+        count += 1
+        maxLength = max(maxLength, scalars.count)
+        return true
+    }
+
     @inline(__always) private static func pairBit(_ a: UInt32, _ b: UInt32, _ bits: Int) -> Int {
         Int(truncatingIfNeeded: ((UInt64(a) << 21 | UInt64(b)) &* 0x9E37_79B9_7F4A_7C15) >> 40) & (bits - 1)
     }
