@@ -26,15 +26,11 @@ extension Gazetteer {
         ])
     }
 
-    /// The gazetteer in the image at `path`, if it was built from a TSV of `tsvBytes` bytes
-    /// (nil: the image is stale, the caller parses the TSV). A damaged image is an error.
-    init?(image path: String, tsvBytes: Int) throws {
-        let image = try ResourceImage(path: path, magic: Self.imageMagic, hint: Self.imageHint)
+    /// The gazetteer in `image` (checked: a damaged image is an error naming `path`).
+    init(image: ResourceImage, path: String) throws {
         func bad(_ what: String) -> ResourceImageError { ResourceImageError(file: path, reason: "damaged (\(what)); \(Self.imageHint)") }
         let s = image.sections
-        guard s.count == 9, let size = ImageFields.int(s[0], 0), let nUnits = ImageFields.int(s[0], 1),
-              let nForms = ImageFields.int(s[0], 2) else { throw bad("header") }
-        guard size == tsvBytes else { return nil }
+        guard s.count == 9, let nUnits = ImageFields.int(s[0], 1), let nForms = ImageFields.int(s[0], 2) else { throw bad("header") }
         guard let trie = Trie(image: s[1], in: image.file) else { throw bad("trie") }
         guard let levels = ImageFields.array(s[2], of: UInt8.self, zero: 0), levels.count == nUnits, levels.allSatisfy({ $0 < 4 }),
               let parents = ImageFields.array(s[3], of: Int32.self, zero: 0), parents.count == nUnits,
@@ -59,12 +55,7 @@ extension Gazetteer {
 
     /// The built-in gazetteer: its image when that matches the TSV, else the TSV parsed.
     static func builtIn(_ tsv: URL) throws -> Gazetteer {
-        let image = tsv.deletingPathExtension().appendingPathExtension("image")
-        var st = stat()
-        if stat(tsv.path, &st) == 0, FileManager.default.fileExists(atPath: image.path),
-           let g = try Gazetteer(image: image.path, tsvBytes: Int(st.st_size)) {
-            return g
-        }
-        return try Gazetteer(contentsOf: tsv)
+        guard let image = try ResourceImage.beside(tsv, magic: imageMagic, hint: imageHint) else { return try Gazetteer(contentsOf: tsv) }
+        return try Gazetteer(image: image, path: tsv.deletingPathExtension().appendingPathExtension("image").path)
     }
 }

@@ -21,14 +21,11 @@ extension Background {
         return ResourceImage.encode(magic: imageMagic, sections: [header.bytes, table.trie.compacted().image, values.withUnsafeBytes { Array($0) }])
     }
 
-    /// The table in the image at `path`, if it was built from a TSV of `tsvBytes` bytes (nil: the
-    /// image is stale, the caller parses the TSV). A damaged image is an error.
-    init?(image path: String, tsvBytes: Int) throws {
-        let image = try ResourceImage(path: path, magic: Self.imageMagic, hint: Self.imageHint)
+    /// The table in `image` (checked: a damaged image is an error naming `path`).
+    init(image: ResourceImage, path: String) throws {
         func bad(_ what: String) -> ResourceImageError { ResourceImageError(file: path, reason: "damaged (\(what)); \(Self.imageHint)") }
         let s = image.sections
-        guard s.count == 3, let size = ImageFields.int(s[0], 0), let count = ImageFields.int(s[0], 1) else { throw bad("header") }
-        guard size == tsvBytes else { return nil }
+        guard s.count == 3, let count = ImageFields.int(s[0], 1) else { throw bad("header") }
         guard let trie = Trie(image: s[1], in: image.file), trie.count <= count else { throw bad("trie") }
         guard let values = ImageFields.array(s[2], of: Int64.self, zero: 0), values.count == count else { throw bad("values") }
         self.init(table: WordTable(trie: trie, values: values.map { Int(Int64(littleEndian: $0)) }))
@@ -36,12 +33,7 @@ extension Background {
 
     /// The shipped table: its image when that matches the TSV, else the TSV parsed.
     static func builtIn(_ tsv: URL) throws -> Background {
-        let image = tsv.deletingPathExtension().appendingPathExtension("image")
-        var st = stat()
-        if stat(tsv.path, &st) == 0, FileManager.default.fileExists(atPath: image.path),
-           let b = try Background(image: image.path, tsvBytes: Int(st.st_size)) {
-            return b
-        }
-        return try Background(contentsOf: tsv)
+        guard let image = try ResourceImage.beside(tsv, magic: imageMagic, hint: imageHint) else { return try Background(contentsOf: tsv) }
+        return try Background(image: image, path: tsv.deletingPathExtension().appendingPathExtension("image").path)
     }
 }

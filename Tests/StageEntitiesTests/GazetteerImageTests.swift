@@ -28,17 +28,23 @@ import ZhituCore
         东坡乡\tT\t2\t990102202000\t
         """
 
-    func temporary(_ name: String) -> URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+    /// A scratch folder holding `t.tsv` and its image.
+    func scratch() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gazetteer-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
     }
 
     @Test func anImageLoadsBackToTheGazetteerTheTextBuilds() throws {
         let data = Data(Self.tsv.utf8)
         let text = try Gazetteer(tsv: data, file: "t.tsv")
-        let url = temporary("gazetteer.image")
-        defer { try? FileManager.default.removeItem(at: url) }
-        try ResourceImage.write(Gazetteer.image(tsv: data, file: "t.tsv"), to: url)
-        let mapped = try #require(try Gazetteer(image: url.path, tsvBytes: data.count))
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let tsv = dir.appendingPathComponent("t.tsv")
+        try data.write(to: tsv)
+        try ResourceImage.write(Gazetteer.image(tsv: data, file: "t.tsv"), to: dir.appendingPathComponent("t.image"))
+        let image = try #require(try ResourceImage.beside(tsv, magic: Gazetteer.imageMagic, hint: Gazetteer.imageHint))
+        let mapped = try Gazetteer(image: image, path: "t.image")
         #expect(mapped.units.count == 6 && mapped.forms.count == text.forms.count)
         for (a, b) in zip(text.units, mapped.units) {
             #expect(a.name == b.name && a.level == b.level && a.parent == b.parent && a.code == b.code)
@@ -54,7 +60,9 @@ import ZhituCore
         #expect(mapped.matches(in: sentence, from: 0, limit: sentence.count).map(\.end) == [2, 3])
         #expect(mapped.isWithin(5, 0) && !mapped.isWithin(0, 5))
         // an image of another TSV (another size) is not used
-        #expect(try Gazetteer(image: url.path, tsvBytes: data.count + 1) == nil)
+        try (data + Data("\n东山乡\tT\t2\t990102203000\t".utf8)).write(to: tsv)
+        #expect(try ResourceImage.beside(tsv, magic: Gazetteer.imageMagic, hint: Gazetteer.imageHint) == nil)
+        #expect(try Gazetteer.builtIn(tsv).units.count == 7)
     }
 
     /// A form is blocked when it is a generic unit name or the full name of a township named like a zone.

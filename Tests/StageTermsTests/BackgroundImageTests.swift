@@ -21,13 +21,18 @@ import ZhituCore
     @Test func anImageLoadsBackToTheCountsOfTheText() throws {
         let data = Data("社会治理\t12\t3\n治理\t40\t9\n网格化\t7\t2\n社会治理\t15\t4\n".utf8)
         let text = try Background(tsv: data, file: "t.tsv")
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("background-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).image")
-        defer { try? FileManager.default.removeItem(at: url) }
-        try ResourceImage.write(Background.image(tsv: data, file: "t.tsv"), to: url)
-        let mapped = try #require(try Background(image: url.path, tsvBytes: data.count))
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("background-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let tsv = dir.appendingPathComponent("t.tsv")
+        try data.write(to: tsv)
+        try ResourceImage.write(Background.image(tsv: data, file: "t.tsv"), to: dir.appendingPathComponent("t.image"))
+        let image = try #require(try ResourceImage.beside(tsv, magic: Background.imageMagic, hint: Background.imageHint))
+        let mapped = try Background(image: image, path: "t.image")
         let t = Array("推进社会治理网格化".unicodeScalars)
         for r in [2..<6, 4..<6, 6..<9, 2..<4, 0..<2] { #expect(mapped[t, r] == text[t, r]) }
         #expect(mapped[t, 2..<6] == 15 && mapped[t, 4..<6] == 40 && mapped[t, 2..<4] == 0)
-        #expect(try Background(image: url.path, tsvBytes: data.count - 1) == nil)
+        try data.dropLast().write(to: tsv)   // another TSV: the image is not used
+        #expect(try ResourceImage.beside(tsv, magic: Background.imageMagic, hint: Background.imageHint) == nil)
     }
 }
