@@ -41,7 +41,7 @@ public struct EntitiesStage: Stage {
     init(gazetteer: Gazetteer, types: Set<String> = ["PER", "LOC", "ORG", "TITLE"], useNER: Bool = true) throws {
         resources = EntityResources(gazetteer: gazetteer, nationalBodies: try Self.list("national-bodies"), landmarks: try Self.list("landmarks"),
                                     knownPeople: try Self.list("known-people"),
-                                    types: types, useNER: useNER)
+                                    types: types, useNER: useNER, titles: try Titles.shipped())
     }
 
     /// A word list shipped in Resources/ (one entry per line, `#` comments).

@@ -8,7 +8,7 @@ final class EntityResources: Sendable {
     let titles: Trie
     /// Per title form: length of its organ prefix (0 if none).
     let titleOrganLength: [Int]
-    let titleForms: TitleForms
+    let titleForms: Titles.Forms
     let orgHeads: Trie
     let orgHeadForms: [String]
     let uniqueOrgs: Trie
@@ -28,11 +28,12 @@ final class EntityResources: Sendable {
     let types: Set<String>
     let useNER: Bool
 
-    init(gazetteer: Gazetteer, nationalBodies: [String], landmarks: [String], knownPeople: [String], types: Set<String>, useNER: Bool) {
+    init(gazetteer: Gazetteer, nationalBodies: [String], landmarks: [String], knownPeople: [String], types: Set<String>, useNER: Bool,
+         titles: Titles = .built()) {
         self.gazetteer = gazetteer
         self.types = types
         self.useNER = useNER
-        (titles, titleForms, titleOrganLength) = EntityResources.buildTitles()
+        (self.titles, titleForms, titleOrganLength) = (titles.trie, titles.forms, titles.organLength)
         orgHeads = Trie(Words.orgHeads)
         orgHeadForms = Words.orgHeads
         uniqueOrgs = Trie(nationalBodies)
@@ -73,53 +74,5 @@ final class EntityResources: Sendable {
         let scalars = Array(name.unicodeScalars)
         guard scalars.allSatisfy(\.isPlain) else { return Words.zoneSuffixes.contains(where: { name.hasSuffix($0) }) }
         return zoneSuffixes.contains { scalars.count >= $0.count && scalars[(scalars.count - $0.count)...].elementsEqual($0) }
-    }
-
-    /// The title forms by trie value, each a prefix (organ + modifier, or a level) and a suffix
-    /// (a base title or a representative's role), joined when read: the 19k composed forms
-    /// built as Strings at start were a tenth of a short run.
-    struct TitleForms: Sendable {
-        let prefixes: [String], suffixes: [String]
-        var parts: [(prefix: Int32, suffix: Int32)] = []
-        subscript(_ i: Int) -> String { prefixes[Int(parts[i].prefix)] + suffixes[Int(parts[i].suffix)] }
-    }
-
-    static func buildTitles() -> (Trie, TitleForms, [Int]) {
-        let (o, m, b) = (Words.organs, Words.modifiers, Words.baseTitles)
-        let roles = Words.representativeRoles, levels = Words.levelPrefixes
-        // prefixes: organ + modifier for each pair, then "" and the level prefixes; suffixes: base titles, then roles
-        let prefixes = o.flatMap { organ in m.map { organ + $0 } } + [""] + levels
-        var forms = TitleForms(prefixes: prefixes, suffixes: b + roles)
-        let prefixScalars = prefixes.map { Array($0.unicodeScalars) }, suffixScalars = forms.suffixes.map { Array($0.unicodeScalars) }
-        func scalars(_ l: [String]) -> Int { l.reduce(0) { $0 + $1.unicodeScalars.count } }
-        // an upper bound of the edges: each organ's path once, each modifier's once per organ, each base title's once per both
-        let composed = scalars(o) + o.count * scalars(m) + o.count * m.count * scalars(b)
-        let roleEdges = scalars(roles) * (1 + levels.count) + roles.count * scalars(levels)
-        var trie = Trie(reservingEdges: composed + roleEdges, entries: o.count * m.count * b.count + roles.count * (1 + levels.count))
-        var organLength: [Int] = []
-        var buffer: [Unicode.Scalar] = []
-        // first form wins: the trie tells a repeat
-        func add(_ p: Int, _ s: Int, _ organ: Int) {
-            buffer.removeAll(keepingCapacity: true)
-            buffer += prefixScalars[p]
-            buffer += suffixScalars[s]
-            guard trie.insertIfAbsent(scalars: buffer, value: Int32(forms.parts.count)) else { return }
-            forms.parts.append((Int32(p), Int32(s)))
-            organLength.append(organ)
-        }
-        for (oi, organ) in o.enumerated() {
-            let organScalars = organ.unicodeScalars.count
-            for (mi, mod) in m.enumerated() {
-                for (bi, base) in b.enumerated() where !(mod == "副" && base.hasPrefix("副")) {
-                    add(oi * m.count + mi, bi, organScalars)
-                }
-            }
-        }
-        let none = o.count * m.count
-        for (ri, _) in roles.enumerated() {
-            add(none, b.count + ri, 0)
-            for li in levels.indices { add(none + 1 + li, b.count + ri, 0) }
-        }
-        return (trie, forms, organLength)
     }
 }
