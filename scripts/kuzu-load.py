@@ -51,7 +51,9 @@ def load(src, target):
             for row in list(csv.reader(fh))[1:]:
                 table_of[row[0]] = table
     run = os.path.join(src, "run.csv")
-    if os.path.exists(run) and "nodes_Run.csv" not in files:
+    if os.path.exists(run) and "nodes_Run.csv" in files:
+        print("kuzu-load: a node type is named Run; the run's provenance (run.csv) is not loaded", file=sys.stderr)
+    elif os.path.exists(run):
         con.execute("CREATE NODE TABLE Run(%s, PRIMARY KEY(id))" % ", ".join("%s %s" % column(h) for h in header(run)))
         con.execute("COPY Run FROM '%s' (HEADER=true, PARALLEL=false)" % run)
     for f in files:

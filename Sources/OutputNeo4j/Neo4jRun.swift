@@ -4,8 +4,9 @@
 import ZhituCore
 
 extension Neo4jWriter {
-    /// The run node's id: one per run date.
-    static func runID(_ p: Provenance) -> String { "run:" + p.date }
+    /// The run node's id: the run date and the config (runs of two configs at one date, as
+    /// under SOURCE_DATE_EPOCH, are two nodes).
+    static func runID(_ p: Provenance) -> String { "run:" + p.date + ":" + p.configDigest.prefix(12) }
 
     /// The run's properties in column order; stages are JSON text ({name, use, version}
     /// objects, as in graph.sqlite's `run.stages`).

@@ -4,8 +4,9 @@
 import ZhituCore
 
 extension RDFWriter {
-    /// The run's IRI: one per run date.
-    static func runIRI(_ p: Provenance) -> String { base + "run:" + encode(p.date) }
+    /// The run's IRI: the run date and the config (runs of two configs at one date, as under
+    /// SOURCE_DATE_EPOCH, are two activities).
+    static func runIRI(_ p: Provenance) -> String { base + "run:" + encode(p.date) + ":" + p.configDigest.prefix(12) }
 
     /// The run activity, then zhitu and every stage as agents.
     static func runResources(_ p: Provenance) -> [Resource] {

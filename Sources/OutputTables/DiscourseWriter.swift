@@ -9,7 +9,6 @@ public struct DiscourseWriter: OutputWriter {
     public init() {}
 
     public func write(_ output: RunOutput, to directory: URL) throws {
-        try TableProvenance.write(output.provenance, into: directory, writer: Self.format)
         try AtomicFile.write(to: directory.appendingPathComponent("discourse.csv").path) { file in
             try file.write(contentsOf: Data(("\u{FEFF}" + CSV.row(["kind", "text", "document", "date", "count"])).utf8))
             if output.documents.isEmpty {
@@ -42,5 +41,6 @@ public struct DiscourseWriter: OutputWriter {
             }
             try flush()
         }
+        try TableProvenance.write(output.provenance, beside: "discourse.csv", into: directory)
     }
 }

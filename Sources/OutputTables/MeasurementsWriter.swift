@@ -10,7 +10,6 @@ public struct MeasurementsWriter: OutputWriter {
     static let header = ["document", "date", "subject", "value", "value_to", "value_date", "unit", "qualifier", "numtype", "text", "sentence"]
 
     public func write(_ output: RunOutput, to directory: URL) throws {
-        try TableProvenance.write(output.provenance, into: directory, writer: Self.format)
         try AtomicFile.write(to: directory.appendingPathComponent("measurements.csv").path) { file in
             try file.write(contentsOf: Data(("\u{FEFF}" + CSV.row(Self.header)).utf8))   // BOM: spreadsheets then read UTF-8
             if output.documents.isEmpty {
@@ -29,5 +28,6 @@ public struct MeasurementsWriter: OutputWriter {
                 try file.write(contentsOf: Data(rows.utf8))
             }
         }
+        try TableProvenance.write(output.provenance, beside: "measurements.csv", into: directory)
     }
 }

@@ -1,26 +1,21 @@
-// provenance.json beside the CSV tables: a CSV has no place for metadata that every reader
-// skips (a comment line breaks pandas.read_csv and spreadsheets), so the run's provenance is
-// one JSON object in its own file, the same as graph.json's "provenance".
+// The run's provenance beside each CSV table (measurements.provenance.json beside
+// measurements.csv): a CSV has no place for metadata that every reader skips (a comment line
+// breaks pandas.read_csv and spreadsheets), so the provenance is one JSON object in a file of
+// its own, the same as graph.json's "provenance". One file per table: a table kept from an
+// earlier run (not asked for this time) keeps its own.
 import Foundation
 import ZhituCore
 
 enum TableProvenance {
-    static let file = "provenance.json"
+    /// The provenance file of `table` (a file name ending in .csv).
+    static func file(for table: String) -> String {
+        (table.hasSuffix(".csv") ? String(table.dropLast(4)) : table) + ".provenance.json"
+    }
 
-    /// Writes provenance.json into `directory` when the run's provenance is known. Each table
-    /// writer calls this and writes the same bytes; `writer` names its temporary file, so two
-    /// writers running at once each rename a whole file into place.
-    static func write(_ p: Provenance?, into directory: URL, writer: String) throws {
-        guard let p else { return }
-        let path = directory.appendingPathComponent(file).path
-        let tmp = directory.appendingPathComponent(".\(file).tmp-\(getpid())-\(writer)").path
-        guard FileManager.default.createFile(atPath: tmp, contents: Data((p.json() + "\n").utf8)) else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: tmp])
-        }
-        if rename(tmp, path) != 0 {
-            let message = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: tmp)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: message])
-        }
+    /// Writes the provenance file of `table` into `directory`: the run's provenance, or `null`
+    /// when it is unknown (records or a graph from before zhitu 0.19), so that an older file
+    /// never stands beside a new table.
+    static func write(_ p: Provenance?, beside table: String, into directory: URL) throws {
+        try AtomicFile.write((p?.json() ?? "null") + "\n", to: directory.appendingPathComponent(file(for: table)).path)
     }
 }

@@ -110,6 +110,13 @@ public struct SloganStage: Stage {
         // whether the list has a coinage.
         var list: [Range<Int>] = []
         var listCoined = false
+        // Earlier members of a list or chain found to be coinages after all (their contents).
+        func promote(_ members: [Range<Int>]) {
+            for m in members where !out.contains(m) {
+                out.append(m)
+                coined.append((m.lowerBound - 1)..<(m.upperBound + 1))
+            }
+        }
         for i in b {
             switch t[i] {
             case "“": open = i; outer = i
@@ -124,29 +131,31 @@ public struct SloganStage: Stage {
                 // model takes for a coinage carries the list's metaphor-class members with it.
                 if o <= lastClose || o - lastClose > 2 || !t[(lastClose + 1)..<o].allSatisfy({ $0 == "、" }) { list = []; listCoined = false }
                 var c = rules.classifyQuote(t, open: o, close: i, bounds: b)
-                if c.isCoinage {
-                    for m in list where !out.contains(m) { out.append(m) }
-                    list = []
-                    listCoined = true
-                } else if listCoined, c == .metaphor {
-                    c = .coinage((o + 1)..<i)
-                }
-                // A chain with an established formulation in it (“黄赌毒”、“A”) lists formulations
-                // of its kind: its other metaphor-class members are coinages too (in the train
-                // excerpts and seeds every member of such a chain is a slogan).
-                let known = c.isCoinage && rules.lexiconWords.contains(t.string((o + 1)..<i))
-                if known {
-                    for m in chain where !out.contains(m) { out.append(m) }
-                    chainKnown = true
-                } else if chainKnown, c == .metaphor {
-                    c = .coinage((o + 1)..<i)
-                }
-                // A ‘quote’ inside speech right after punctuation is the speaker's colour.
-                if t[o] == "‘", outer != nil, o > b.lowerBound, Chars.isSeparator(t[o - 1]),
-                   !rules.lexiconWords.contains(t.string((o + 1)..<i)) { c = .metaphor }
-                // “A”“B”机制: a strong coinage closing a chain makes its earlier members coinages too.
-                if c.isCoinage, !chain.isEmpty, rules.isStrongCoinage(t, open: o, close: i, bounds: b) {
-                    for m in chain where !out.contains(m) { out.append(m) }
+                // A ‘quote’ inside speech right after punctuation is the speaker's colour, whatever
+                // its neighbours are: it neither takes nor gives a list's or chain's class.
+                let colour = t[o] == "‘" && outer != nil && o > b.lowerBound && Chars.isSeparator(t[o - 1])
+                    && !rules.lexiconWords.contains(t.string((o + 1)..<i))
+                if colour {
+                    c = .metaphor
+                } else {
+                    if c.isCoinage {
+                        promote(list)
+                        list = []
+                        listCoined = true
+                    } else if listCoined, c == .metaphor {
+                        c = .coinage((o + 1)..<i)
+                    }
+                    // A chain with an established formulation in it (“黄赌毒”、“A”) lists formulations
+                    // of its kind: its other metaphor-class members are coinages too (in the train
+                    // excerpts and seeds every member of such a chain is a slogan).
+                    if c.isCoinage && rules.lexiconWords.contains(t.string((o + 1)..<i)) {
+                        promote(chain)
+                        chainKnown = true
+                    } else if chainKnown, c == .metaphor {
+                        c = .coinage((o + 1)..<i)
+                    }
+                    // “A”“B”机制: a strong coinage closing a chain makes its earlier members coinages too.
+                    if c.isCoinage, !chain.isEmpty, rules.isStrongCoinage(t, open: o, close: i, bounds: b) { promote(chain) }
                 }
                 if c == .metaphor { chain.append((o + 1)..<i); list.append((o + 1)..<i) }
                 if let r = c.range {

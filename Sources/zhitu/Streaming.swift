@@ -78,6 +78,15 @@ enum Streaming {
         mutating func next() -> [UInt8]? {
             while true {
                 if let nl = buffer[max(start, scanned)...].firstIndex(of: 0x0A) {
+                    // A long line (a whole article) is handed over in the buffer's own storage
+                    // and the short rest copied, so the article is not held twice.
+                    if start == 0, nl > 1 << 20 {
+                        var line = Array(buffer[(nl + 1)...])
+                        swap(&line, &buffer)
+                        line.removeSubrange(nl...)
+                        scanned = 0
+                        return line
+                    }
                     let line = Array(buffer[start..<nl])
                     start = nl + 1
                     scanned = start
@@ -86,6 +95,11 @@ enum Streaming {
                 scanned = buffer.count
                 if eof {
                     guard start < buffer.count else { return nil }
+                    // the last line, without a newline: handed over whole when it is all there is
+                    if start == 0 {
+                        defer { buffer = []; scanned = 0 }
+                        return buffer
+                    }
                     defer { start = buffer.count }
                     return Array(buffer[start...])
                 }
@@ -182,7 +196,7 @@ enum Streaming {
         while let line = lines.next() {
             lineNumber += 1
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-            let input: Input
+            var input: Input
             do { input = try Input(line: line) } catch { problem("\(error)"); continue }
             if let first = seen[input.id] {
                 problem("document id \(input.id) is already used by line \(first); skipped")
@@ -191,6 +205,7 @@ enum Streaming {
             seen[input.id] = lineNumber
             var doc: Document
             if let text = input.text {
+                input.text = nil   // input no longer keeps the text alive once it is copied into the document
                 doc = Document(id: input.id, path: "stdin:\(lineNumber)", bytes: Array(text.utf8))
             } else if let path = input.path {
                 do { doc = Document(id: input.id, path: path, bytes: try read(path, under: root)) } catch {

@@ -73,7 +73,7 @@ extension Fixture {
             let lines = run.split(separator: "\n")
             #expect(lines.count == 2)
             #expect(lines[0] == #""id:ID(Run)",":LABEL","zhitu","name","icu","config_sha256","stages","date""#)
-            #expect(lines[1].hasPrefix(#""run:2023-11-14T22:13:20Z","Run","\#(ZhituVersion.current)","#))
+            #expect(lines[1].hasPrefix(#""run:2023-11-14T22:13:20Z:\#(p.configDigest.prefix(12))","Run","\#(ZhituVersion.current)","#))
             #expect(lines[1].contains(p.configDigest))
             let cypher = try text(dir.appendingPathComponent("graph.cypher"))
             let merge = try #require(cypher.split(separator: "\n").first { $0.hasPrefix("MERGE (r:Run ") })
@@ -179,13 +179,15 @@ extension Fixture {
         defer { try? FileManager.default.removeItem(at: dir) }
         guard let w = StageRegistry.builtIn.writer(named: "discourse") else { throw Tools.Failure(message: "no discourse writer") }
         try w.init().write(Fixture.stamped(), to: dir)
-        let json = try JSONValue.parse(Array(try Data(contentsOf: dir.appendingPathComponent("provenance.json"))))
-        #expect(Provenance.parse(json) == p)
+        for table in ["measurements", "discourse"] {
+            let json = try JSONValue.parse(Array(try Data(contentsOf: dir.appendingPathComponent("\(table).provenance.json"))))
+            #expect(Provenance.parse(json) == p)
+        }
         let script = """
         import json, sys, pandas as pd
         m = pd.read_csv(sys.argv[1] + "/measurements.csv", encoding="utf-8-sig")
         d = pd.read_csv(sys.argv[1] + "/discourse.csv", encoding="utf-8-sig")
-        run = json.load(open(sys.argv[1] + "/provenance.json", encoding="utf-8"))
+        run = json.load(open(sys.argv[1] + "/measurements.provenance.json", encoding="utf-8"))
         print(json.dumps({"m": [list(m.columns), len(m), str(m.dtypes["value"])], "d": [list(d.columns), len(d)], "run": [run["zhitu"], run["config_sha256"], run["date"]]}))
         """
         let out = try Tools.python(script, [dir.path]) as! [String: Any]
@@ -194,13 +196,14 @@ extension Fixture {
         #expect(((out["m"] as? [Any])?[0] as? [String])?.first == "document")
         #expect((out["d"] as? [Any])?[1] as? Int == 4)
         #expect(out["run"] as? [String] == [ZhituVersion.current, p.configDigest, p.date])
-        // no provenance.json without a known provenance
-        let bare = try write("measurements")
-        defer { try? FileManager.default.removeItem(at: bare) }
-        #expect(!FileManager.default.fileExists(atPath: bare.appendingPathComponent("provenance.json").path))
+        // Without a known provenance the file says null: a table written again (records from
+        // before 0.19) never stands beside the provenance of the run that wrote it before.
+        try StageRegistry.builtIn.writer(named: "measurements")!.init().write(Fixture.output(), to: dir)
+        #expect(try text(dir.appendingPathComponent("measurements.provenance.json")) == "null\n")
+        #expect(Provenance.parse(try JSONValue.parse(Array(try Data(contentsOf: dir.appendingPathComponent("discourse.provenance.json"))))) == p)
     }
 
-    /// Both table writers write provenance.json: run at once (as a scheduler may), both succeed.
+    /// The table writers run at once (as `zhitu run` runs writers side by side): both succeed.
     @Test func tableWritersCanRunAtOnce() throws {
         let dir = Tools.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -215,7 +218,8 @@ extension Fixture {
             }
         }
         #expect(failures.isEmpty, "\(failures)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["discourse.csv", "measurements.csv", "provenance.json"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+                == ["discourse.csv", "discourse.provenance.json", "measurements.csv", "measurements.provenance.json"])
     }
 
     @Test(arguments: ["graphml", "neo4j", "rdf", "report", "measurements"])
@@ -238,7 +242,8 @@ extension Fixture {
         let r = try Tools.run(zhitu, ["export", "--from", dir.appendingPathComponent("graph.json").path,
                                       "--format", "graphml,neo4j,rdf,sqlite,report,measurements,discourse", "--output", out.path])
         #expect(r.status == 0, "\(r.stderr)")
-        for f in ["graph.graphml", "neo4j/run.csv", "graph.cypher", "graph.ttl", "graph.jsonld", "report.html", "provenance.json"] {
+        for f in ["graph.graphml", "neo4j/run.csv", "graph.cypher", "graph.ttl", "graph.jsonld", "report.html",
+                  "measurements.provenance.json", "discourse.provenance.json"] {
             let t = (try? text(out.appendingPathComponent(f))) ?? ""
             #expect(t.contains(p.configDigest) && t.contains(p.date) && t.contains(ZhituVersion.current), "\(f) lacks the provenance")
         }

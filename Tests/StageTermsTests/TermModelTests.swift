@@ -121,3 +121,18 @@ private func terms(_ words: [String]) -> [String] {
     // Under an ordinary head the glossary term stays as it is.
     #expect(found(["打", "响", "水", "污染", "扩散", "治理", "。"]) == ["水污染"])
 }
+
+@Test func theShippedGlossaryKnowsTheCriminalLawsChargeNames() throws {
+    // scripts/charge-names.txt: single-act names, with and without 罪, are terms; a name listing
+    // several acts (组织、领导传销活动) is not one term.
+    let options = StageOptions(specs: TermStage.descriptor.options)
+    let context = StageContext(baseDirectory: URL(fileURLWithPath: "/tmp"), instanceName: "terms", optionsPath: "stages[6].options")
+    let stage = try TermStage(options: options, context: context)
+    func found(_ words: [String]) -> [String] {
+        let d = doc(words)
+        return stage.model.terms(d.text, d.tokens(inSentence: 0), 0..<d.text.count).map { d.string($0.0) }
+    }
+    #expect(found(["两", "人", "因", "非法", "狩猎", "被", "处罚", "。"]) == ["非法狩猎"])
+    #expect(found(["以", "串通", "投标", "罪", "提起", "公诉", "。"]) == ["串通投标罪"])
+    #expect(!found(["组织", "、", "领导", "传销", "活动", "。"]).contains("组织、领导传销活动"))
+}

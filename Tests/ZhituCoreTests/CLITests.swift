@@ -164,6 +164,32 @@ import ZhituCore
 }
 
 @Suite(.serialized) struct StreamingTests {
+    /// A line longer than the read buffer's hand-over size (1 MB), first on stdin, between short
+    /// ones and last without a newline, is read whole, and the lines after it are not lost or cut.
+    @Test func longLinesAndTheLinesAfterThemAreReadWhole() throws {
+        let out = Repo.tempDir()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let long = String(repeating: "路。", count: 190_000)   // 380 000 characters, 1.14 MB
+        func line(_ id: String, _ text: String) throws -> String {
+            String(decoding: try JSONSerialization.data(withJSONObject: ["id": id, "text": text]), as: UTF8.self) + "\n"
+        }
+        // the last line has no newline: it is read whole too
+        let input = try line("l1", long) + line("s1", "短文一。") + line("l2", long + "尾。") + line("s2", "短文二。") + String(try line("l3", long).dropLast())
+        let inFile = out.appendingPathComponent("in.jsonl")
+        try input.write(to: inFile, atomically: true, encoding: .utf8)
+        // reading is what is tested: the stages that count characters are enough
+        let config = out.appendingPathComponent("pipeline.json")
+        try #"{"stages": [{"name": "read", "use": "read"}, {"name": "normalize", "use": "normalize"}]}"#.write(to: config, atomically: true, encoding: .utf8)
+        let r = try run(URL(fileURLWithPath: "/bin/sh"), ["-c", "\"\(Repo.zhitu.path)\" run \"\(config.path)\" --stdin-jsonl --quiet < \"\(inFile.path)\""])
+        #expect(r.status == 0, "\(r.stderr)")
+        var characters: [String: Int] = [:]
+        for l in r.stdout.split(separator: "\n") where l.contains("\"kind\":\"document\"") {
+            let o = try JSONSerialization.jsonObject(with: Data(l.utf8)) as! [String: Any]
+            characters[o["doc"] as! String] = o["characters"] as? Int
+        }
+        #expect(characters == ["l1": 380_000, "s1": 4, "l2": 380_002, "s2": 4, "l3": 380_000])
+    }
+
     @Test func stdinJSONLGivesTheSameRecordsAsARun() throws {
         let out = Repo.tempDir()
         #expect(try zhitu(["run", "--output", out.path, "--quiet"]).status == 0)
