@@ -20,9 +20,10 @@ public struct PlaceUnit: Sendable {
 public struct Gazetteer: Sendable {
     /// How a form names its unit.
     public enum FormKind: UInt8, Sendable { case full, derived, short }
+    /// A form's units (a view of the flat list: reading a form allocates nothing) and kind.
     public struct Form: Sendable {
-        public var units: [Int32]
-        public var kind: FormKind
+        public let units: ArraySlice<Int32>
+        public let kind: FormKind
     }
 
     /// The units in flat arrays (names and codes in one UTF-8 blob), decoded on access: 46k
@@ -53,7 +54,7 @@ public struct Gazetteer: Sendable {
         let unitList: [Int32]
         public var startIndex: Int { 0 }
         public var endIndex: Int { kinds.count }
-        public subscript(_ f: Int) -> Form { Form(units: Array(units(f)), kind: kind(f)) }
+        public subscript(_ f: Int) -> Form { Form(units: units(f), kind: kind(f)) }
         public func kind(_ f: Int) -> FormKind { FormKind(rawValue: kinds[f])! }
         public func units(_ f: Int) -> ArraySlice<Int32> { unitList[Int(bounds[f])..<Int(bounds[f + 1])] }
     }
@@ -129,7 +130,7 @@ public struct Gazetteer: Sendable {
         }
         self.units = Units(levels: units.map(\.level.rawValue), parents: units.map(\.parent), bounds: bounds, text: text)
         var trie = Trie(reservingEdges: aliases.reduce(0) { $0 + $1.0.unicodeScalars.count }, entries: aliases.count)
-        var forms: [Form] = []
+        var forms: [(units: [Int32], kind: FormKind)] = []
         forms.reserveCapacity(aliases.count)
         for (word, id, kind) in aliases {
             if let f = trie.value(of: word).map(Int.init) {
@@ -137,7 +138,7 @@ public struct Gazetteer: Sendable {
                 if kind.rawValue < forms[f].kind.rawValue { forms[f].kind = kind }
             } else {
                 trie.insert(word, value: Int32(forms.count))
-                forms.append(Form(units: [id], kind: kind))
+                forms.append(([id], kind))
             }
         }
         var formBounds: [UInt32] = [0]

@@ -3,11 +3,11 @@
 import ZhituCore
 
 extension Builder {
-    func chooseUnit(_ units: [Int32], previous: Int32?) -> Int32 {
-        if units.count == 1 { return units[0] }
+    func chooseUnit(_ units: ArraySlice<Int32>, previous: Int32?) -> Int32 {
+        if units.count == 1 { return units[units.startIndex] }
         if let p = previous, let u = units.first(where: { g.isWithin($0, p) && $0 != p }) { return u }
         if let u = units.first(where: { u in docUnits.contains(where: { $0 != u && g.isWithin(u, $0) }) }) { return u }
-        return units.min { g.units.level(Int($0)) < g.units.level(Int($1)) } ?? units[0]
+        return units.min { g.units.level(Int($0)) < g.units.level(Int($1)) } ?? units[units.startIndex]
     }
 
     func places(in sentence: Sentence, dryRun: Bool) {
