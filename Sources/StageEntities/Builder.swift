@@ -158,8 +158,9 @@ final class Builder {
             var a = Annotation(kind: .entity, type: type, text: t, start: s.start, end: s.end)
             a.sentence = doc.sentenceIndex(at: s.start)
             if let u = s.unit {
-                if g.units[Int(u)].name != t { a.canonical = g.units[Int(u)].name }
-                if !g.units[Int(u)].code.isEmpty { a.code = g.units[Int(u)].code }
+                let unit = g.units[Int(u)]
+                if unit.name != t { a.canonical = unit.name }
+                if !unit.code.isEmpty { a.code = unit.code }
             }
             output.append(a)
         }

@@ -29,7 +29,7 @@ public struct EntitiesStage: Stage {
             guard let url = Self.builtInGazetteer else {
                 throw LexiconError(file: "Resources/gazetteer.tsv", line: nil, message: "missing from the bundle")
             }
-            gazetteer = try Gazetteer(contentsOf: url)
+            gazetteer = try Gazetteer.builtIn(url)
             AdminTree.register(url)   // the graph places the records' places on the same tree
         } else {
             gazetteer = try Gazetteer(contentsOf: context.resolve(path))
@@ -41,7 +41,7 @@ public struct EntitiesStage: Stage {
     init(gazetteer: Gazetteer, types: Set<String> = ["PER", "LOC", "ORG", "TITLE"], useNER: Bool = true) throws {
         resources = EntityResources(gazetteer: gazetteer, nationalBodies: try Self.list("national-bodies"), landmarks: try Self.list("landmarks"),
                                     knownPeople: try Self.list("known-people"),
-                                    types: types, useNER: useNER)
+                                    types: types, useNER: useNER, titles: try Titles.shipped())
     }
 
     /// A word list shipped in Resources/ (one entry per line, `#` comments).

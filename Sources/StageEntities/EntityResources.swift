@@ -8,15 +8,15 @@ final class EntityResources: Sendable {
     let titles: Trie
     /// Per title form: length of its organ prefix (0 if none).
     let titleOrganLength: [Int]
-    let titleForms: [String]
+    let titleForms: Titles.Forms
     let orgHeads: Trie
     let orgHeadForms: [String]
     let uniqueOrgs: Trie
     let afterName: Trie
     let venues: Trie
     let speech: Trie
-    /// Gazetteer forms that are common nouns or zones (城区, 经济技术开发区), never matched.
-    let blockedForms: [Bool]
+    /// Gazetteer forms of `Words.genericUnitNames` (城区 …), never matched; see `isBlocked`.
+    let genericForms: Set<Int>
     let introducers: Trie
     /// `Words.addressAfterSurname` (女士, 师傅 …).
     let addressForms: Trie
@@ -28,18 +28,19 @@ final class EntityResources: Sendable {
     let types: Set<String>
     let useNER: Bool
 
-    init(gazetteer: Gazetteer, nationalBodies: [String], landmarks: [String], knownPeople: [String], types: Set<String>, useNER: Bool) {
+    init(gazetteer: Gazetteer, nationalBodies: [String], landmarks: [String], knownPeople: [String], types: Set<String>, useNER: Bool,
+         titles: Titles = .built()) {
         self.gazetteer = gazetteer
         self.types = types
         self.useNER = useNER
-        (titles, titleForms, titleOrganLength) = EntityResources.buildTitles()
+        (self.titles, titleForms, titleOrganLength) = (titles.trie, titles.forms, titles.organLength)
         orgHeads = Trie(Words.orgHeads)
         orgHeadForms = Words.orgHeads
         uniqueOrgs = Trie(nationalBodies)
         afterName = Trie(Words.afterName)
         venues = Trie(Words.venues)
         speech = Trie(Words.speechVerbs + ["同志"])
-        blockedForms = EntityResources.blocked(gazetteer)
+        genericForms = Set(Words.genericUnitNames.compactMap { gazetteer.formIndex[$0] })
         introducers = Trie(Words.nameIntroducers)
         addressForms = Trie(Words.addressAfterSurname)
         bylineRoles = Trie(Words.bodyBylineRoles.map(\.word))
@@ -48,49 +49,30 @@ final class EntityResources: Sendable {
     }
 
     func blockedLOC(_ t: String) -> Bool {
-        if let f = gazetteer.formIndex[t] { return blockedForms[f] }
+        if let f = gazetteer.formIndex[t] { return isBlocked(f) }
         return Words.genericUnitNames.contains(t)
     }
 
-    static func blocked(_ g: Gazetteer) -> [Bool] {
-        var b = [Bool](repeating: false, count: g.forms.count)
-        for name in Words.genericUnitNames { if let f = g.formIndex[name] { b[f] = true } }
-        // Zone suffixes tested on scalars for Han names (String.hasSuffix on every township was
-        // most of the stage's start-up); other names as Strings.
-        let zoneSuffixes = Words.zoneSuffixes.map { Array($0.unicodeScalars) }
-        func isZone(_ name: String) -> Bool {
-            let scalars = Array(name.unicodeScalars)
-            guard scalars.allSatisfy(\.isPlain) else { return Words.zoneSuffixes.contains(where: { name.hasSuffix($0) }) }
-            return zoneSuffixes.contains { scalars.count >= $0.count && scalars[(scalars.count - $0.count)...].elementsEqual($0) }
+    /// Whether gazetteer form `f` is a common noun or a zone (城区, 经济技术开发区), never matched:
+    /// a generic name, or the full name of a township named like a zone. Decided per form
+    /// when matched (testing all 46k units at start was a tenth of the stage's start-up).
+    func isBlocked(_ f: Int) -> Bool {
+        if genericForms.contains(f) { return true }
+        let g = gazetteer
+        guard g.forms.kind(f) == .full else { return false }
+        // the townships whose full name is this form are among its units
+        return g.forms.units(f).contains { u in
+            guard g.units.level(Int(u)) == .township else { return false }
+            let name = g.units.name(Int(u))
+            return EntityResources.isZone(name) && g.formIndex[name] == f
         }
-        for u in g.units where u.level == .township && isZone(u.name) {
-            if let f = g.formIndex[u.name], g.forms[f].kind == .full { b[f] = true }
-        }
-        return b
     }
 
-    static func buildTitles() -> (Trie, [String], [Int]) {
-        var forms: [String] = []
-        var organLength: [Int] = []
-        var trie = Trie()
-        // first form wins; the trie itself tells a repeat (a Set<String> cost more than the trie)
-        func add(_ s: String, _ organ: Int) {
-            guard trie.value(of: s) == nil else { return }
-            trie.insert(s, value: Int32(forms.count))
-            forms.append(s)
-            organLength.append(organ)
-        }
-        for organ in Words.organs {
-            for m in Words.modifiers {
-                for b in Words.baseTitles where !(m == "副" && b.hasPrefix("副")) {
-                    add(organ + m + b, organ.unicodeScalars.count)
-                }
-            }
-        }
-        for role in Words.representativeRoles {
-            add(role, 0)
-            for p in Words.levelPrefixes { add(p + role, 0) }
-        }
-        return (trie, forms, organLength)
+    /// Zone suffixes tested on scalars for Han names (String.hasSuffix was slow); other names as Strings.
+    static let zoneSuffixes = Words.zoneSuffixes.map { Array($0.unicodeScalars) }
+    static func isZone(_ name: String) -> Bool {
+        let scalars = Array(name.unicodeScalars)
+        guard scalars.allSatisfy(\.isPlain) else { return Words.zoneSuffixes.contains(where: { name.hasSuffix($0) }) }
+        return zoneSuffixes.contains { scalars.count >= $0.count && scalars[(scalars.count - $0.count)...].elementsEqual($0) }
     }
 }

@@ -20,13 +20,47 @@ public struct PlaceUnit: Sendable {
 public struct Gazetteer: Sendable {
     /// How a form names its unit.
     public enum FormKind: UInt8, Sendable { case full, derived, short }
+    /// A form's units (a view of the flat list: reading a form allocates nothing) and kind.
     public struct Form: Sendable {
-        public var units: [Int32]
-        public var kind: FormKind
+        public let units: ArraySlice<Int32>
+        public let kind: FormKind
     }
 
-    public private(set) var units: [PlaceUnit] = []
-    public private(set) var forms: [Form] = []
+    /// The units in flat arrays (names and codes in one UTF-8 blob), decoded on access: 46k
+    /// units as structs of Strings cost more to build than a whole short run.
+    public struct Units: RandomAccessCollection, Sendable {
+        let levels: [UInt8]
+        let parents: [Int32]
+        /// Unit `i`'s name is `text[bounds[2i]..<bounds[2i+1]]`, its code up to `bounds[2i+2]`.
+        let bounds: [UInt32]
+        let text: [UInt8]
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { levels.count }
+        public subscript(_ i: Int) -> PlaceUnit {
+            PlaceUnit(name: name(i), level: level(i), parent: parents[i], code: string(2 * i + 1))
+        }
+        public func level(_ i: Int) -> PlaceUnit.Level { PlaceUnit.Level(rawValue: levels[i])! }
+        public func parent(_ i: Int) -> Int32 { parents[i] }
+        public func name(_ i: Int) -> String { string(2 * i) }
+        private func string(_ b: Int) -> String {
+            text[Int(bounds[b])..<Int(bounds[b + 1])].withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+        }
+    }
+
+    /// Every form's kind and units, flat: form `f`'s units are `units[bounds[f]..<bounds[f+1]]`.
+    public struct Forms: RandomAccessCollection, Sendable {
+        let kinds: [UInt8]
+        let bounds: [UInt32]
+        let unitList: [Int32]
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { kinds.count }
+        public subscript(_ f: Int) -> Form { Form(units: units(f), kind: kind(f)) }
+        public func kind(_ f: Int) -> FormKind { FormKind(rawValue: kinds[f])! }
+        public func units(_ f: Int) -> ArraySlice<Int32> { unitList[Int(bounds[f])..<Int(bounds[f + 1])] }
+    }
+
+    public let units: Units
+    public let forms: Forms
     /// Form index of every name and alias: `formIndex[name]`, looked up in the trie (a
     /// Dictionary of 100k names cost more to build than the rest of the gazetteer).
     public struct FormIndex: Sendable {
@@ -42,6 +76,11 @@ public struct Gazetteer: Sendable {
         guard let data = FileManager.default.contents(atPath: file), String(validating: data, as: UTF8.self) != nil else {
             throw LexiconError(file: file, line: nil, message: "missing or not UTF-8")
         }
+        try self.init(tsv: data, file: file)
+    }
+
+    /// The gazetteer of TSV bytes `data` (`file` names it in errors).
+    init(tsv data: Data, file: String) throws {
         var units: [PlaceUnit] = []
         var aliases: [(String, Int32, FormKind)] = []
         units.reserveCapacity(data.count / 24)
@@ -81,9 +120,17 @@ public struct Gazetteer: Sendable {
 
     /// Builds from units and (form, unit, kind) triples; used by tests and user gazetteers.
     public init(units: [PlaceUnit], aliases: [(String, Int32, FormKind)]) {
-        self.units = units
-        var trie = Trie()
-        var forms: [Form] = []
+        var bounds: [UInt32] = [0], text: [UInt8] = []
+        bounds.reserveCapacity(2 * units.count + 1)
+        for u in units {
+            text += u.name.utf8
+            bounds.append(UInt32(text.count))
+            text += u.code.utf8
+            bounds.append(UInt32(text.count))
+        }
+        self.units = Units(levels: units.map(\.level.rawValue), parents: units.map(\.parent), bounds: bounds, text: text)
+        var trie = Trie(reservingEdges: aliases.reduce(0) { $0 + $1.0.unicodeScalars.count }, entries: aliases.count)
+        var forms: [(units: [Int32], kind: FormKind)] = []
         forms.reserveCapacity(aliases.count)
         for (word, id, kind) in aliases {
             if let f = trie.value(of: word).map(Int.init) {
@@ -91,9 +138,18 @@ public struct Gazetteer: Sendable {
                 if kind.rawValue < forms[f].kind.rawValue { forms[f].kind = kind }
             } else {
                 trie.insert(word, value: Int32(forms.count))
-                forms.append(Form(units: [id], kind: kind))
+                forms.append(([id], kind))
             }
         }
+        var formBounds: [UInt32] = [0]
+        formBounds.reserveCapacity(forms.count + 1)
+        for f in forms { formBounds.append(formBounds.last! + UInt32(f.units.count)) }
+        self.forms = Forms(kinds: forms.map(\.kind.rawValue), bounds: formBounds, unitList: forms.flatMap(\.units))
+        self.trie = trie
+    }
+
+    init(units: Units, forms: Forms, trie: Trie) {
+        self.units = units
         self.forms = forms
         self.trie = trie
     }
@@ -110,7 +166,7 @@ public struct Gazetteer: Sendable {
         var u = unit
         while u >= 0 {
             if u == ancestor { return true }
-            u = units[Int(u)].parent
+            u = units.parent(Int(u))
         }
         return false
     }

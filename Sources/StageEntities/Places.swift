@@ -3,11 +3,11 @@
 import ZhituCore
 
 extension Builder {
-    func chooseUnit(_ units: [Int32], previous: Int32?) -> Int32 {
-        if units.count == 1 { return units[0] }
+    func chooseUnit(_ units: ArraySlice<Int32>, previous: Int32?) -> Int32 {
+        if units.count == 1 { return units[units.startIndex] }
         if let p = previous, let u = units.first(where: { g.isWithin($0, p) && $0 != p }) { return u }
         if let u = units.first(where: { u in docUnits.contains(where: { $0 != u && g.isWithin(u, $0) }) }) { return u }
-        return units.min { g.units[Int($0)].level < g.units[Int($1)].level } ?? units[0]
+        return units.min { g.units.level(Int($0)) < g.units.level(Int($1)) } ?? units[units.startIndex]
     }
 
     func places(in sentence: Sentence, dryRun: Bool) {
@@ -28,38 +28,38 @@ extension Builder {
             var accepted: (end: Int, unit: Int32)? = nil
             for m in matches(at: i, sentence).reversed() {
                 let form = g.forms[m.form]
-                if res.blockedForms[m.form] { continue }
+                if res.isBlocked(m.form) { continue }
                 if form.kind == .derived && text[m.end - 1] == "区" && !boundary[i] && !inChain { continue }
                 // 青海省情 is 青海 + 省情.
                 if m.end < sentence.end && text[m.end] == "情" && "省市县".unicodeScalars.contains(text[m.end - 1]) { continue }
                 let len = m.end - i
                 let unit = chooseUnit(form.units, previous: previous)
-                let u = g.units[Int(unit)]
+                let level = g.units.level(Int(unit))
                 let parentInChain = previous.map { g.isWithin(unit, $0) && unit != $0 } ?? false
                 var ok: Bool
                 switch form.kind {
-                case .full: ok = len >= 3 || u.level != .township || parentInChain
+                case .full: ok = len >= 3 || level != .township || parentInChain
                 case .derived: ok = true
                 case .short:
-                    ok = u.level == .province || u.level == .prefecture || len >= 3 || parentInChain
+                    ok = level == .province || level == .prefecture || len >= 3 || parentInChain
                         || (!dryRun && docUnits.contains(unit))
                     // A prefecture short form needs its province named in the document, or place context (安康河湟 in a Qinghai text is not 安康市).
-                    if ok && u.level == .prefecture && !parentInChain && !placeContextAfter(m.end, sentence, unit: unit)
+                    if ok && level == .prefecture && !parentInChain && !placeContextAfter(m.end, sentence, unit: unit)
                         && !docUnits.contains(where: { $0 != unit && g.isWithin(unit, $0) }) { ok = false }
                 }
                 if dryRun && form.kind != .full { ok = false }
                 // Two-character forms must not cut a word (相应县区 is not 应县).
                 if ok && len == 2 && !parentInChain && !(boundary[i] && boundary[m.end]) { ok = false }
-                if ok && !parentInChain && !inChain && !boundary[i] && (len <= 2 || (form.kind == .full && u.level == .township)) { ok = false }
+                if ok && !parentInChain && !inChain && !boundary[i] && (len <= 2 || (form.kind == .full && level == .township)) { ok = false }
                 // 不利于|城镇化: a short township name that starts with a stop word before a word is that word.
-                if ok && !parentInChain && form.kind == .full && u.level == .township && len <= 3
+                if ok && !parentInChain && form.kind == .full && level == .township && len <= 3
                     && Words.leftStops.contains(text[i]) && boundary[i + 1] { ok = false }
                 // 发展乡镇, 利于城镇化: a short township name must end at a word boundary.
-                if ok && !parentInChain && form.kind == .full && u.level == .township && len <= 3 && !boundary[m.end] { ok = false }
+                if ok && !parentInChain && form.kind == .full && level == .township && len <= 3 && !boundary[m.end] { ok = false }
                 // 和民和县: a longer place starting inside a two-character one wins.
                 if ok && len == 2 && !parentInChain, matches(at: i + 1, sentence).contains(where: { $0.end > m.end }) { ok = false }
                 // Bare two-character county forms need place context (平安 is also a word).
-                if ok && form.kind == .short && len == 2 && u.level >= .county && !parentInChain && !placeContextAfter(m.end, sentence, unit: unit, punctuation: false) { ok = false }
+                if ok && form.kind == .short && len == 2 && level >= .county && !parentInChain && !placeContextAfter(m.end, sentence, unit: unit, punctuation: false) { ok = false }
                 // 朝阳东路: a street named after a place is the street.
                 if ok && form.kind == .short, let pe = patternPlace(at: i, sentence: sentence, afterPlace: true), pe > m.end,
                    !matches(at: m.end, sentence).contains(where: { _ in true }) { ok = false }
@@ -106,7 +106,7 @@ extension Builder {
     func placeContextAfter(_ e: Int, _ sentence: Sentence, unit: Int32, punctuation: Bool = true) -> Bool {
         if e >= sentence.end || (punctuation && isPunct(e)) { return true }
         // Followed by a smaller unit of its own (平安区小峡街道), not by a larger one (平安青海).
-        for m in matches(at: e, sentence) where g.forms[m.form].units.contains(where: { $0 != unit && g.isWithin($0, unit) }) {
+        for m in matches(at: e, sentence) where g.forms.units(m.form).contains(where: { $0 != unit && g.isWithin($0, unit) }) {
             return true
         }
         let rest = doc.string(e..<min(e + 2, sentence.end))

@@ -27,8 +27,8 @@ extension Builder {
                 }
             case "LOC" where n >= 2 && boundary[c.start] && boundary[c.end] && !Words.genericPlacePrefixes.contains(t):
                 // A county's short form right after a two-character word is the end of a phrase (科教|兴国).
-                if n == 2, c.start >= 2, words.contains((c.start - 2) << 32 | c.start), let f = g.formIndex[t], g.forms[f].kind == .short,
-                   g.forms[f].units.allSatisfy({ g.units[Int($0)].level >= .county }) { continue }
+                if n == 2, c.start >= 2, words.contains((c.start - 2) << 32 | c.start), let f = g.formIndex[t], g.forms.kind(f) == .short,
+                   g.forms.units(f).allSatisfy({ g.units.level(Int($0)) >= .county }) { continue }
                 if let last = t.unicodeScalars.last, Words.geoSuffixes.contains(last), !res.blockedLOC(t) {
                     spans.append(Span(kind: .loc, start: c.start, end: c.end, fromPattern: true))
                 }

@@ -10,8 +10,10 @@ public enum QuoteFeature: Equatable, Sendable {
         case bias, sep, comma, final, plus, dot, num, allnum, digits, latin, pron, part
         case say, call, colon, lex, chainPrev, chainNext, nested, dict, dict100, head, intro
         public var name: String { String(describing: self) }
+        /// Flags by name, described once (String(describing:) per flag and weight was most of the model's load).
+        static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.name, $0) })
         init?(name: String) {
-            guard let f = Flag.allCases.first(where: { $0.name == name }) else { return nil }
+            guard let f = Flag.byName[name] else { return nil }
             self = f
         }
     }
@@ -110,7 +112,7 @@ public struct QuoteModel: Sendable {
     /// of document text `t`; `content` is the span's text with ， as ",", `lexicon` holds the
     /// established formulations, `common` the ordinary words (true: frequent ones).
     static func visit(_ t: [Unicode.Scalar], open o: Int, close c: Int, bounds b: Range<Int>, content: String,
-                      lexicon: Set<String>, common: [String: Bool], _ emit: (QuoteFeature) -> Void) {
+                      lexicon: Set<String>, common: CommonWords, _ emit: (QuoteFeature) -> Void) {
         let x = t[(o + 1)..<c]
         let n = x.count
         emit(.flag(.bias))
@@ -158,14 +160,14 @@ public struct QuoteModel: Sendable {
 
     /// The names of the features of a quote (for tests and for reading the model).
     public static func features(_ t: [Unicode.Scalar], open o: Int, close c: Int, bounds b: Range<Int>,
-                                lexicon: Set<String>, common: [String: Bool] = [:]) -> [String] {
+                                lexicon: Set<String>, common: CommonWords = [:]) -> [String] {
         var out: [String] = []
         visit(t, open: o, close: c, bounds: b, content: content(t, o, c), lexicon: lexicon, common: common) { out.append($0.name) }
         return out
     }
 
     public func score(_ t: [Unicode.Scalar], open: Int, close: Int, bounds: Range<Int>, lexicon: Set<String>,
-                      common: [String: Bool] = [:]) -> Double {
+                      common: CommonWords = [:]) -> Double {
         var s = 0.0
         Self.visit(t, open: open, close: close, bounds: bounds, content: Self.content(t, open, close),
                    lexicon: lexicon, common: common) { s += weight($0) }
@@ -173,7 +175,7 @@ public struct QuoteModel: Sendable {
     }
 
     public func isSlogan(_ t: [Unicode.Scalar], open: Int, close: Int, bounds: Range<Int>, lexicon: Set<String>,
-                         common: [String: Bool] = [:]) -> Bool {
+                         common: CommonWords = [:]) -> Bool {
         score(t, open: open, close: close, bounds: bounds, lexicon: lexicon, common: common) >= threshold
     }
 }

@@ -23,7 +23,7 @@ public struct SloganRules: Sendable {
     /// Decides whether a quoted span is a slogan.
     public let model: QuoteModel
     /// Ordinary words (true: frequent), a feature of the model: a quoted ordinary word is mostly a metaphor.
-    public let commonWords: [String: Bool]
+    public let commonWords: CommonWords
     /// Short place names (provinces, prefectures, counties) for place-branded goals (平安+place).
     public var places: Set<String> { didSet { placeStarts = ScalarSet(places.compactMap(\.unicodeScalars.first) + ["中"]) } }
     /// First characters of the places (and 中国): a bitmap tested before any string is built.
@@ -68,7 +68,7 @@ public struct SloganRules: Sendable {
     /// `lexicon` entries are found wherever they occur; `quoted` ones only count when quoted;
     /// `not` ones, when quoted, are not slogans.
     public init(lexicon: [String], quoted: [String] = [], not: [String] = [], places: Set<String>, model: QuoteModel,
-                commonWords: [String: Bool] = [:]) {
+                commonWords: CommonWords = [:]) {
         self.model = model
         self.notSlogans = Set(`not`).subtracting(lexicon)
         self.commonWords = commonWords

@@ -37,8 +37,7 @@ public struct SloganStage: Stage {
         for path in options.strings("lexicons") { words += try Lexicon(contentsOf: context.resolve(path)).words }
         let places = Set(try Self.resource("places").words)
         let model = try QuoteModel(Self.resource("quote-model", ext: "tsv"), file: "StageSlogans/Resources/quote-model.tsv")
-        var common: [String: Bool] = [:]
-        for e in try Self.resource("common-words").entries { common[e.word] = e.tag == "frequent" }
+        let common = try CommonWords.builtIn(Self.url("common-words"))
         self.init(rules: SloganRules(lexicon: words, quoted: quotedWords, not: notWords, places: places, model: model, commonWords: common), parallel: options.bool("parallel"),
                   numbered: options.bool("numbered"), variants: options.bool("variants"),
                   dropInnerQuotes: options.bool("drop_inner_quotes"))
@@ -54,10 +53,14 @@ public struct SloganStage: Stage {
     }
 
     static func resource(_ name: String, ext: String = "txt") throws -> Lexicon {
+        try Lexicon(contentsOf: url(name, ext: ext))
+    }
+
+    static func url(_ name: String, ext: String = "txt") throws -> URL {
         guard let url = Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Resources") else {
             throw LexiconError(file: "StageSlogans/Resources/\(name).\(ext)", line: nil, message: "missing from the build; reinstall zhitu")
         }
-        return try Lexicon(contentsOf: url)
+        return url
     }
 
     public func process(_ doc: inout Document) throws {

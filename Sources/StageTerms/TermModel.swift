@@ -4,38 +4,48 @@ import ZhituCore
 
 /// Background frequencies from official documents (`background.tsv`: ngram, count, docs).
 public struct Background: Sendable {
-    public private(set) var counts: [String: Int] = [:]
-    /// `counts` by text slice.
+    /// Counts by text slice.
     let table: WordTable
 
     public init(_ counts: [String: Int]) {
-        self.counts = counts
         table = WordTable(counts.lazy.map { (word: $0.key, value: $0.value) })
     }
 
+    init(table: WordTable) { self.table = table }
+
     public init(contentsOf url: URL) throws {
-        guard let data = FileManager.default.contents(atPath: url.path), String(validating: data, as: UTF8.self) != nil else {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
             throw LexiconError(file: url.path, line: nil, message: "no such background table or not UTF-8")
         }
-        var counts: [String: Int] = [:]
-        counts.reserveCapacity(data.count / 16)
+        try self.init(tsv: data, file: url.path)
+    }
+
+    /// The table of TSV bytes `data` (`file` names it in errors).
+    init(tsv data: Data, file: String) throws {
+        guard String(validating: data, as: UTF8.self) != nil else {
+            throw LexiconError(file: file, line: nil, message: "no such background table or not UTF-8")
+        }
+        // Straight into the table, without a Dictionary: hashing every n-gram was a third of the
+        // stage's start-up. A repeated n-gram keeps its last count, as the Dictionary did.
+        var entries: [(word: String, value: Int)] = []
+        entries.reserveCapacity(data.count / 16)
         // split as bytes: the same cuts as a String split (tab and line feed never join a grapheme), far cheaper
-        try [UInt8](data).withUnsafeBufferPointer { all in
+        try data.withUnsafeBytes { raw in
+            let all = raw.bindMemory(to: UInt8.self)
             var n = 0
             for line in all.split(separator: 0x0A) {
                 n += 1
                 let cols = line.split(separator: 0x09)
                 guard cols.count == 3, let c = Int(String(decoding: cols[1], as: UTF8.self)) else {
-                    throw LexiconError(file: url.path, line: n, message: "expected `ngram<TAB>count<TAB>docs`")
+                    throw LexiconError(file: file, line: n, message: "expected `ngram<TAB>count<TAB>docs`")
                 }
-                counts[String(decoding: cols[0], as: UTF8.self)] = c
+                entries.append((String(decoding: cols[0], as: UTF8.self), c))
             }
         }
-        if counts.isEmpty { throw LexiconError(file: url.path, line: nil, message: "has no entries") }
-        self.init(counts)
+        if entries.isEmpty { throw LexiconError(file: file, line: nil, message: "has no entries") }
+        table = WordTable(entries)
     }
 
-    public subscript(_ s: String) -> Int { counts[s] ?? 0 }
     /// The count of `t[r]`, a slice of Han and ASCII (see `WordTable`).
     subscript(_ t: [Unicode.Scalar], _ r: Range<Int>) -> Int { table.value(t, r) ?? 0 }
 }

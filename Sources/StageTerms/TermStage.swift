@@ -28,7 +28,7 @@ public struct TermStage: Stage {
         for p in options.strings("glossaries") { glossary += try Lexicon(contentsOf: context.resolve(p)).words }
         stop += try Self.resource("stoplist", "txt").words
         for p in options.strings("stop_lists") { stop += try Lexicon(contentsOf: context.resolve(p)).words }
-        let bg = try Background(contentsOf: try Self.url("background", "tsv"))
+        let bg = try Background.builtIn(try Self.url("background", "tsv"))
         model = TermModel(glossary: glossary, stop: stop, background: bg, discovery: options.bool("discovery"),
                           threshold: options.double("threshold"))
         minFrequency = options.int("min_frequency")

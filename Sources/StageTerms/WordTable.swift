@@ -7,11 +7,21 @@ import ZhituCore
 /// decomposes, a hit is exactly String equality (canonical equivalence); other slices must be
 /// compared as Strings by the caller (see `Unicode.Scalar.isPlain`).
 struct WordTable: Sendable {
-    private var trie = Trie()
-    private var values: [Int] = []
+    private(set) var trie = Trie()
+    private(set) var values: [Int] = []
+
+    /// A table of a trie built before (an image's) and its values.
+    init(trie: Trie, values: [Int]) {
+        self.trie = trie
+        self.values = values
+    }
 
     /// `entries` in order; a later entry equal to an earlier one replaces it.
     init<S: Sequence>(_ entries: S) where S.Element == (word: String, value: Int) {
+        let entries = Array(entries)
+        // room for every scalar: the edge table never grows (a decomposed form is rare and longer: it may grow once)
+        trie = Trie(reservingEdges: entries.reduce(0) { $0 + $1.word.unicodeScalars.count }, entries: entries.count)
+        values.reserveCapacity(entries.count)
         for (word, value) in entries {
             let form = word.unicodeScalars.allSatisfy(\.isPlain) ? word : word.decomposedStringWithCanonicalMapping
             trie.insert(form, value: Int32(values.count))

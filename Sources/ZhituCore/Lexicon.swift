@@ -109,7 +109,18 @@ public struct Trie: Sendable {
 
     public init() {}
 
+    /// An empty trie with room for `edges` edges and `entries` entries without growing: a
+    /// builder that knows how many scalars its words have saves the rehashes of every doubling
+    /// (most of a large list's build). More scalars than edges only leaves the table sparser.
+    public init(reservingEdges edges: Int, entries: Int) {
+        if edges > 8 { self.edges = EdgeTable(minimumCapacity: edges) }
+        var bits = pairs.count * 64
+        while entries * 8 > bits { bits *= 2 }
+        if bits > pairBits { pairs = [UInt64](repeating: 0, count: bits / 64) }
+    }
+
     public init(_ words: [String]) {
+        self.init(reservingEdges: words.reduce(0) { $0 + $1.unicodeScalars.count }, entries: words.count)
         for (i, w) in words.enumerated() { insert(w, value: Int32(i)) }
     }
 
@@ -136,6 +147,33 @@ public struct Trie: Sendable {
         }
         if edges.setValue(key, value) { count += 1 }
         maxLength = max(maxLength, len)
+    }
+
+    /// Inserts the entry of `scalars` with `value` unless it is one already (then the first
+    /// value stays); true if inserted. For builders that compose entries from parts, without
+    /// a String per entry.
+    public mutating func insertIfAbsent(scalars: [Unicode.Scalar], value: Int32) -> Bool {
+        guard let first = scalars.first?.value else { return false }
+        var node: Int32 = 0
+        var key: UInt64 = 0
+        for (len, u) in scalars.enumerated() {
+            key = UInt64(UInt32(node)) << 32 | UInt64(u.value)
+            if let next = edges.find(key) { node = next.child } else {
+                node = Int32(nodes)
+                nodes += 1
+                edges.insert(key, node)
+                if len == 1 { addPair(first, u.value) }
+            }
+        }
+        guard edges.find(key).map({ $0.value < 0 }) ?? false else { return false }
+        if let u = Unicode.Scalar(first), first < 0x10000 {
+            firsts.insert(u)
+            if scalars.count == 1 { singles.insert(u) }
+        }
+        _ = edges.setValue(key, value)
+        count += 1
+        maxLength = max(maxLength, scalars.count)
+        return true
     }
 
     @inline(__always) private static func pairBit(_ a: UInt32, _ b: UInt32, _ bits: Int) -> Int {
@@ -242,6 +280,15 @@ struct EdgeTable: @unchecked Sendable {   // copy-on-write: `memory` is copied b
     init() {
         (memory, slots) = EdgeTable.emptySlots(16)
         capacity = 16
+    }
+
+    /// An empty table that holds `n` edges without growing (at most half full, as `insert` keeps it).
+    init(minimumCapacity n: Int) {
+        var c = 16
+        while n * 2 > c { c *= 2 }
+        (memory, slots) = EdgeTable.emptySlots(c)
+        capacity = c
+        shift = 64 - c.trailingZeroBitCount
     }
 
     /// A table in `memory` (a mapped image: `capacity` slots of 16 bytes, `count` of them used).

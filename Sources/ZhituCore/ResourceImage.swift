@@ -75,6 +75,21 @@ public struct ResourceImage: @unchecked Sendable {   // read-only views into `fi
         self.sections = sections
     }
 
+    /// The image compiled from the text resource `source`, beside it with the extension `.image`,
+    /// if there is one and it was compiled from a file of `source`'s size (recorded as the first
+    /// UInt64 of its first section); nil: the caller parses the text. The size is a guard
+    /// against an image left behind by an edit: each image's test compares it with the text whole.
+    public static func beside(_ source: URL, magic: [UInt8], hint: String) throws -> ResourceImage? {
+        let path = source.deletingPathExtension().appendingPathExtension("image").path
+        var st = stat()
+        guard stat(source.path, &st) == 0, FileManager.default.fileExists(atPath: path) else { return nil }
+        let image = try ResourceImage(path: path, magic: magic, hint: hint)
+        guard let first = image.sections.first, let size = ImageFields.int(first, 0) else {
+            throw ResourceImageError(file: path, reason: "damaged (no source size); \(hint)")
+        }
+        return size == Int(st.st_size) ? image : nil
+    }
+
     /// The file's bytes: sections laid out as above after `magic`.
     public static func encode(magic: [UInt8], sections: [[UInt8]]) -> [UInt8] {
         precondition(magic.count == 8)

@@ -22,6 +22,16 @@ extension Trie {
         return out
     }
 
+    /// The same trie in the smallest edge table that holds it: a presized table is sparser than
+    /// it need be, and an image written to disk should not carry the slack.
+    public func compacted() -> Trie {
+        var t = self
+        var e = EdgeTable(minimumCapacity: edges.count)
+        edges.forEach { e.insert($0, $1, value: $2) }
+        t.edges = e
+        return t
+    }
+
     /// The trie in `section` of a mapped file; nil if the bytes are not a trie's.
     public init?(image section: UnsafeRawBufferPointer, in file: MappedFile) {
         let h = (0..<Trie.headerWords).compactMap { ImageFields.int(section, $0) }

@@ -2,7 +2,7 @@ import Testing
 @testable import StageSlogans
 
 /// Features of the first quote of `s` (the whole string is one sentence).
-private func features(_ s: String, lexicon: Set<String> = [], common: [String: Bool] = [:]) -> [String] {
+private func features(_ s: String, lexicon: Set<String> = [], common: CommonWords = [:]) -> [String] {
     let t = Array(s.unicodeScalars)
     let o = t.firstIndex(of: "“")!, c = t.firstIndex(of: "”")!
     return QuoteModel.features(t, open: o, close: c, bounds: 0..<t.count, lexicon: lexicon, common: common)

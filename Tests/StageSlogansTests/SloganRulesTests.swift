@@ -5,11 +5,7 @@ import ZhituCore
 
 /// The shipped quote model: the quote decisions below are the learned model's.
 private let model = try! QuoteModel(SloganStage.resource("quote-model", ext: "tsv"), file: "quote-model.tsv")
-private let common: [String: Bool] = {
-    var out: [String: Bool] = [:]
-    for e in try! SloganStage.resource("common-words").entries { out[e.word] = e.tag == "frequent" }
-    return out
-}()
+private let common = CommonWords(try! SloganStage.resource("common-words"))
 private let rules = SloganRules(lexicon: ["枫桥经验", "两个维护", "获得感、幸福感、安全感"], quoted: ["网格议事"], not: ["三院"],
                                 places: ["青海", "西宁", "宁夏", "新宁"], model: model, commonWords: common)
 private let stage = SloganStage(rules: rules)
