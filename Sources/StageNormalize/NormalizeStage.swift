@@ -23,20 +23,22 @@ public struct NormalizeStage: Stage {
 
     let joinRatio: Double
     let kinds: LineKinds
-    let simplify: [UInt16]?
+    let traditional: Bool
     let traditionalShare: Double
 
     public init(options: StageOptions, context: StageContext) throws {
         joinRatio = options.double("join_ratio")
         kinds = LineKinds(furniturePrefixes: options.strings("furniture_prefixes"))
-        simplify = options.bool("traditional") ? TraditionalMap.table : nil
-        if simplify != nil { _ = TraditionalMap.traditionalOnly }  // built once here, not by the first document
+        traditional = options.bool("traditional")
+        // The GB 2312 set is cheap and decides most documents; the transform's table is built
+        // by the first document that may be traditional (ICU's transform costs ~20 ms to run).
+        if traditional { _ = TraditionalMap.inGB2312 }
         traditionalShare = options.double("traditional_share")
     }
 
     public func process(_ doc: inout Document) throws {
         // One look-up per character decides; a simplified document is never mapped.
-        let map = simplify.flatMap { TraditionalMap.isTraditional(doc.text[...], share: traditionalShare) ? $0 : nil }
+        let map = traditional && TraditionalMap.isTraditional(doc.text[...], share: traditionalShare) ? TraditionalMap.table : nil
         var n = Normalizer(source: doc.text, sourceOffsets: doc.offsets, kinds: kinds, joinRatio: joinRatio, simplify: map)
         n.run()
         doc.text = n.text

@@ -28,6 +28,19 @@ public enum TraditionalMap {
         return out
     }()
 
+    /// `inGB2312[c]`: simplified Chinese (GB 2312) has ideograph `c`. One converter call over the
+    /// ideograph blocks, far cheaper than the transform: a document with fewer ideographs
+    /// outside GB 2312 than the share cannot have enough traditional-only ones, and needs no table.
+    public static let inGB2312: [Bool] = {
+        var out = [Bool](repeating: false, count: 0x10000)
+        let all = blocks.flatMap { $0.map { $0 } }
+        var flags = [UInt8](repeating: 1, count: all.count)
+        let rc = flags.withUnsafeMutableBufferPointer { zt_encodable("GB2312", all, Int32(all.count), $0.baseAddress) }
+        guard rc == 0 else { return out }   // no converter: every document goes to the exact test
+        for (k, c) in all.enumerated() { out[Int(c)] = flags[k] != 0 }
+        return out
+    }()
+
     /// Blocks of ideographs the transform may change: Extension A, Unified, Compatibility.
     static let blocks: [ClosedRange<UInt16>] = [0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF]
 
@@ -71,7 +84,19 @@ public enum TraditionalMap {
     /// Whether the text is written in traditional characters: at least `share` of its
     /// ideographs are traditional only (a simplified text quoting one name stays as it is).
     public static func isTraditional(_ text: ArraySlice<Unicode.Scalar>, share: Double) -> Bool {
-        var han = 0, traditional = 0
+        var han = 0, outside = 0
+        let gb = inGB2312
+        for u in text where u.value >= 0x3400 && u.value < 0x10000 {
+            let v = Int(u.value)
+            if (0x3400...0x9FFF).contains(v) || (0xF900...0xFAFF).contains(v) {
+                han += 1
+                if !gb[v] { outside += 1 }
+            }
+        }
+        // traditional-only ideographs are outside GB 2312: too few outside, too few traditional
+        guard han > 0, Double(outside) >= share * Double(han) else { return false }
+        var traditional = 0
+        han = 0
         let only = traditionalOnly
         for u in text where u.value >= 0x3400 && u.value < 0x10000 {
             let v = Int(u.value)

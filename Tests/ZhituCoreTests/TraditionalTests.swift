@@ -3,6 +3,7 @@
 import CICU
 import Foundation
 import Testing
+import StageNormalize
 import ZhituCore
 import ZhituStages
 
@@ -28,6 +29,15 @@ func transliterate(_ s: String, _ id: String) -> String {
             let o = doc.original[Int(doc.offsets[i])]
             #expect(o == u || transliterate(String(o), "Traditional-Simplified") == String(u), "\(u) ← \(o)")
         }
+    }
+
+    /// The cheap first test of a document (ideographs outside GB 2312) never rejects one the
+    /// exact test (traditional-only ideographs) would take: every traditional-only ideograph is
+    /// outside GB 2312, and GB 2312's 6,763 hanzi are inside.
+    @Test func traditionalOnlyIdeographsAreOutsideGB2312() {
+        let only = TraditionalMap.traditionalOnly, gb = TraditionalMap.inGB2312
+        #expect(only.indices.allSatisfy { !only[$0] || !gb[$0] })
+        #expect(gb.filter { $0 }.count == 6763)
     }
 
     @Test func simplifiedTextIsLeftAlone() throws {
