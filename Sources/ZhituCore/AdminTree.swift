@@ -24,19 +24,24 @@ public struct AdminTree: Sendable {
 
     public init(contentsOf url: URL) throws {
         let file = url.path
-        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+        guard let data = FileManager.default.contents(atPath: file), String(validating: data, as: UTF8.self) != nil else {
             throw LexiconError(file: file, line: nil, message: "missing or not UTF-8")
         }
+        // Split as bytes: tab and line feed never join a grapheme, so the cuts are those of a
+        // String split, without its grapheme breaking over the whole file.
+        func text(_ b: ArraySlice<UInt8>) -> String { String(decoding: b, as: UTF8.self) }
         var n = 0
         var rows: [(Unit, [String])] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        rows.reserveCapacity(data.count / 40)
+        for line in [UInt8](data).split(separator: 0x0A, omittingEmptySubsequences: false) {
             n += 1
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let cols = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard cols.count == 5, let parent = Int32(cols[2]), let level = Self.levels[cols[1]] else {
+            if line.isEmpty || line.first == UInt8(ascii: "#") { continue }
+            let cols = line.split(separator: 0x09, omittingEmptySubsequences: false)
+            guard cols.count == 5, let parent = Int32(text(cols[2])), let level = Self.levels[Substring(text(cols[1]))] else {
                 throw LexiconError(file: file, line: n, message: "expected name, level (P/D/C/T), parent, code, aliases")
             }
-            rows.append((Unit(name: String(cols[0]), level: level, parent: parent, code: String(cols[3])), cols[4].split(separator: ",").map(String.init)))
+            rows.append((Unit(name: text(cols[0]), level: level, parent: parent, code: text(cols[3])),
+                         cols[4].split(separator: UInt8(ascii: ",")).map(text)))
         }
         if rows.isEmpty { throw LexiconError(file: file, line: nil, message: "has no entries") }
         self.init(rows)
@@ -45,10 +50,18 @@ public struct AdminTree: Sendable {
     /// Units with their aliases (short forms); parents are indices into the list.
     public init(_ rows: [(Unit, aliases: [String])]) {
         units = rows.map(\.0)
+        byCode.reserveCapacity(rows.count)
+        byName.reserveCapacity(rows.count + rows.count / 2)
+        // A unit's name and aliases may repeat: units come in order, so a repeat is the last entry.
+        func add(_ name: String, _ i: Int32) {
+            if byName[name]?.last != i { byName[name, default: []].append(i) }
+        }
         for (i, (u, aliases)) in rows.enumerated() {
+            let i = Int32(i)
             // A municipality is its own prefecture (上海市 310000 twice): the code names the higher unit.
-            if !u.code.isEmpty, byCode[u.code] == nil { byCode[u.code] = Int32(i) }
-            for name in [u.name] + aliases where !(byName[name]?.contains(Int32(i)) ?? false) { byName[name, default: []].append(Int32(i)) }
+            if !u.code.isEmpty, byCode[u.code] == nil { byCode[u.code] = i }
+            add(u.name, i)
+            for name in aliases { add(name, i) }
         }
     }
 
