@@ -125,11 +125,32 @@ public struct Trie: Sendable {
     }
 
     public mutating func insert(_ word: String, value: Int32) {
+        let p = path(word.unicodeScalars)
+        guard p.length > 0 else { return }
+        entered(first: p.first, length: p.length)
+        if edges.setValue(p.key, value) { count += 1 }
+    }
+
+    /// Inserts the entry of `scalars` with `value` unless it is one already (then the first
+    /// value stays); true if inserted. For builders that compose entries from parts, without
+    /// a String per entry.
+    public mutating func insertIfAbsent(scalars: [Unicode.Scalar], value: Int32) -> Bool {
+        guard !scalars.isEmpty else { return false }
+        let p = path(scalars)
+        guard edges.find(p.key).map({ $0.value < 0 }) ?? false else { return false }
+        entered(first: p.first, length: p.length)
+        _ = edges.setValue(p.key, value)
+        count += 1
+        return true
+    }
+
+    /// Walks `scalars` from the root, adding the nodes it lacks; the key of its last edge.
+    private mutating func path<S: Sequence<Unicode.Scalar>>(_ scalars: S) -> (key: UInt64, length: Int, first: UInt32) {
         var node: Int32 = 0
         var len = 0
         var first: UInt32 = 0
         var key: UInt64 = 0
-        for u in word.unicodeScalars {
+        for u in scalars {
             key = UInt64(UInt32(node)) << 32 | UInt64(u.value)
             if let next = edges.find(key) { node = next.child } else {
                 node = Int32(nodes)
@@ -140,40 +161,16 @@ public struct Trie: Sendable {
             if len == 0 { first = u.value }
             len += 1
         }
-        guard len > 0 else { return }
-        if let u = Unicode.Scalar(first), first < 0x10000 {
-            firsts.insert(u)
-            if len == 1 { singles.insert(u) }
-        }
-        if edges.setValue(key, value) { count += 1 }
-        maxLength = max(maxLength, len)
+        return (key, len, first)
     }
 
-    /// Inserts the entry of `scalars` with `value` unless it is one already (then the first
-    /// value stays); true if inserted. For builders that compose entries from parts, without
-    /// a String per entry.
-    public mutating func insertIfAbsent(scalars: [Unicode.Scalar], value: Int32) -> Bool {
-        guard let first = scalars.first?.value else { return false }
-        var node: Int32 = 0
-        var key: UInt64 = 0
-        for (len, u) in scalars.enumerated() {
-            key = UInt64(UInt32(node)) << 32 | UInt64(u.value)
-            if let next = edges.find(key) { node = next.child } else {
-                node = Int32(nodes)
-                nodes += 1
-                edges.insert(key, node)
-                if len == 1 { addPair(first, u.value) }
-            }
-        }
-        guard edges.find(key).map({ $0.value < 0 }) ?? false else { return false }
+    /// Notes an entry's first scalar (and whether it is a single) and its length.
+    private mutating func entered(first: UInt32, length: Int) {
         if let u = Unicode.Scalar(first), first < 0x10000 {
             firsts.insert(u)
-            if scalars.count == 1 { singles.insert(u) }
+            if length == 1 { singles.insert(u) }
         }
-        _ = edges.setValue(key, value)
-        count += 1
-        maxLength = max(maxLength, scalars.count)
-        return true
+        maxLength = max(maxLength, length)
     }
 
     @inline(__always) private static func pairBit(_ a: UInt32, _ b: UInt32, _ bits: Int) -> Int {
