@@ -13,16 +13,10 @@ public final class DocumentSpill: @unchecked Sendable {
 
     init(directory: URL) throws {
         url = directory.appendingPathComponent(".zhitu-documents-\(getpid())-\(UUID().uuidString)")
-        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path])
-        }
-        handle = try FileHandle(forWritingTo: url)
+        handle = try SpillFile.create(url)
     }
 
-    deinit {
-        try? handle?.close()
-        try? FileManager.default.removeItem(at: url)
-    }
+    deinit { SpillFile.remove(url, handle) }
 
     func append(_ d: DocumentResult) throws {
         var body = GraphCodec.Writer()

@@ -114,6 +114,21 @@ enum GraphCodec {
     }
 }
 
+/// A spill's temporary file: created empty for writing, closed and removed with the spill.
+enum SpillFile {
+    static func create(_ url: URL) throws -> FileHandle {
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path])
+        }
+        return try FileHandle(forWritingTo: url)
+    }
+
+    static func remove(_ url: URL, _ handle: FileHandle?) {
+        try? handle?.close()
+        try? FileManager.default.removeItem(at: url)
+    }
+}
+
 /// An append-only file of blocks of encoded records; blocks are read back whole, in any order.
 /// The file is removed when the spill is released.
 final class BlockSpill: @unchecked Sendable {
@@ -127,16 +142,10 @@ final class BlockSpill: @unchecked Sendable {
 
     init(directory: URL, name: String) throws {
         url = directory.appendingPathComponent(name)
-        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path])
-        }
-        handle = try FileHandle(forWritingTo: url)
+        handle = try SpillFile.create(url)
     }
 
-    deinit {
-        try? handle?.close()
-        try? FileManager.default.removeItem(at: url)
-    }
+    deinit { SpillFile.remove(url, handle) }
 
     var blockCount: Int { offsets.count - 1 }
 
