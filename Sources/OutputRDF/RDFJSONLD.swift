@@ -8,20 +8,8 @@ extension RDFWriter {
         return s.finish()
     }
 
-    /// JSON-LD for the graph, written in pieces of about a megabyte, after the run's resources
-    /// (when `provenance` is given).
-    public static func jsonld<G: GraphSource>(_ g: G, provenance: Provenance? = nil, _ emit: (String) throws -> Void) throws {
-        var s = JSONLDStream()
-        for r in provenance.map(runResources) ?? [] { s.add(r) }
-        try forEachResource(g) { r in
-            s.add(r)
-            if s.w.text.utf8.count > 1 << 20 { try emit(s.w.drain()) }
-        }
-        try emit(s.finish())
-    }
-
-    /// What `turtle(g, provenance:, _)` and `jsonld(g, provenance:, _)` emit, from one pass
-    /// over the resources.
+    /// The graph's Turtle and JSON-LD, after the run's resources (when `provenance` is given),
+    /// from one pass over the resources, each written in pieces of about a megabyte.
     static func turtleAndJSONLD<G: GraphSource>(_ g: G, provenance: Provenance? = nil, turtle emitTurtle: (String) throws -> Void,
                                                 jsonld emitJSONLD: (String) throws -> Void) throws {
         var ttl = header

@@ -9,13 +9,6 @@ extension RDFWriter {
         return out
     }
 
-    /// Turtle for the graph, a resource at a time, after the run's (when `provenance` is given).
-    public static func turtle<G: GraphSource>(_ g: G, provenance: Provenance? = nil, _ emit: (String) throws -> Void) throws {
-        try emit(header)
-        for r in provenance.map(runResources) ?? [] { try emit(turtle(r)) }
-        try forEachResource(g) { try emit(turtle($0)) }
-    }
-
     static var header: String { prefixes.map { "@prefix \($0.0): <\($0.1)> .\n" }.joined() + "\n" }
 
     static func turtle(_ r: Resource) -> String {

@@ -35,14 +35,16 @@ enum SQLiteSearch {
             let id: Int64 = row[0]
             let text: String = row[1]
             let words = try segmenter.words(text)
-            try insert.execute(arguments: [id, words.joined(separator: " "), joinedParts(of: text)])
+            try insert.execute(arguments: [id, words.joined(separator: " "), parts(of: text)])
         }
         try db.execute(sql: "INSERT INTO sentences_trigram(sentences_trigram) VALUES ('rebuild');")
     }
 
-    /// `parts(of: text).joined(separator: " ")`, built as one string (this runs on every
-    /// sentence of the corpus).
-    static func joinedParts(of text: String) -> String {
+    /// Every two adjacent ideographs of `text`, space-separated (改革开放 → "改革 革开 开放"): ICU's
+    /// dictionary splits some two-character words (三农 → 三 农) and joins others into longer
+    /// words, and a word must be found in every sentence that holds it, as written. Built as
+    /// one string: this runs on every sentence of the corpus.
+    static func parts(of text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count * 2)
         var previous: Unicode.Scalar?
@@ -65,23 +67,6 @@ enum SQLiteSearch {
     /// CJK Unified Ideographs (U+4E00–U+9FEF, all ideographic since Unicode 11).
     static func isIdeograph(_ u: Unicode.Scalar) -> Bool {
         (0x4E00...0x9FEF).contains(u.value) || (u.value >= 0x3000 && u.properties.isIdeographic)
-    }
-
-    /// Every two adjacent ideographs of `text` (改革开放 → 改革 革开 开放): ICU's dictionary
-    /// splits some two-character words (三农 → 三 农) and joins others into longer words, and a
-    /// word must be found in every sentence that holds it, as written.
-    static func parts(of text: String) -> [String] {
-        var out: [String] = []
-        var previous: Unicode.Scalar?
-        for u in text.unicodeScalars {
-            if isIdeograph(u) {
-                if let p = previous { out.append(String(String.UnicodeScalarView([p, u]))) }
-                previous = u
-            } else {
-                previous = nil
-            }
-        }
-        return out
     }
 }
 

@@ -32,8 +32,17 @@ public enum GraphBuilder {
     public static func stream<S: Sequence>(_ documents: S, name: String,
                                            directory: URL = FileManager.default.temporaryDirectory,
                                            adminTree: AdminTree? = AdminTree.current) throws -> SpilledGraph where S.Element == DocumentResult {
+        try stream(name: name, directory: directory, adminTree: adminTree) { add in
+            for d in documents { try add(d) }
+        }
+    }
+
+    /// The same graph, of the documents `feed` hands to `add` in order: a caller that reads
+    /// the documents for its own purpose builds the graph in the same pass.
+    static func stream(name: String, directory: URL, adminTree: AdminTree? = AdminTree.current,
+                       feed: (_ add: (DocumentResult) throws -> Void) throws -> Void) throws -> SpilledGraph {
         var b = try GraphAccumulator(directory: directory)
-        for d in documents { try b.add(d) }
+        try feed { try b.add($0) }
         if let adminTree { b.placeInDivisions(adminTree) }
         return try b.finish(name: name)
     }

@@ -53,12 +53,12 @@ public final class RunOutput: @unchecked Sendable {
     public func prepare(graph: Bool) throws {
         lock.lock(); defer { lock.unlock() }
         guard decoded == nil else { return }
-        let build = graph && givenGraph == nil && builtGraph == nil
-        var accumulator = build ? try GraphAccumulator(directory: spillDirectory) : nil
-        decoded = try given.decoded(into: spillDirectory) { d in try accumulator?.add(d) }
-        if var a = accumulator {
-            if let tree = AdminTree.current { a.placeInDivisions(tree) }
-            builtGraph = try a.finish(name: name)
+        guard graph && givenGraph == nil && builtGraph == nil else {
+            decoded = try given.decoded(into: spillDirectory) { _ in }
+            return
+        }
+        builtGraph = try GraphBuilder.stream(name: name, directory: spillDirectory) { add in
+            decoded = try given.decoded(into: spillDirectory, add)
         }
     }
 }
