@@ -1,6 +1,7 @@
-// `A就是B` maxims (绿水青山就是金山银山): two Han phrases of near-equal length equated by 就是,
+// Maxims: `A就是B` (绿水青山就是金山银山), two Han phrases of near-equal length equated by 就是,
 // each a whole clause between punctuation, without pronouns or particles (那就是我们的目标 is
-// a sentence, not a maxim).
+// a sentence, not a maxim); and `以A促B` (以创业带动就业), a whole clause that names a means
+// and the end it serves.
 import ZhituCore
 
 extension SloganRules {
@@ -30,5 +31,39 @@ extension SloganRules {
             i = e
         }
         return out
+    }
+
+    /// Verbs of a `以A促B` maxim: the means A serves, drives or safeguards the end B.
+    static let meansVerbs: WordList = ["服务", "保障", "促进", "推动", "引领", "带动", "护航", "助推", "赋能", "促"]
+    /// Characters after 以 that make a word of it (以来, 以及, 以为), not a means.
+    static let yiWords: Set<Unicode.Scalar> = Set("来上下及便免为此后前内外致往至".unicodeScalars)
+
+    /// `以A促B` maxims in `b`: a whole clause 以 + means (2–9 Han) + verb + end (2–9 Han). Such
+    /// clauses joined by ， or 、 are one formula (以A服务B，以C保障D), as parallel members are.
+    public func meansMaxims(_ t: [Unicode.Scalar], _ b: Range<Int>) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var start = b.lowerBound
+        var last: Range<Int>?  // the previous clause, if it was a maxim
+        for i in b.lowerBound...b.upperBound where i == b.upperBound || !Chars.isHan(t[i]) {
+            let clause = start..<i
+            let joined = last.map { $0.upperBound + 1 == start && Chars.isSeparator(t[$0.upperBound]) && t[$0.upperBound] != "；" } ?? false
+            if isMeansMaxim(t, clause) {
+                if joined, let l = last { out.removeLast(); out.append(l.lowerBound..<i); last = l.lowerBound..<i } else { out.append(clause); last = clause }
+            } else {
+                last = nil
+            }
+            start = i + 1
+        }
+        return out
+    }
+
+    func isMeansMaxim(_ t: [Unicode.Scalar], _ c: Range<Int>) -> Bool {
+        guard c.count >= 6, c.count <= 21, t[c.lowerBound] == "以", !Self.yiWords.contains(t[c.lowerBound + 1]) else { return false }
+        for v in (c.lowerBound + 3)..<(c.upperBound - 2) {
+            guard let verb = t.prefixMatch(Self.meansVerbs, at: v) else { continue }
+            let means = v - c.lowerBound - 1, end = c.upperBound - v - verb.unicodeScalars.count
+            return means <= 9 && end >= 2 && end <= 9 && !t[c].contains(where: { Self.maximStops.contains($0) && $0 != "的" })
+        }
+        return false
     }
 }

@@ -283,3 +283,17 @@ private func quoteClass(_ s: String) -> QuoteClass {
     let apart = slogans("村里实行“积分超市”，大家都说是“红黑榜”。")
     #expect(!apart.contains("红黑榜"))
 }
+
+@Test func aMeansAndItsEndAreAMaxim() {
+    // 以A促B as a whole clause; such clauses joined by ， are one formula.
+    #expect(slogans("会议强调，以科技创新带动产业升级，以绿色转型促进乡村振兴。") == ["以科技创新带动产业升级，以绿色转型促进乡村振兴"])
+    #expect(slogans("以党建促发展。") == ["以党建促发展"])
+    // 以 in a word (以来, 以此) or a sentence with a pronoun is no maxim.
+    #expect(slogans("三年以来，各地以此推动工作。").isEmpty)
+    #expect(slogans("以我们的努力推动发展。").isEmpty)
+}
+
+@Test func aQuoteStartingWithADivisionsFullNameNamesAUnit() {
+    #expect(quoteClass("登录“西宁市网上办事大厅”即可办理。") == .designation)
+    #expect(quoteClass("授予他“青海省优秀网格员”。") == .designation)
+}
