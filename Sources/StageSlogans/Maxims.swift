@@ -1,7 +1,7 @@
 // Maxims: `A就是B` (绿水青山就是金山银山), two Han phrases of near-equal length equated by 就是,
 // each a whole clause between punctuation, without pronouns or particles (那就是我们的目标 is
-// a sentence, not a maxim); and `以A促B` (以创业带动就业), a whole clause that names a means
-// and the end it serves.
+// a sentence, not a maxim); `以A促B` (以创业带动就业), a whole clause that names a means and
+// the end it serves; and `像VX一样VY` similes (像爱护眼睛一样爱护环境), whose verb repeats.
 import ZhituCore
 
 extension SloganRules {
@@ -65,5 +65,33 @@ extension SloganRules {
             return means <= 9 && end >= 2 && end <= 9 && !t[c].contains(where: { Self.maximStops.contains($0) && $0 != "的" })
         }
         return false
+    }
+
+    /// Characters that make a simile's end a description (像守护婴儿一样守护着那片绿色).
+    static let simileStops: Set<Unicode.Scalar> = Set("着了过的那这我你他她它们".unicodeScalars)
+
+    /// `像VX一样VY` similes in `b`, from 像 to the end of the clause: the verb (one or two
+    /// characters) repeats after 一样, which makes the comparison a formula (像对待生命一样对待
+    /// 生态环境) rather than an image (像格桑花一样扎根).
+    public func similes(_ t: [Unicode.Scalar], _ b: Range<Int>) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var i = b.lowerBound
+        while i + 6 < b.upperBound {
+            defer { i += 1 }
+            guard t[i] == "像" else { continue }
+            var j = i + 1  // the end of the clause
+            while j < b.upperBound, Chars.isHan(t[j]) { j += 1 }
+            // 像 + verb + 1 + 一样 + verb + 2 at the least
+            guard j - i >= 7, let y = t[(i + 2)..<j].indices.first(where: { $0 + 1 < j && t[$0] == "一" && t[$0 + 1] == "样" }) else { continue }
+            let after = y + 2
+            let repeated = (1...2).first { n in
+                i + 1 + n < y && after + n < j && t[(i + 1)..<(i + 1 + n)].elementsEqual(t[after..<(after + n)])
+            }
+            guard let n = repeated, j - (after + n) >= 2, j - (after + n) <= 8, y - (i + 1 + n) <= 6,
+                  !t[(i + 1)..<j].contains(where: { Self.simileStops.contains($0) }) else { continue }
+            out.append(i..<j)
+            i = j
+        }
+        return out
     }
 }

@@ -178,6 +178,7 @@ public struct SloganStage: Stage {
         if parallel { out += rules.parallelFormulas(t, b).filter(outsideQuotes) }
         if parallel { out += rules.maxims(t, b).filter(outsideQuotes) }
         if parallel { out += rules.meansMaxims(t, b).filter(outsideQuotes) }
+        if parallel { out += rules.similes(t, b).filter(outsideQuotes) }
         // Lexicon matches inside a quote count only as the whole quote (not 马上办 in “有诉必应马上办”).
         // Inside speech they count (盗抢骗 in a resident's words).
         out += rules.lexiconMatches(t, b).filter { r in !coined.contains(where: { $0.overlaps(r) && !((($0.lowerBound + 1)..<($0.upperBound - 1)) == r) }) }

@@ -297,3 +297,16 @@ private func quoteClass(_ s: String) -> QuoteClass {
     #expect(quoteClass("登录“西宁市网上办事大厅”即可办理。") == .designation)
     #expect(quoteClass("授予他“青海省优秀网格员”。") == .designation)
 }
+
+@Test func aSimileWhoseVerbRepeatsIsAFormula() {
+    #expect(slogans("我们要像爱护眼睛一样爱护山林。") == ["像爱护眼睛一样爱护山林"])
+    // an image, or a description of what someone did, is no formula
+    #expect(slogans("他们像青松一样扎根边疆。").isEmpty)
+    #expect(slogans("像照看孩子一样照看着那片林子。").isEmpty)
+}
+
+@Test func aShortOrCutSimileIsNone() {
+    #expect(slogans("好像。").isEmpty)
+    #expect(slogans("像“一样”").isEmpty)
+    #expect(slogans("像").isEmpty)
+}
