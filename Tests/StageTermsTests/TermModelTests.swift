@@ -96,6 +96,20 @@ private func terms(_ words: [String]) -> [String] {
     #expect(f.annotations.isEmpty)
 }
 
+@Test func aGlossaryTermInsideACompactSloganIsPartOfItsName() throws {
+    let stage = TermStage(model: TermModel(glossary: ["社会治理", "土壤保护"], stop: [], background: background, discovery: false))
+    // “智慧社会治理港”: one name, not a mention of 社会治理
+    var compact = doc(["智慧", "社会", "治理", "港", "。"])
+    compact.annotate(.slogan, 0..<7)
+    try stage.process(&compact)
+    #expect(!compact.annotations.contains { $0.kind == .term })
+    // a list or clause formula keeps its phrases' terms
+    var list = doc(["土壤", "保护", "、", "社会", "治理", "。"])
+    list.annotate(.slogan, 0..<9)
+    try stage.process(&list)
+    #expect(list.annotations.filter { $0.kind == .term }.map(\.text) == ["土壤保护", "社会治理"])
+}
+
 @Test func malformedBackgroundIsAnErrorNamingTheLine() throws {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("bg-\(UUID().uuidString).tsv")
     try "社会治理\t5\t2\n坏行\n".write(to: url, atomically: true, encoding: .utf8)
