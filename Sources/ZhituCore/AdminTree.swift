@@ -5,6 +5,11 @@ import Foundation
 
 /// The administrative units of a gazetteer TSV (scripts/build-gazetteer.py: name, level
 /// P/D/C/T, parent line, code, aliases), indexed by code and by name.
+///
+/// The tree keeps the file's bytes and indexes them by hashes of the byte slices: a run places
+/// a few hundred places, so reading the ~50,000 units into Strings and dictionaries of Strings
+/// (about 40 ms, half of a run on one short article with graph outputs) is left to the units a
+/// run looks up.
 public struct AdminTree: Sendable {
     public struct Unit: Sendable, Equatable {
         public var name: String
@@ -16,11 +21,20 @@ public struct AdminTree: Sendable {
         public var code: String
     }
 
-    public private(set) var units: [Unit] = []
-    private var byCode: [String: Int32] = [:]
-    private var byName: [String: [Int32]] = [:]
+    /// One unit: where its name and code lie in `bytes`.
+    struct Row: Sendable {
+        var name: Range<Int32>, code: Range<Int32>
+        var parent: Int32
+        var level: UInt8
+    }
 
-    static let levels: [Substring: String] = ["P": "province", "D": "prefecture", "C": "county", "T": "township"]
+    private let bytes: [UInt8]
+    private var rows: [Row] = []
+    private var byCode = SliceIndex()
+    private var byName = SliceIndex()
+
+    static let levels: [UInt8: String] = [UInt8(ascii: "P"): "province", UInt8(ascii: "D"): "prefecture",
+                                          UInt8(ascii: "C"): "county", UInt8(ascii: "T"): "township"]
 
     public init(contentsOf url: URL) throws {
         let file = url.path
@@ -29,61 +43,93 @@ public struct AdminTree: Sendable {
         }
         // Split as bytes: tab and line feed never join a grapheme, so the cuts are those of a
         // String split, without its grapheme breaking over the whole file.
-        func text(_ b: ArraySlice<UInt8>) -> String { String(decoding: b, as: UTF8.self) }
-        var n = 0
-        var rows: [(Unit, [String])] = []
-        rows.reserveCapacity(data.count / 40)
-        for line in [UInt8](data).split(separator: 0x0A, omittingEmptySubsequences: false) {
-            n += 1
-            if line.isEmpty || line.first == UInt8(ascii: "#") { continue }
-            let cols = line.split(separator: 0x09, omittingEmptySubsequences: false)
-            guard cols.count == 5, let parent = Int32(text(cols[2])), let level = Self.levels[Substring(text(cols[1]))] else {
-                throw LexiconError(file: file, line: n, message: "expected name, level (P/D/C/T), parent, code, aliases")
+        bytes = [UInt8](data)
+        var aliases: [[Range<Int32>]] = []
+        try bytes.withUnsafeBufferPointer { b in
+            var n = 0, lineStart = 0
+            rows.reserveCapacity(b.count / 24)
+            aliases.reserveCapacity(b.count / 24)
+            while lineStart < b.count {
+                let lineEnd = b[lineStart...].firstIndex(of: 0x0A) ?? b.count
+                defer { lineStart = lineEnd + 1 }
+                n += 1
+                if lineEnd == lineStart || b[lineStart] == UInt8(ascii: "#") { continue }
+                var cols: [Range<Int32>] = []
+                var c = lineStart
+                for i in lineStart...lineEnd where i == lineEnd || b[i] == 0x09 {
+                    cols.append(Int32(c)..<Int32(i))
+                    c = i + 1
+                }
+                func int(_ r: Range<Int32>) -> Int32? { Int32(String(decoding: b[Int(r.lowerBound)..<Int(r.upperBound)], as: UTF8.self)) }
+                guard cols.count == 5, let parent = int(cols[2]), cols[1].count == 1, Self.levels[b[Int(cols[1].lowerBound)]] != nil else {
+                    throw LexiconError(file: file, line: n, message: "expected name, level (P/D/C/T), parent, code, aliases")
+                }
+                rows.append(Row(name: cols[0], code: cols[3], parent: parent, level: b[Int(cols[1].lowerBound)]))
+                var names: [Range<Int32>] = []
+                var a = Int(cols[4].lowerBound)
+                for i in a...Int(cols[4].upperBound) where i == Int(cols[4].upperBound) || b[i] == UInt8(ascii: ",") {
+                    if i > a { names.append(Int32(a)..<Int32(i)) }
+                    a = i + 1
+                }
+                aliases.append(names)
             }
-            rows.append((Unit(name: text(cols[0]), level: level, parent: parent, code: text(cols[3])),
-                         cols[4].split(separator: UInt8(ascii: ",")).map(text)))
         }
         if rows.isEmpty { throw LexiconError(file: file, line: nil, message: "has no entries") }
-        self.init(rows)
+        index(aliases)
     }
 
-    /// Units with their aliases (short forms); parents are indices into the list.
-    public init(_ rows: [(Unit, aliases: [String])]) {
-        units = rows.map(\.0)
-        byCode.reserveCapacity(rows.count)
-        byName.reserveCapacity(rows.count + rows.count / 2)
-        // A unit's name and aliases may repeat: units come in order, so a repeat is the last entry.
-        func add(_ name: String, _ i: Int32) {
-            if byName[name]?.last != i { byName[name, default: []].append(i) }
-        }
-        for (i, (u, aliases)) in rows.enumerated() {
-            let i = Int32(i)
-            // A municipality is its own prefecture (上海市 310000 twice): the code names the higher unit.
-            if !u.code.isEmpty, byCode[u.code] == nil { byCode[u.code] = i }
-            add(u.name, i)
-            for name in aliases { add(name, i) }
+    private mutating func index(_ aliases: [[Range<Int32>]]) {
+        byCode = SliceIndex(capacity: rows.count)
+        byName = SliceIndex(capacity: rows.count + aliases.reduce(0) { $0 + $1.count })
+        bytes.withUnsafeBufferPointer { b in
+            for (i, row) in rows.enumerated() {
+                let i = Int32(i)
+                // A municipality is its own prefecture (上海市 310000 twice): the code names the higher unit.
+                if !row.code.isEmpty, byCode.first(b, row.code) == nil { byCode.insert(b, row.code, i, unique: true) }
+                // A unit's name and aliases may repeat: each unit is listed once per name.
+                byName.insert(b, row.name, i, unique: false)
+                for a in aliases[Int(i)] { byName.insert(b, a, i, unique: false) }
+            }
         }
     }
+
+    /// The number of units.
+    public var count: Int { rows.count }
+
+    /// Unit `i` (an index from `unit(code:name:)` or `ancestors(of:)`).
+    public subscript(_ i: Int32) -> Unit {
+        let r = rows[Int(i)]
+        return Unit(name: string(r.name), level: Self.levels[r.level]!, parent: r.parent, code: string(r.code))
+    }
+
+    private func string(_ r: Range<Int32>) -> String { String(decoding: bytes[Int(r.lowerBound)..<Int(r.upperBound)], as: UTF8.self) }
 
     /// The unit a place node stands for: by its division code, else by a name (full or short)
     /// that one unit alone has.
     public func unit(code: String?, name: String) -> Int32? {
-        if let code, let u = byCode[code] { return u }
-        guard let candidates = byName[name] else { return nil }
-        // A municipality's province and prefecture units share name and code: one place.
-        let distinct = Set(candidates.map { units[Int($0)].code.isEmpty ? "#\($0)" : units[Int($0)].code })
-        return distinct.count == 1 ? candidates.first : nil
+        bytes.withUnsafeBufferPointer { b in
+            if let code, let u = byCode.first(b, Array(code.utf8)) { return u }
+            let candidates = byName.all(b, Array(name.utf8))
+            guard let first = candidates.first else { return nil }
+            // A municipality's province and prefecture units share name and code: one place.
+            let distinct = Set(candidates.map { rows[Int($0)].code.isEmpty ? "#\($0)" : string(rows[Int($0)].code) })
+            return distinct.count == 1 ? first : nil
+        }
     }
 
     /// The units enclosing `u`, nearest first, without repeats of its own name (a municipality's
     /// prefecture unit under its province unit).
     public func ancestors(of u: Int32) -> [Int32] {
         var out: [Int32] = []
-        var names: Set<String> = [units[Int(u)].name]
-        var p = units[Int(u)].parent
+        var names = [rows[Int(u)].name]
+        var p = rows[Int(u)].parent
         while p >= 0, out.count < 8 {
-            if names.insert(units[Int(p)].name).inserted { out.append(p) }
-            p = units[Int(p)].parent
+            let name = rows[Int(p)].name
+            if !names.contains(where: { bytes[Int($0.lowerBound)..<Int($0.upperBound)].elementsEqual(bytes[Int(name.lowerBound)..<Int(name.upperBound)]) }) {
+                names.append(name)
+                out.append(p)
+            }
+            p = rows[Int(p)].parent
         }
         return out
     }
@@ -132,11 +178,11 @@ extension GraphAccumulator {
         }
         while let (id, u) = queue.popLast() {
             guard done.insert(id).inserted else { continue }
-            let unit = tree.units[Int(u)]
+            let unit = tree[u]
             if !unit.code.isEmpty { setProperty(id, "code", .string(unit.code)) }
             setProperty(id, "level", .string(unit.level))
             for a in tree.ancestors(of: u) {
-                let up = tree.units[Int(a)]
+                let up = tree[a]
                 let upID = GraphBuilder.nodeID(type: "Place", name: up.name)
                 if !containsNode(upID) {
                     _ = node("Place", up.name, doc: nil, date: nil)
@@ -147,4 +193,60 @@ extension GraphAccumulator {
             }
         }
     }
+}
+
+/// Units by a byte slice of the tree's file (a name or a code): open addressing over 64-bit
+/// FNV-1a hashes of the slices, each hit checked against the bytes. Units of one slice are found
+/// in the order they were inserted.
+struct SliceIndex: Sendable {
+    private var hashes: [UInt64] = []
+    private var units: [Int32] = []
+    private var slices: [Range<Int32>] = []
+    private var mask = 0
+
+    init(capacity: Int = 0) {
+        var n = 16
+        while n < capacity * 2 { n <<= 1 }
+        hashes = Array(repeating: 0, count: n)
+        units = Array(repeating: -1, count: n)
+        slices = Array(repeating: 0..<0, count: n)
+        mask = n - 1
+    }
+
+    static func hash<C: Collection>(_ s: C) -> UInt64 where C.Element == UInt8 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for c in s { h = (h ^ UInt64(c)) &* 0x100000001b3 }
+        return h
+    }
+
+    /// Adds `unit` under the slice `r` of `b`; with `unique`, only if no unit has that slice; a
+    /// unit already listed under the slice is not listed again.
+    mutating func insert(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int32>, _ unit: Int32, unique: Bool) {
+        let slice = b[Int(r.lowerBound)..<Int(r.upperBound)]
+        let h = Self.hash(slice)
+        var i = Int(truncatingIfNeeded: h) & mask
+        while units[i] >= 0 {
+            if hashes[i] == h, b[Int(slices[i].lowerBound)..<Int(slices[i].upperBound)].elementsEqual(slice),
+               unique || units[i] == unit { return }
+            i = (i + 1) & mask
+        }
+        hashes[i] = h; units[i] = unit; slices[i] = r
+    }
+
+    /// The units listed under `key`, in insertion order.
+    func all(_ b: UnsafeBufferPointer<UInt8>, _ key: [UInt8]) -> [Int32] {
+        guard !hashes.isEmpty else { return [] }
+        let h = Self.hash(key)
+        var out: [Int32] = []
+        var i = Int(truncatingIfNeeded: h) & mask
+        while units[i] >= 0 {
+            if hashes[i] == h, b[Int(slices[i].lowerBound)..<Int(slices[i].upperBound)].elementsEqual(key) { out.append(units[i]) }
+            i = (i + 1) & mask
+        }
+        return out
+    }
+
+    func first(_ b: UnsafeBufferPointer<UInt8>, _ key: [UInt8]) -> Int32? { all(b, key).first }
+
+    func first(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int32>) -> Int32? { all(b, Array(b[Int(r.lowerBound)..<Int(r.upperBound)])).first }
 }

@@ -56,6 +56,21 @@ import Testing
         #expect(inProvince == ["place:云川", "place:云川市", "place:柳岸镇", "place:石门县"])
     }
 
+    @Test func aMunicipalityIsOnePlaceAndItsUnitsAreReadBack() throws {
+        // 海湾市 is a province and its own prefecture (one name, one code), as 上海市 is.
+        let url = Repo.tempDir().appendingPathComponent("m.tsv")
+        try "海湾市\tP\t-1\t980000\t海湾\n海湾市\tD\t0\t980000\t\n东港区\tC\t1\t980101\t东港\n".write(to: url, atomically: true, encoding: .utf8)
+        let tree = try AdminTree(contentsOf: url)
+        #expect(tree.count == 3)
+        #expect(tree.unit(code: nil, name: "海湾市") == 0 && tree.unit(code: "980000", name: "x") == 0)
+        #expect(tree.unit(code: nil, name: "海湾") == 0 && tree.unit(code: nil, name: "东港") == 2)
+        #expect(tree.unit(code: nil, name: "海") == nil && tree.unit(code: "123456", name: "西港") == nil)
+        // the prefecture unit is the county's one ancestor of that name
+        #expect(tree.ancestors(of: 2) == [1])
+        #expect(tree[2] == AdminTree.Unit(name: "东港区", level: "county", parent: 1, code: "980101"))
+        #expect(tree[0].level == "province" && tree[1].level == "prefecture")
+    }
+
     @Test func aBadLineIsNamed() throws {
         let url = Repo.tempDir().appendingPathComponent("bad.tsv")
         try "青禾省\tX\t-1\t990000\t\n".write(to: url, atomically: true, encoding: .utf8)
