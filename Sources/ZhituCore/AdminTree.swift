@@ -44,53 +44,65 @@ public struct AdminTree: Sendable {
         // Split as bytes: tab and line feed never join a grapheme, so the cuts are those of a
         // String split, without its grapheme breaking over the whole file.
         bytes = [UInt8](data)
-        var aliases: [[Range<Int32>]] = []
+        // Aliases of every unit, flat: unit i's are aliases[aliasStarts[i]..<aliasStarts[i + 1]].
+        var aliases: [Range<Int32>] = [], aliasStarts: [Int32] = []
         try bytes.withUnsafeBufferPointer { b in
             var n = 0, lineStart = 0
             rows.reserveCapacity(b.count / 24)
-            aliases.reserveCapacity(b.count / 24)
+            aliasStarts.reserveCapacity(b.count / 24 + 1)
+            var cols: [Range<Int32>] = []
+            cols.reserveCapacity(8)
             while lineStart < b.count {
                 let lineEnd = b[lineStart...].firstIndex(of: 0x0A) ?? b.count
                 defer { lineStart = lineEnd + 1 }
                 n += 1
                 if lineEnd == lineStart || b[lineStart] == UInt8(ascii: "#") { continue }
-                var cols: [Range<Int32>] = []
+                cols.removeAll(keepingCapacity: true)
                 var c = lineStart
                 for i in lineStart...lineEnd where i == lineEnd || b[i] == 0x09 {
                     cols.append(Int32(c)..<Int32(i))
                     c = i + 1
                 }
-                func int(_ r: Range<Int32>) -> Int32? { Int32(String(decoding: b[Int(r.lowerBound)..<Int(r.upperBound)], as: UTF8.self)) }
-                guard cols.count == 5, let parent = int(cols[2]), cols[1].count == 1, Self.levels[b[Int(cols[1].lowerBound)]] != nil else {
+                guard cols.count == 5, let parent = Self.int(b, cols[2]), cols[1].count == 1, Self.levels[b[Int(cols[1].lowerBound)]] != nil else {
                     throw LexiconError(file: file, line: n, message: "expected name, level (P/D/C/T), parent, code, aliases")
                 }
                 rows.append(Row(name: cols[0], code: cols[3], parent: parent, level: b[Int(cols[1].lowerBound)]))
-                var names: [Range<Int32>] = []
+                aliasStarts.append(Int32(aliases.count))
                 var a = Int(cols[4].lowerBound)
                 for i in a...Int(cols[4].upperBound) where i == Int(cols[4].upperBound) || b[i] == UInt8(ascii: ",") {
-                    if i > a { names.append(Int32(a)..<Int32(i)) }
+                    if i > a { aliases.append(Int32(a)..<Int32(i)) }
                     a = i + 1
                 }
-                aliases.append(names)
             }
+            aliasStarts.append(Int32(aliases.count))
         }
         if rows.isEmpty { throw LexiconError(file: file, line: nil, message: "has no entries") }
-        index(aliases)
-    }
-
-    private mutating func index(_ aliases: [[Range<Int32>]]) {
         byCode = SliceIndex(capacity: rows.count)
-        byName = SliceIndex(capacity: rows.count + aliases.reduce(0) { $0 + $1.count })
+        byName = SliceIndex(capacity: rows.count + aliases.count)
         bytes.withUnsafeBufferPointer { b in
             for (i, row) in rows.enumerated() {
-                let i = Int32(i)
+                let u = Int32(i)
                 // A municipality is its own prefecture (上海市 310000 twice): the code names the higher unit.
-                if !row.code.isEmpty, byCode.first(b, row.code) == nil { byCode.insert(b, row.code, i, unique: true) }
+                if !row.code.isEmpty { byCode.insert(b, row.code, u, unique: true) }
                 // A unit's name and aliases may repeat: each unit is listed once per name.
-                byName.insert(b, row.name, i, unique: false)
-                for a in aliases[Int(i)] { byName.insert(b, a, i, unique: false) }
+                byName.insert(b, row.name, u, unique: false)
+                for a in aliases[Int(aliasStarts[i])..<Int(aliasStarts[i + 1])] { byName.insert(b, a, u, unique: false) }
             }
         }
+    }
+
+    /// The decimal integer (optionally negative) in `b[r]`.
+    static func int(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int32>) -> Int32? {
+        var i = Int(r.lowerBound)
+        let negative = i < Int(r.upperBound) && b[i] == UInt8(ascii: "-")
+        if negative { i += 1 }
+        guard i < Int(r.upperBound), Int(r.upperBound) - i <= 9 else { return nil }
+        var v: Int32 = 0
+        for k in i..<Int(r.upperBound) {
+            guard (0x30...0x39).contains(b[k]) else { return nil }
+            v = v * 10 + Int32(b[k] - 0x30)
+        }
+        return negative ? -v : v
     }
 
     /// The number of units.
@@ -247,6 +259,4 @@ struct SliceIndex: Sendable {
     }
 
     func first(_ b: UnsafeBufferPointer<UInt8>, _ key: [UInt8]) -> Int32? { all(b, key).first }
-
-    func first(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int32>) -> Int32? { all(b, Array(b[Int(r.lowerBound)..<Int(r.upperBound)])).first }
 }
