@@ -260,7 +260,10 @@ public struct SQLiteWriter: OutputWriter {
     struct SentenceKey: Hashable {
         var text: String
         init(_ text: String) { self.text = text }
-        static func == (a: Self, b: Self) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+        static func == (a: Self, b: Self) -> Bool {
+            var a = a.text, b = b.text
+            return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) } }
+        }
         func hash(into hasher: inout Hasher) {
             var t = text
             t.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
