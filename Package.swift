@@ -29,7 +29,8 @@ let outputModules: [Target] = [
     stage("OutputGraphML"),
     stage("OutputNeo4j"),
     stage("OutputRDF"),
-    stage("OutputSQLite", dependencies: ["CICU", .product(name: "GRDB", package: "GRDB.swift")]),
+    stage("OutputSQLite", dependencies: ["CICU", .product(name: "GRDB", package: "GRDB.swift"),
+                                        .product(name: "GRDBSQLite", package: "GRDB.swift")]),
     stage("OutputReport"),
 ]
 

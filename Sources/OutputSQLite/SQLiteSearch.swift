@@ -8,6 +8,7 @@
 // are plain words, which unicode61 reads as one token each, as the index does.
 import CICU
 import GRDB
+import GRDBSQLite
 import ZhituCore
 
 enum SQLiteSearch {
@@ -26,41 +27,23 @@ enum SQLiteSearch {
         }
     }
 
-    /// Fills both indexes from the `sentences` table.
+    /// Fills both indexes from the `sentences` table. Each text is read as SQLite's UTF-8 and
+    /// its two columns are built as UTF-8 (no String per sentence or per word): this runs on
+    /// every sentence of the corpus.
     static func fill(_ db: Database) throws {
-        let insert = try db.cachedStatement(sql: "INSERT INTO sentences_fts (rowid, words, parts) VALUES (?, ?, ?)")
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, text FROM sentences ORDER BY id")
-        var segmenter = WordSegmenter()
-        while let row = try rows.next() {
-            let id: Int64 = row[0]
-            let text: String = row[1]
-            let words = try segmenter.words(text)
-            try insert.execute(arguments: [id, words.joined(separator: " "), parts(of: text)])
+        var insert = try BoundStatement(db, "INSERT INTO sentences_fts (rowid, words, parts) VALUES (?, ?, ?)")
+        var rows = try BoundStatement(db, "SELECT id, text FROM sentences ORDER BY id")
+        var columns = SearchColumns()
+        try rows.forEachRow { row in
+            let id = sqlite3_column_int64(row, 0)
+            let text = UnsafeBufferPointer(start: sqlite3_column_text(row, 1), count: Int(sqlite3_column_bytes(row, 1)))
+            try columns.read(text)
+            insert.bind(id)
+            columns.words.withUnsafeBufferPointer { insert.bindUTF8($0) }
+            columns.parts.withUnsafeBufferPointer { insert.bindUTF8($0) }
+            try insert.execute()
         }
         try db.execute(sql: "INSERT INTO sentences_trigram(sentences_trigram) VALUES ('rebuild');")
-    }
-
-    /// Every two adjacent ideographs of `text`, space-separated (改革开放 → "改革 革开 开放"): ICU's
-    /// dictionary splits some two-character words (三农 → 三 农) and joins others into longer
-    /// words, and a word must be found in every sentence that holds it, as written. Built as
-    /// one string: this runs on every sentence of the corpus.
-    static func parts(of text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count * 2)
-        var previous: Unicode.Scalar?
-        for u in text.unicodeScalars {
-            if isIdeograph(u) {
-                if let p = previous {
-                    if !out.isEmpty { out.unicodeScalars.append(" ") }
-                    out.unicodeScalars.append(p)
-                    out.unicodeScalars.append(u)
-                }
-                previous = u
-            } else {
-                previous = nil
-            }
-        }
-        return out
     }
 
     /// Unicode's Ideographic property, answered without the property tables for the common
@@ -70,16 +53,53 @@ enum SQLiteSearch {
     }
 }
 
-/// ICU's word break over a string: the words (letters, numbers, ideographs), without spaces
-/// and punctuation. Buffers are kept between calls.
-struct WordSegmenter {
-    private var units: [UInt16] = []
+/// The two indexed columns of one sentence, as UTF-8, from its UTF-8 text. Buffers are kept
+/// between sentences.
+struct SearchColumns {
+    /// ICU's words (letters, numbers, ideographs), space-joined, without spaces and punctuation.
+    private(set) var words: [UInt8] = []
+    /// Every two adjacent ideographs, space-separated (改革开放 → "改革 革开 开放"): ICU's
+    /// dictionary splits some two-character words (三农 → 三 农) and joins others into longer
+    /// words, and a word must be found in every sentence that holds it, as written.
+    private(set) var parts: [UInt8] = []
+
+    private var units: [UInt16] = []      // the text in UTF-16, for ICU
+    private var offsets: [Int32] = []     // UTF-8 offset of each UTF-16 unit, and of the end
     private var bounds: [Int32] = []
     private var statuses: [Int32] = []
 
-    mutating func words(_ text: String) throws -> [String] {
+    mutating func read(_ text: UnsafeBufferPointer<UInt8>) throws {
         units.removeAll(keepingCapacity: true)
-        units.append(contentsOf: text.utf16)
+        offsets.removeAll(keepingCapacity: true)
+        parts.removeAll(keepingCapacity: true)
+        words.removeAll(keepingCapacity: true)
+        var previous = -1   // UTF-8 offset of the previous scalar when it is an ideograph
+        var i = 0
+        while i < text.count {
+            let (u, n) = Self.scalar(text, at: i)
+            if SQLiteSearch.isIdeograph(u) {
+                if previous >= 0 {
+                    if !parts.isEmpty { parts.append(0x20) }
+                    parts.append(contentsOf: UnsafeBufferPointer(rebasing: text[previous..<(i + n)]))
+                }
+                previous = i
+            } else {
+                previous = -1
+            }
+            if u.value > 0xFFFF {
+                units.append(UTF16.leadSurrogate(u)); units.append(UTF16.trailSurrogate(u))
+                offsets.append(Int32(i)); offsets.append(Int32(i))
+            } else {
+                units.append(UInt16(u.value))
+                offsets.append(Int32(i))
+            }
+            i += n
+        }
+        offsets.append(Int32(text.count))
+        try breakWords(text)
+    }
+
+    private mutating func breakWords(_ text: UnsafeBufferPointer<UInt8>) throws {
         let capacity = units.count + 1
         if bounds.count < capacity {
             bounds = [Int32](repeating: 0, count: capacity)
@@ -89,18 +109,38 @@ struct WordSegmenter {
             zt_word_breaks(u.baseAddress, Int32(u.count), &bounds, &statuses, Int32(capacity))
         }
         if n < 0 { throw ICUError(code: -n - 1) }
-        guard n > 1 else { return [] }
-        var out: [String] = []
+        guard n > 1 else { return }
         for k in 1..<Int(n) {
-            let a = Int(bounds[k - 1]), b = Int(bounds[k])
-            let word = String(decoding: units[a..<b], as: UTF16.self)
+            let word = UnsafeBufferPointer(rebasing: text[Int(offsets[Int(bounds[k - 1])])..<Int(offsets[Int(bounds[k])])])
             // Rule status 100 and above: number, letter, kana, ideograph; below: spaces and
             // punctuation, kept only when ICU gives no status but the piece is a letter.
-            if statuses[k] >= 100 || word.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) {
-                out.append(word)
+            if statuses[k] >= 100 || Self.holdsLetterOrNumber(word) {
+                if !words.isEmpty { words.append(0x20) }
+                words.append(contentsOf: word)
             }
         }
-        return out
+    }
+
+    private static func holdsLetterOrNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            let (u, n) = scalar(bytes, at: i)
+            if u.properties.isAlphabetic || u.properties.numericType != nil { return true }
+            i += n
+        }
+        return false
+    }
+
+    /// The scalar at `i` of valid UTF-8 (SQLite returns the text as Swift wrote it) and its
+    /// length in bytes; a malformed byte reads as U+FFFD.
+    static func scalar(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int) {
+        let b0 = UInt32(b[i])
+        if b0 < 0x80 { return (Unicode.Scalar(UInt8(b0)), 1) }
+        let n = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC0 ? 2 : 0
+        guard n > 0, i + n <= b.count else { return ("\u{FFFD}", 1) }
+        var v = b0 & (0x7F >> UInt32(n))
+        for k in 1..<n { v = v << 6 | (UInt32(b[i + k]) & 0x3F) }
+        return (Unicode.Scalar(v) ?? "\u{FFFD}", n)
     }
 
     struct ICUError: Error, CustomStringConvertible {

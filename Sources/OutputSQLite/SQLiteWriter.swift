@@ -131,113 +131,150 @@ public struct SQLiteWriter: OutputWriter {
     static func run(_ db: Database, _ p: Provenance?) throws {
         try db.execute(sql: "CREATE TABLE run (zhitu TEXT NOT NULL, icu TEXT, config_sha256 TEXT NOT NULL, stages TEXT NOT NULL, date TEXT NOT NULL);")
         guard let p else { return }
-        try db.execute(sql: "INSERT INTO run VALUES (?, ?, ?, ?, ?)", arguments: [p.zhitu, p.icu, p.configDigest, p.stagesJSON, p.date])
+        var insert = try BoundStatement(db, "INSERT INTO run VALUES (?, ?, ?, ?, ?)")
+        insert.bind(p.zhitu); insert.bind(p.icu); insert.bind(p.configDigest); insert.bind(p.stagesJSON); insert.bind(p.date)
+        try insert.execute()
     }
 
     static func fill<G: GraphSource>(_ db: Database, _ g: G, _ documents: DocumentResults) throws {
         // Documents: from the run's records when there are any, and from Document nodes.
-        var docRows: [String: [DatabaseValueConvertible?]] = [:]
+        var docRows: [String: DocumentRow] = [:]
         for d in documents {
-            docRows[d.id] = [d.id, d.path, d.meta.title, d.meta.date, d.meta.source, d.characters]
+            docRows[d.id] = DocumentRow(id: d.id, path: d.path, title: d.meta.title, date: d.meta.date, source: d.meta.source, characters: d.characters)
         }
         func ensureDocument(_ id: String) {
-            if docRows[id] == nil { docRows[id] = [id, nil, nil, nil, nil, nil] }
+            if docRows[id] == nil { docRows[id] = DocumentRow(id: id) }
         }
         for n in g.nodeStream() where n.type == "Document" {
             let id = n.docs.first ?? (n.id.hasPrefix("doc:") ? String(n.id.dropFirst(4)) : n.id)
             if docRows[id] == nil {
-                docRows[id] = [id, string(n.properties["path"]), string(n.properties["title"]), string(n.properties["date"]), string(n.properties["source"]), nil]
+                docRows[id] = DocumentRow(id: id, path: string(n.properties["path"]), title: string(n.properties["title"]),
+                                          date: string(n.properties["date"]), source: string(n.properties["source"]))
             }
         }
         for n in g.nodeStream() { n.docs.forEach(ensureDocument) }
         for e in g.edgeStream() { e.evidence.forEach { ensureDocument($0.doc) } }
-        let insertDoc = try db.cachedStatement(sql: "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?)")
-        for id in docRows.keys.sorted() { try insertDoc.execute(arguments: Self.args(docRows[id]!)) }
+        var insertDoc = try BoundStatement(db, "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?)")
+        for id in docRows.keys.sorted() {
+            let r = docRows[id]!
+            insertDoc.bind(r.id); insertDoc.bind(r.path); insertDoc.bind(r.title); insertDoc.bind(r.date); insertDoc.bind(r.source)
+            insertDoc.bind(r.characters)
+            try insertDoc.execute()
+        }
         docRows = [:]
 
         // Nodes (with a placeholder for any edge end the graph does not list; see withEdgeEnds).
-        let insertNode = try db.cachedStatement(sql: "INSERT INTO nodes VALUES (?, ?, ?, ?, ?, ?, ?)")
-        let insertNodeDoc = try db.cachedStatement(sql: "INSERT OR IGNORE INTO node_documents VALUES (?, ?)")
+        var insertNode = try BoundStatement(db, "INSERT INTO nodes VALUES (?, ?, ?, ?, ?, ?, ?)")
+        var insertNodeDoc = try BoundStatement(db, "INSERT OR IGNORE INTO node_documents VALUES (?, ?)")
         for n in g.nodeStream() {
             var rest = n.properties
             let first = rest.removeValue(forKey: "first_date"), last = rest.removeValue(forKey: "last_date")
-            try insertNode.execute(arguments: Self.args([n.id, n.type, n.name, n.count, string(first), string(last), json(rest)]))
-            for d in n.docs { try insertNodeDoc.execute(arguments: Self.args([n.id, d])) }
+            insertNode.bind(n.id); insertNode.bind(n.type); insertNode.bind(n.name); insertNode.bind(n.count)
+            insertNode.bind(string(first)); insertNode.bind(string(last)); insertNode.bind(json(rest))
+            try insertNode.execute()
+            for d in n.docs {
+                insertNodeDoc.bind(n.id); insertNodeDoc.bind(d)
+                try insertNodeDoc.execute()
+            }
         }
         // Sentences: every sentence of the run's documents (with offsets), then the evidence
         // sentences of a graph read from a file. Ids are looked up in the database, with the
         // sentences of the latest document cached: the edges of a document come together.
-        let insertSentence = try db.cachedStatement(sql: "INSERT INTO sentences (document_id, start_offset, end_offset, text) VALUES (?, ?, ?, ?)")
-        let findSentence = try db.cachedStatement(sql: "SELECT id FROM sentences WHERE document_id = ? AND text = ?")
+        var insertSentence = try BoundStatement(db, "INSERT INTO sentences (document_id, start_offset, end_offset, text) VALUES (?, ?, ?, ?)")
+        var findSentence = try BoundStatement(db, "SELECT id FROM sentences WHERE document_id = ? AND text = ?")
         var cachedDoc: String?
-        var cached: [String: Int64] = [:]
+        var cached: [SentenceKey: Int64] = [:]
         func lookup(_ doc: String, _ text: String, inDatabase: Bool = true) throws -> Int64? {
             if doc != cachedDoc { cachedDoc = doc; cached.removeAll(keepingCapacity: true) }
-            if let id = cached[text] { return id }
-            guard inDatabase, let id = try Int64.fetchOne(findSentence, arguments: Self.args([doc, text])) else { return nil }
-            cached[text] = id
+            if let id = cached[SentenceKey(text)] { return id }
+            guard inDatabase else { return nil }
+            findSentence.bind(doc); findSentence.bind(text)
+            guard let id = try findSentence.fetchInt64() else { return nil }
+            cached[SentenceKey(text)] = id
             return id
         }
         func sentenceID(_ doc: String, _ text: String, _ start: Int?, _ end: Int?, inDatabase: Bool = true) throws -> Int64 {
             if let id = try lookup(doc, text, inDatabase: inDatabase) { return id }
-            try insertSentence.execute(arguments: Self.args([doc, start, end, text]))
+            insertSentence.bind(doc); insertSentence.bind(start); insertSentence.bind(end); insertSentence.bind(text)
+            try insertSentence.execute()
             let id = db.lastInsertedRowID
-            cached[text] = id
+            cached[SentenceKey(text)] = id
             return id
         }
+        // Mentions: every entity, slogan, term and number record; from MENTIONS evidence when
+        // the graph was read from a file (below, after the edges).
+        var insertMention = try BoundStatement(db, "INSERT INTO mentions (document_id, node_id, kind, type, text, start_offset, end_offset, sentence_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        func mention(_ doc: String, _ node: String, _ kind: String, _ type: String?, _ text: String, _ start: Int, _ end: Int, _ sentence: Int64?) throws {
+            insertMention.bind(doc); insertMention.bind(node); insertMention.bind(kind); insertMention.bind(type); insertMention.bind(text)
+            insertMention.bind(start); insertMention.bind(end); insertMention.bind(sentence)
+            try insertMention.execute()
+        }
+        // A run's document is read once for both: its sentences, then its records with the ids
+        // just given to their sentences (no mention inserts a sentence, so ids are as if apart).
+        var sentenceIDs: [Int: Int64] = [:]
         for d in documents {
+            sentenceIDs.removeAll(keepingCapacity: true)
             for k in d.sentences.keys.sorted() {
                 let s = d.sentences[k]!
-                _ = try sentenceID(d.id, s.text, s.start, s.end, inDatabase: false)   // a document's sentences come together
+                sentenceIDs[k] = try sentenceID(d.id, s.text, s.start, s.end, inDatabase: false)   // a document's sentences come together
+            }
+            for a in d.records {
+                let nodeID: String
+                if a.kind == .number { nodeID = "measurement:\(d.id):\(a.start)" }
+                else if let t = GraphBuilder.nodeType(of: a) { nodeID = GraphBuilder.nodeID(type: t, name: a.canonical ?? a.text) }
+                else { continue }
+                guard g.containsNode(nodeID) else { continue }
+                try mention(d.id, nodeID, a.kind.rawValue, a.type, a.text, a.start, a.end, a.sentence.flatMap { sentenceIDs[$0] })
             }
         }
 
         // Edges and their evidence.
-        let insertEdge = try db.cachedStatement(sql: "INSERT INTO edges VALUES (?, ?, ?, ?, ?, ?)")
-        let insertEvidence = try db.cachedStatement(sql: "INSERT INTO evidence (edge_id, document_id, sentence_id, start_offset, end_offset) VALUES (?, ?, ?, ?, ?)")
+        var insertEdge = try BoundStatement(db, "INSERT INTO edges VALUES (?, ?, ?, ?, ?, ?)")
+        var insertEvidence = try BoundStatement(db, "INSERT INTO evidence (edge_id, document_id, sentence_id, start_offset, end_offset) VALUES (?, ?, ?, ?, ?)")
         for (i, e) in g.edgeStream().enumerated() {
-            try insertEdge.execute(arguments: Self.args([i + 1, e.source, e.target, e.type, e.count, json(e.properties)]))
+            insertEdge.bind(i + 1); insertEdge.bind(e.source); insertEdge.bind(e.target); insertEdge.bind(e.type); insertEdge.bind(e.count)
+            insertEdge.bind(json(e.properties))
+            try insertEdge.execute()
             for ev in e.evidence {
                 let s = try sentenceID(ev.doc, ev.sentence, nil, nil)
-                try insertEvidence.execute(arguments: Self.args([i + 1, ev.doc, s, ev.start, ev.end]))
+                insertEvidence.bind(i + 1); insertEvidence.bind(ev.doc); insertEvidence.bind(s); insertEvidence.bind(ev.start); insertEvidence.bind(ev.end)
+                try insertEvidence.execute()
             }
         }
 
-        // Mentions: every entity, slogan, term and number record; from MENTIONS evidence when
-        // the graph was read from a file.
-        let insertMention = try db.cachedStatement(sql: "INSERT INTO mentions (document_id, node_id, kind, type, text, start_offset, end_offset, sentence_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         if documents.isEmpty {
             let nodes = Array(g.nodeStream())   // a graph read from a file: in memory already
             for e in g.edgeStream() where e.type == "MENTIONS" {
                 let node = nodes.binarySearch(e.target)
                 for ev in e.evidence {
-                    try insertMention.execute(arguments: Self.args([ev.doc, e.target, node.map { kindName($0.type) } ?? "entity", node?.type, node?.name ?? e.target,
-                                                          ev.start, ev.end, try lookup(ev.doc, ev.sentence)]))
-                }
-            }
-        } else {
-            for d in documents {
-                for a in d.records {
-                    let nodeID: String
-                    if a.kind == .number { nodeID = "measurement:\(d.id):\(a.start)" }
-                    else if let t = GraphBuilder.nodeType(of: a) { nodeID = GraphBuilder.nodeID(type: t, name: a.canonical ?? a.text) }
-                    else { continue }
-                    guard g.containsNode(nodeID) else { continue }
-                    let sid = try a.sentence.flatMap { d.sentences[$0] }.flatMap { try lookup(d.id, $0.text) }
-                    try insertMention.execute(arguments: Self.args([d.id, nodeID, a.kind.rawValue, a.type, a.text, a.start, a.end, sid]))
+                    try mention(ev.doc, e.target, node.map { kindName($0.type) } ?? "entity", node?.type, node?.name ?? e.target,
+                                ev.start, ev.end, try lookup(ev.doc, ev.sentence))
                 }
             }
         }
     }
 
-    /// Statement arguments with every NUL in a text replaced by U+2400 (␀): SQLite's C
-    /// interface, as GRDB binds text, ends a string at its first NUL, which cut "a\u{0}b" to "a"
-    /// (two such ids then collided on a primary key and stopped the writer).
-    static func args(_ values: [DatabaseValueConvertible?]) -> StatementArguments {
-        StatementArguments(values.map { v -> DatabaseValueConvertible? in
-            if let s = v as? String, s.utf8.contains(0) { return s.replacingOccurrences(of: "\u{0}", with: "\u{2400}") }
-            return v
-        })
+    /// A sentence's text as the cache of sentence ids keys it: by its UTF-8 bytes, as SQLite's
+    /// UNIQUE (document_id, text) and the look-up by text compare it. A String key was hashed
+    /// through its NFC form: a sixth of the time spent on the rows.
+    struct SentenceKey: Hashable {
+        var text: String
+        init(_ text: String) { self.text = text }
+        static func == (a: Self, b: Self) -> Bool {
+            var a = a.text, b = b.text
+            return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) } }
+        }
+        func hash(into hasher: inout Hasher) {
+            var t = text
+            t.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+    }
+
+    /// A row of the `documents` table.
+    struct DocumentRow {
+        var id: String
+        var path: String? = nil, title: String? = nil, date: String? = nil, source: String? = nil
+        var characters: Int? = nil
     }
 
     static func kindName(_ nodeType: String) -> String {

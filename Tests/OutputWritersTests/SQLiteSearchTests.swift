@@ -47,11 +47,20 @@ import Testing
         #expect(r.sentences[2] == EvidenceSentence(text: "第三句。", start: 6, end: 10))
     }
 
+    /// The two columns of `text`, as the writer builds them from SQLite's UTF-8.
+    static func columns(_ text: String) throws -> (words: String, parts: String) {
+        var c = SearchColumns(), t = text
+        try t.withUTF8 { try c.read($0) }
+        return (String(decoding: c.words, as: UTF8.self), String(decoding: c.parts, as: UTF8.self))
+    }
+
     @Test func icuWordsAndTwoCharacterParts() throws {
-        var seg = WordSegmenter()
-        #expect(try seg.words("代表团从香港出发。").contains("香港"))
-        #expect(try !seg.words("代表团从香港出发。").contains("。"))
-        #expect(SQLiteSearch.parts(of: "三农，A改革") == "三农 改革")
+        let words = try Self.columns("代表团从香港出发。").words.split(separator: " ")
+        #expect(words.contains("香港"))
+        #expect(!words.contains("。"))
+        #expect(try Self.columns("三农，A改革").parts == "三农 改革")
+        // words keep letters and numbers of every script, in UTF-8 as written (a scalar outside the BMP too)
+        #expect(try Self.columns("Ⅻ号 é𠀀 2024年，ok！").words.split(separator: " ").joined() == "Ⅻ号é𠀀2024年ok")
         // the same pairs as Unicode's Ideographic property gives (the writer skips its tables for common hanzi)
         func reference(_ text: String) -> String {
             var out: [String] = [], previous: Unicode.Scalar?
@@ -61,7 +70,7 @@ import Testing
             return out.joined(separator: " ")
         }
         for text in ["三农，A改革", "〇一二三", "𠀀𠀁丽", "", "ABC", "改革开放四十年，〆"] {
-            #expect(SQLiteSearch.parts(of: text) == reference(text))
+            #expect(try Self.columns(text).parts == reference(text))
         }
     }
 
