@@ -39,8 +39,14 @@ enum FrontMatter {
         return Result()   // no closing line: not front matter
     }
 
+    /// The line without white space at either end (Foundation's `whitespacesAndNewlines` is
+    /// Unicode's White_Space), trimmed on the scalars: bridging each line to NSString to trim
+    /// it cost more than the rest of the stage.
     static func trimmed(_ text: [Unicode.Scalar], _ r: Range<Int>) -> String {
-        String(scalars: text[r]).trimmingCharacters(in: .whitespacesAndNewlines)
+        var a = r.lowerBound, b = r.upperBound
+        while a < b, text[a].properties.isWhitespace { a += 1 }
+        while b > a, text[b - 1].properties.isWhitespace { b -= 1 }
+        return String(scalars: text[a..<b])
     }
 
     /// A value in matching quotes loses them (`"标题"` → 标题); a quote that belongs to the text
