@@ -14,12 +14,20 @@ enum Dates {
         guard (1...3).contains(parts.count), parts[0].count == 4, parts.dropFirst().allSatisfy({ (1...2).contains($0.count) }) else { return nil }
         let f = parts.compactMap { Int($0) }
         guard f.count == parts.count, (1000...2999).contains(f[0]) else { return nil }
-        if f.count == 1 { return String(format: "%04d", f[0]) }
+        if f.count == 1 { return String(f[0]) }
         guard (1...12).contains(f[1]) else { return nil }
-        if f.count == 2 { return String(format: "%04d-%02d", f[0], f[1]) }
+        if f.count == 2 { return String(f[0]) + "-" + twoDigits(f[1]) }
         guard isValid(year: f[0], month: f[1], day: f[2]) else { return nil }
-        return String(format: "%04d-%02d-%02d", f[0], f[1], f[2])
+        return isoDay(f[0], f[1], f[2])
     }
+
+    /// `yyyy-mm-dd` of a four-digit year and a valid month and day. Not String(format:):
+    /// Foundation's formatter cost more than finding the date.
+    static func isoDay(_ year: Int, _ month: Int, _ day: Int) -> String {
+        String(year) + "-" + twoDigits(month) + "-" + twoDigits(day)
+    }
+
+    static func twoDigits(_ n: Int) -> String { n < 10 ? "0" + String(n) : String(n) }
 
     /// Shaped like a date (four digits, a separator, digits) whether or not the calendar has it.
     static func looksLikeDate(_ s: String) -> Bool {
@@ -80,7 +88,7 @@ enum Dates {
             if fields.count == 3, (1900...2100).contains(fields[0]), chinese || dashed,
                isValid(year: fields[0], month: fields[1], day: fields[2]),
                !dateline || (chinese && j < line.count && line[j] == "电") {
-                return String(format: "%04d-%02d-%02d", fields[0], fields[1], fields[2])
+                return isoDay(fields[0], fields[1], fields[2])
             }
             while i < line.count, line[i].isASCIIDigit { i += 1 }
         }

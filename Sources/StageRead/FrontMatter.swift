@@ -24,8 +24,8 @@ enum FrontMatter {
             let t = trimmed(text, l.content)
             if t == "---" { result.bodyStart = min(text.count, l.next); return result }
             guard let colon = t.firstIndex(of: ":") else { continue }
-            let key = t[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-            let value = unquoted(t[t.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+            let key = spacesTrimmed(t[..<colon]).lowercased()
+            let value = unquoted(spacesTrimmed(t[t.index(after: colon)...]))
             switch key {
             case "date":
                 if let iso = Dates.iso(value) { result.meta.date = iso }
@@ -39,8 +39,24 @@ enum FrontMatter {
         return Result()   // no closing line: not front matter
     }
 
+    /// The line without white space at either end (Foundation's `whitespacesAndNewlines` is
+    /// Unicode's White_Space), trimmed on the scalars: bridging each line to NSString to trim
+    /// it cost more than the rest of the stage.
     static func trimmed(_ text: [Unicode.Scalar], _ r: Range<Int>) -> String {
-        String(scalars: text[r]).trimmingCharacters(in: .whitespacesAndNewlines)
+        var a = r.lowerBound, b = r.upperBound
+        while a < b, text[a].properties.isWhitespace { a += 1 }
+        while b > a, text[b - 1].properties.isWhitespace { b -= 1 }
+        return String(scalars: text[a..<b])
+    }
+
+    /// `s` without spaces and tabs at either end (Foundation's `whitespaces`: general category
+    /// Zs and U+0009).
+    static func spacesTrimmed(_ s: Substring) -> String {
+        func isSpace(_ u: Unicode.Scalar) -> Bool { u == "\t" || u.properties.generalCategory == .spaceSeparator }
+        let u = s.unicodeScalars
+        guard let a = u.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let b = u.lastIndex(where: { !isSpace($0) })!
+        return String(Substring(u[a...b]))
     }
 
     /// A value in matching quotes loses them (`"标题"` → 标题); a quote that belongs to the text

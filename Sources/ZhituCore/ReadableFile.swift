@@ -26,16 +26,35 @@ public enum ReadableFile {
         let fd = try openRegular(path)
         defer { close(fd) }
         var st = stat()
-        var out: [UInt8] = []
-        if fstat(fd, &st) == 0 { out.reserveCapacity(Int(st.st_size)) }
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        let size = fstat(fd, &st) == 0 ? max(0, Int(st.st_size)) : 0
+        // Read straight into the result, one byte more than the size to see the end: a zeroed
+        // megabyte chunk for every file cost more than reading a short article.
+        var out = try [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
+            count = try fill(fd, UnsafeMutableRawBufferPointer(buffer), path)
+        }
+        guard out.count > size else { return out }
+        // the file grew since fstat: read on to its end
+        try withUnsafeTemporaryAllocation(byteCount: 1 << 16, alignment: 1) { chunk in
+            while true {
+                let n = try fill(fd, chunk, path)
+                out.append(contentsOf: chunk[..<n])
+                if n < chunk.count { return }
+            }
+        }
+        return out
+    }
+
+    /// Reads into `buffer` until it is full or the file ends; the bytes read.
+    private static func fill(_ fd: Int32, _ buffer: UnsafeMutableRawBufferPointer, _ path: String) throws -> Int {
+        var done = 0
+        while done < buffer.count {
+            let n = read(fd, buffer.baseAddress! + done, buffer.count - done)
             if n < 0 && errno == EINTR { continue }
             guard n >= 0 else { throw FileProblem(path: path, reason: "cannot be read (\(cause(errno)))") }
-            if n == 0 { return out }
-            out.append(contentsOf: chunk[..<n])
+            if n == 0 { break }
+            done += n
         }
+        return done
     }
 
     /// An open descriptor of the regular file at `path` (symbolic links followed).

@@ -10,18 +10,32 @@ import Foundation
 public enum RecordCodec {
     /// All lines of one document (or part of one, see `DocumentResult.continued`), each ending in "\n".
     public static func lines(_ d: DocumentResult) -> String {
-        var all = ""
-        write(d, chunk: 1 << 62) { all += $0 }
-        return all
+        var all: [UInt8] = []
+        append(d, to: &all, chunk: .max) { _ in }
+        return String(decoding: all, as: UTF8.self)
     }
 
     /// The lines of `lines(d)` handed to `body` in pieces of about `chunk` UTF-8 bytes, so
     /// that a document with hundreds of thousands of records (a long article) is not also
     /// held as one string.
     public static func write(_ d: DocumentResult, chunk: Int = 1 << 20, _ body: (String) throws -> Void) rethrows {
-        var out = ""
+        var out: [UInt8] = []
+        try append(d, to: &out, chunk: chunk) {
+            try body(String(decoding: $0, as: UTF8.self))
+            $0.removeAll(keepingCapacity: true)
+        }
+        if !out.isEmpty { try body(String(decoding: out, as: UTF8.self)) }
+    }
+
+    /// Appends the lines of `lines(d)` to `out` as UTF-8, calling `flush` whenever `out` holds
+    /// `chunk` bytes or more after a line; `flush` writes them out and empties `out`. A writer
+    /// keeps one buffer for every document, so encoding allocates nothing per record.
+    public static func append(_ d: DocumentResult, to out: inout [UInt8], chunk: Int = 1 << 20,
+                              flush: (inout [UInt8]) throws -> Void) rethrows {
+        var w = JSONBytes(bytes: out)
+        out = []   // w owns the buffer while it writes (no copy on append)
+        defer { out = w.bytes }
         if !d.continued {   // a later part of a document goes on from its first part's lines
-            var w = JSONWriter()
             w.beginObject()
             w.field("doc", d.id)
             w.field("kind", "document")
@@ -31,11 +45,10 @@ public enum RecordCodec {
             w.field("source", d.meta.source)
             w.field("characters", d.characters)
             w.endObject()
-            out += w.text + "\n"
+            w.newline()
         }
         for i in d.sentences.keys.sorted() {
             let s = d.sentences[i]!
-            var w = JSONWriter()
             w.beginObject()
             w.field("doc", d.id)
             w.field("kind", "sentence")
@@ -44,19 +57,24 @@ public enum RecordCodec {
             w.field("start", s.start)
             w.field("end", s.end)
             w.endObject()
-            out += w.text + "\n"
-            if out.utf8.count >= chunk { try body(out); out = "" }
+            w.newline()
+            if w.bytes.count >= chunk { try flush(&w.bytes) }
         }
         for a in d.records {
-            out += line(a, doc: d.id) + "\n"
-            if out.utf8.count >= chunk { try body(out); out = "" }
+            record(a, doc: d.id, &w)
+            w.newline()
+            if w.bytes.count >= chunk { try flush(&w.bytes) }
         }
-        if !out.isEmpty { try body(out) }
     }
 
     /// One record line.
     public static func line(_ a: Annotation, doc: String) -> String {
-        var w = JSONWriter()
+        var w = JSONBytes()
+        record(a, doc: doc, &w)
+        return String(decoding: w.bytes, as: UTF8.self)
+    }
+
+    static func record(_ a: Annotation, doc: String, _ w: inout JSONBytes) {
         w.beginObject()
         w.field("doc", doc)
         w.field("kind", a.kind.rawValue)
@@ -85,7 +103,6 @@ public enum RecordCodec {
         w.field("end", a.end)
         if let s = a.sentence { w.field("sentence", s) }
         w.endObject()
-        return w.text
     }
 
     /// One parsed line. Parsed with `JSONValue` (several times faster than JSONDecoder here,

@@ -33,15 +33,30 @@ enum Outputs {
         var stats = RunStats()
         try AtomicFile.write(to: records.path) { file in
             if let provenance { try file.write(contentsOf: Data((provenance.runLine + "\n").utf8)) }
-            var start: UInt64 = 0   // where the latest document's lines begin
+            // Lines are gathered over documents and written in pieces of about a megabyte.
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(1 << 20 + (1 << 16))
+            func flush(_ b: inout [UInt8]) throws {
+                try file.write(contentsOf: b)
+                b.removeAll(keepingCapacity: true)
+            }
+            var start: UInt64 = 0   // where the latest document's lines begin, counting the buffer
             stats = try pipeline.run(files, jobs: jobs, progress: progress) { (e: PartEvent) in
                 switch e {
                 case .part(let d, _):
-                    if !d.continued { start = try file.offset() }
-                    try RecordCodec.write(d) { try file.write(contentsOf: Data($0.utf8)) }
-                case .discard: try file.truncate(atOffset: start)   // a later window of a long article failed
+                    if !d.continued { start = try file.offset() + UInt64(buffer.count) }
+                    try RecordCodec.append(d, to: &buffer, flush: flush)
+                case .discard:   // a later window of a long article failed
+                    let written = try file.offset()
+                    if start >= written {
+                        buffer.removeSubrange(Int(start - written)...)
+                    } else {
+                        buffer.removeAll(keepingCapacity: true)
+                        try file.truncate(atOffset: start)
+                    }
                 }
             }
+            if !buffer.isEmpty { try flush(&buffer) }
         }
         let done = stats
         let writing: (@Sendable ([String]) -> Void)? = progress.map { show in
