@@ -110,7 +110,7 @@ public struct ReportWriter: OutputWriter {
         if let provenance { html += provenanceFooter(provenance) }
         html += "<script type=\"application/json\" id=\"graph-data\">"
         try emit(html)
-        try data(g, index: index, capped: capped) { try emit($0.replacingOccurrences(of: "<", with: "\\u003c")) }
+        try ReportData.write(g, index: index, capped: capped) { try emit(String(decoding: $0, as: UTF8.self)) }
         try emit("</script>\n<script>\n\(ReportAssets.script)</script>\n</body>\n</html>\n")
     }
 
@@ -133,69 +133,6 @@ public struct ReportWriter: OutputWriter {
     }
 
     // MARK: Data for the network view
-
-    /// The graph as compact JSON, in pieces (the caller makes "<" safe inside a <script>
-    /// element): the edges between the nodes in `index`, then those nodes. Uncapped, an edge
-    /// end missing from the node list is added after them; capped, such edges are left out.
-    static func data<G: GraphSource>(_ g: G, index: [String: Int], capped: Bool, _ emit: (String) throws -> Void) throws {
-        var index = index
-        let listed = index.count
-        var extra: [String] = []   // edge ends missing from the node list
-        var w = JSONWriter()
-        func flush() throws { if w.text.utf8.count > 1 << 20 { try emit(w.drain()) } }
-        w.beginObject()
-        w.field("name", g.name)
-        w.beginArray("edges")
-        for e in g.edgeStream() {
-            if capped && (index[e.source] == nil || index[e.target] == nil) { continue }
-            func idx(_ id: String) -> Int {
-                if let i = index[id] { return i }
-                index[id] = listed + extra.count
-                extra.append(id)
-                return index[id]!
-            }
-            let s = idx(e.source), t = idx(e.target)
-            w.beginObject()
-            w.field("s", s); w.field("t", t); w.field("y", e.type); w.field("c", e.count)
-            if !e.properties.isEmpty {
-                w.beginObject("p")
-                for k in e.properties.keys.sorted() { w.field(k, e.properties[k]!) }
-                w.endObject()
-            }
-            if !e.evidence.isEmpty {
-                w.beginArray("e")
-                for ev in e.evidence {
-                    w.beginArray(); w.element(ev.doc); w.element(ev.sentence); w.raw(",\(ev.start),\(ev.end)"); w.endArray()
-                }
-                w.endArray()
-            }
-            w.endObject()
-            w.raw("\n")
-            try flush()
-        }
-        w.endArray()
-        w.beginArray("nodes")
-        for n in g.nodeStream() {
-            guard let i = index[n.id], i < listed else { continue }
-            w.beginObject()
-            w.field("i", n.id); w.field("t", n.type); w.field("n", n.name); w.field("c", n.count)
-            w.field("d", .strings(n.docs))
-            if !n.properties.isEmpty {
-                w.beginObject("p")
-                for k in n.properties.keys.sorted() { w.field(k, n.properties[k]!) }
-                w.endObject()
-            }
-            w.endObject()
-            w.raw("\n")
-            try flush()
-        }
-        for id in extra {
-            w.beginObject(); w.field("i", id); w.field("t", "Thing"); w.field("n", id); w.field("c", 0); w.field("d", .strings([])); w.endObject()
-        }
-        w.endArray()
-        w.endObject()
-        try emit(w.drain())
-    }
 
     // MARK: Tables
 

@@ -43,7 +43,7 @@ public struct JSONBytes {
     }
 
     /// The decimal digits of `v`.
-    static func appendInt(_ v: Int, to out: inout [UInt8]) {
+    public static func appendInt(_ v: Int, to out: inout [UInt8]) {
         if v < 0 { out.append(0x2D) }
         var n = v.magnitude   // Int.min's magnitude fits in UInt
         if n < 10 { out.append(0x30 + UInt8(n)); return }

@@ -105,64 +105,6 @@ public enum RecordCodec {
         w.endObject()
     }
 
-    /// One parsed line. Parsed with `JSONValue` (several times faster than JSONDecoder here,
-    /// which matters when writers read back a large annotations file).
-    struct Line {
-        var doc: String
-        var kind: String
-        var type, text, head, tail, org, numtype, unit, qualifier, subject, canonical, code: String?
-        var value: AnnotationValue?
-        var start, end, sentence, index, characters: Int?
-        var path, date, title, source: String?
-        static let run = "run"
-
-        init?(_ bytes: [UInt8]) {
-            guard case .object(let pairs)? = try? JSONValue.parse(bytes) else { return nil }
-            var doc: String?, kind: String?
-            for (k, v) in pairs {
-                switch v {
-                case .string(let s):
-                    switch k {
-                    case "doc": doc = s
-                    case "kind": kind = s
-                    case "type": type = s
-                    case "text": text = s
-                    case "head": head = s
-                    case "tail": tail = s
-                    case "org": org = s
-                    case "numtype": numtype = s
-                    case "unit": unit = s
-                    case "qualifier": qualifier = s
-                    case "subject": subject = s
-                    case "canonical": canonical = s
-                    case "code": code = s
-                    case "path": path = s
-                    case "date": date = s
-                    case "title": title = s
-                    case "source": source = s
-                    case "value": value = .string(s)
-                    default: break
-                    }
-                case .number(let d, _):
-                    switch k {
-                    case "value": value = .number(d)
-                    case "start": guard let n = Int(exactly: d) else { return nil }; start = n
-                    case "end": guard let n = Int(exactly: d) else { return nil }; end = n
-                    case "sentence": guard let n = Int(exactly: d) else { return nil }; sentence = n
-                    case "index": guard let n = Int(exactly: d) else { return nil }; index = n
-                    case "characters": guard let n = Int(exactly: d) else { return nil }; characters = n
-                    default: break
-                    }
-                default: break
-                }
-            }
-            // the run line (Provenance.runLine) belongs to no document
-            guard let kind, let doc = doc ?? (kind == Line.run ? "" : nil) else { return nil }
-            self.doc = doc
-            self.kind = kind
-        }
-    }
-
     static let notARecord = "not a record line (expected a JSON object with \"doc\" and \"kind\", whole numbers for offsets, valid UTF-8)"
 
     /// An error in a records file, naming file and line.
