@@ -62,29 +62,6 @@ extension Neo4jWriter {
         out.append(contentsOf: UnsafeBufferPointer(rebasing: u[copied...]))
     }
 
-    /// `["a","b"]`: a list of strings as JSON text.
-    static func appendJSON(_ items: [String], to out: inout [UInt8]) {
-        out.append(0x5B)
-        for (i, s) in items.enumerated() {
-            if i > 0 { out.append(0x2C) }
-            JSONBytes.appendQuoted(s, to: &out)
-        }
-        out.append(0x5D)
-    }
-
-    /// Evidence as a JSON list of {doc, sentence, start, end}.
-    static func appendEvidenceJSON(_ evidence: [Evidence], to out: inout [UInt8]) {
-        var w = JSONBytes()
-        swap(&w.bytes, &out)   // JSONBytes appends to the caller's buffer, without copying it
-        w.bytes.append(0x5B)
-        for (i, ev) in evidence.enumerated() {
-            if i > 0 { w.bytes.append(0x2C) }
-            w.beginObject(); w.field("doc", ev.doc); w.field("sentence", ev.sentence); w.field("start", ev.start); w.field("end", ev.end); w.endObject()
-        }
-        w.bytes.append(0x5D)
-        swap(&w.bytes, &out)
-    }
-
     /// A Cypher string literal in single quotes.
     static func appendCypherQuoted(_ s: String, to out: inout [UInt8]) {
         var s = s

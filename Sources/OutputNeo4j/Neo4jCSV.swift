@@ -23,7 +23,7 @@ extension Neo4jWriter {
                 case .double: t = "double"
                 case .string: t = "string"
                 // a list whose items hold the array delimiter is written as JSON text instead
-                case .strings(let l): t = l.contains { $0.contains(";") } ? "string" : "string[]"
+                case .strings(let l): t = l.contains { $0.utf8.contains(0x3B) } ? "string" : "string[]"
                 }
                 if let old = types[k], old != t {
                     types[k] = (["long", "double"].contains(old) && ["long", "double"].contains(t)) ? "double" : "string"
@@ -64,7 +64,7 @@ extension Neo4jWriter {
         var docsAsJSON: [String: Bool] = [:]
         for n in g.nodeStream() {
             nodeColumns[n.type, default: ColumnTypes(excluding: fixedNode)].add(n.properties)
-            if docsAsJSON[n.type] != true { docsAsJSON[n.type] = n.docs.contains { $0.contains(";") } }
+            if docsAsJSON[n.type] != true { docsAsJSON[n.type] = n.docs.contains { $0.utf8.contains(0x3B) } }
         }
         var edgeColumns: [String: ColumnTypes] = [:]
         for e in g.edgeStream() { edgeColumns[e.type, default: ColumnTypes(excluding: fixedEdge)].add(e.properties) }
@@ -85,7 +85,7 @@ extension Neo4jWriter {
             row.open(); row.escape(idSpace); row.bytes.append(0x3B); row.escape(n.type); row.close()   // Node;<type>
             row.field(n.name)
             row.field(n.count)
-            if f.docsAsJSON { row.jsonField { appendJSON(n.docs, to: &$0) } } else { row.array(n.docs) }
+            if f.docsAsJSON { row.jsonField { JSONBytes.appendJSON(.strings(n.docs), to: &$0) } } else { row.array(n.docs) }
             for c in f.columns { row.field(n.properties[c.name], as: c.type) }
             row.end()
             try f.write(row.bytes)
@@ -111,7 +111,7 @@ extension Neo4jWriter {
                 row.field(ev.sentence)
                 row.field(ev.start)
                 row.field(ev.end)
-                row.jsonField { appendEvidenceJSON(e.evidence, to: &$0) }
+                row.jsonField { JSONBytes.appendEvidence(e.evidence, to: &$0) }
             } else {
                 for _ in 0..<5 { row.field("") }
             }
@@ -125,7 +125,7 @@ extension Neo4jWriter {
     /// The evidence list as JSON text.
     static func evidenceJSON(_ evidence: [Evidence]) -> String {
         var out: [UInt8] = []
-        appendEvidenceJSON(evidence, to: &out)
+        JSONBytes.appendEvidence(evidence, to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
@@ -150,7 +150,7 @@ extension Neo4jWriter.CSVRecord {
         switch v {
         case nil: field("")
         case .string(let s)?: field(s)
-        case .strings(let l)?: if type == "string[]" { array(l) } else { jsonField { Neo4jWriter.appendJSON(l, to: &$0) } }
+        case .strings(let l)?: if type == "string[]" { array(l) } else { jsonField { JSONBytes.appendJSON(.strings(l), to: &$0) } }
         case .int(let i)?: if type == "double" { field(String(Double(i))) } else { field(i) }
         case .double(let d)?: field(String(d))
         case .bool(let b)?: field(b ? "true" : "false")

@@ -64,7 +64,7 @@ extension Neo4jWriter {
             append(", r.evidence_end = ", to: &out); out.append(contentsOf: String(ev.end).utf8)
             append(", r.evidence = ", to: &out)
             var json: [UInt8] = []
-            appendEvidenceJSON(e.evidence, to: &json)
+            JSONBytes.appendEvidence(e.evidence, to: &json)
             json.withUnsafeBufferPointer { appendCypherQuoted($0, to: &out) }
         }
         append(";\n", to: &out)
