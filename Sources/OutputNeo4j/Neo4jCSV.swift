@@ -122,13 +122,6 @@ extension Neo4jWriter {
         }
     }
 
-    /// The evidence list as JSON text.
-    static func evidenceJSON(_ evidence: [Evidence]) -> String {
-        var out: [UInt8] = []
-        JSONBytes.appendEvidence(evidence, to: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
     /// One CSV record (a header, the run): every field quoted, quotes doubled.
     static func csvLine(_ fields: [String]) -> String {
         var row = CSVRecord()

@@ -1,5 +1,4 @@
 // graph.cypher: MERGE statements, one a line, for loading into a running database.
-import Foundation
 import ZhituCore
 
 extension Neo4jWriter {
