@@ -10,7 +10,7 @@ public struct GraphJSONWriter: OutputWriter {
     public func write(_ output: RunOutput, to directory: URL) throws {
         let graph = try output.graphSource()
         try AtomicFile.write(to: directory.appendingPathComponent("graph.json").path) { file in
-            try Self.render(graph, provenance: output.provenance) { try file.write(contentsOf: Data($0.utf8)) }
+            try Self.render(graph, provenance: output.provenance) { (bytes: [UInt8]) in try file.write(contentsOf: bytes) }
         }
     }
 
@@ -20,10 +20,16 @@ public struct GraphJSONWriter: OutputWriter {
         return out
     }
 
-    /// Renders in pieces of about a megabyte, so a large graph is never one string in memory.
+    /// Renders in pieces of about a megabyte of text, so a large graph is never one string in memory.
     public static func render<G: GraphSource>(_ g: G, provenance: Provenance? = nil, piece: (String) throws -> Void) rethrows {
+        try render(g, provenance: provenance) { (bytes: [UInt8]) in try piece(String(decoding: bytes, as: UTF8.self)) }
+    }
+
+    /// Renders in pieces of about a megabyte of UTF-8. The nodes and links are written as bytes
+    /// straight into one buffer (through `JSONWriter`, a String per field, they cost several
+    /// times more); a node or link a line, each after the first starting with its comma.
+    public static func render<G: GraphSource>(_ g: G, provenance: Provenance? = nil, piece: ([UInt8]) throws -> Void) rethrows {
         var w = JSONWriter()
-        func flush() throws { if w.text.utf8.count > 1 << 20 { try piece(w.drain()) } }
         w.beginObject()
         w.field("directed", true)
         w.field("multigraph", true)
@@ -33,48 +39,53 @@ public struct GraphJSONWriter: OutputWriter {
         // on the first line, which GraphJSONReader.provenance reads without parsing the graph
         provenance?.write(to: &w, key: "provenance")
         w.endObject()
-        w.raw("\n")
-        w.beginArray("nodes")
-        for n in g.nodeStream() {
-            w.raw("\n")
-            w.beginObject()
-            w.field("id", n.id)
-            w.field("type", n.type)
-            w.field("name", n.name)
-            w.field("count", n.count)
-            w.field("docs", .strings(n.docs))
-            for k in n.properties.keys.sorted() { w.field(k, n.properties[k]!) }
-            w.endObject()
+        var out = Array(w.text.utf8)
+        func flush() throws { if out.count > 1 << 20 { try piece(out); out.removeAll(keepingCapacity: true) } }
+        func append(_ s: StaticString) { s.withUTF8Buffer { out.append(contentsOf: $0) } }
+        /// `,"key":` before a value.
+        func key(_ k: StaticString) { out.append(0x2C); append(k); out.append(0x3A) }
+        func properties(_ props: [String: GraphValue]) {
+            for k in props.keys.sorted() {
+                out.append(0x2C)
+                JSONBytes.appendQuoted(k, to: &out)
+                out.append(0x3A)
+                JSONBytes.appendJSON(props[k]!, to: &out)
+            }
+        }
+
+        append("\n,\"nodes\":[")
+        for (i, n) in g.nodeStream().enumerated() {
+            append(i == 0 ? "\n{\"id\":" : "\n,{\"id\":")
+            JSONBytes.appendQuoted(n.id, to: &out)
+            key("\"type\""); JSONBytes.appendQuoted(n.type, to: &out)
+            key("\"name\""); JSONBytes.appendQuoted(n.name, to: &out)
+            key("\"count\""); JSONBytes.appendJSON(.int(n.count), to: &out)
+            key("\"docs\""); JSONBytes.appendJSON(.strings(n.docs), to: &out)
+            properties(n.properties)
+            out.append(0x7D)
             try flush()
         }
-        w.raw("\n")
-        w.endArray()
-        w.raw("\n")
-        w.beginArray("links")
+        append("\n]\n,\"links\":[")
         // networkx multigraph edge key: unique per (source, target). Edges come grouped by
         // source, so counting per target within the current source is enough.
         var source: String?
         var keys: [String: Int] = [:]
-        for e in g.edgeStream() {
+        for (i, e) in g.edgeStream().enumerated() {
             if e.source != source { source = e.source; keys.removeAll(keepingCapacity: true) }
             let k = keys[e.target, default: 0]
             keys[e.target] = k + 1
-            w.raw("\n")
-            w.beginObject()
-            w.field("source", e.source)
-            w.field("target", e.target)
-            w.field("key", k)
-            w.field("type", e.type)
-            w.field("count", e.count)
-            for p in e.properties.keys.sorted() { w.field(p, e.properties[p]!) }
-            w.evidence("evidence", e.evidence)
-            w.endObject()
+            append(i == 0 ? "\n{\"source\":" : "\n,{\"source\":")
+            JSONBytes.appendQuoted(e.source, to: &out)
+            key("\"target\""); JSONBytes.appendQuoted(e.target, to: &out)
+            key("\"key\""); JSONBytes.appendJSON(.int(k), to: &out)
+            key("\"type\""); JSONBytes.appendQuoted(e.type, to: &out)
+            key("\"count\""); JSONBytes.appendJSON(.int(e.count), to: &out)
+            properties(e.properties)
+            key("\"evidence\""); JSONBytes.appendEvidence(e.evidence, to: &out)
+            out.append(0x7D)
             try flush()
         }
-        w.raw("\n")
-        w.endArray()
-        w.endObject()
-        w.raw("\n")
-        try piece(w.drain())
+        append("\n]}\n")
+        try piece(out)
     }
 }

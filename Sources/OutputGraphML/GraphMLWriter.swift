@@ -10,7 +10,7 @@ public struct GraphMLWriter: OutputWriter {
     public func write(_ output: RunOutput, to directory: URL) throws {
         let graph = try output.graphSource()
         try AtomicFile.write(to: directory.appendingPathComponent("graph.graphml").path) { file in
-            try Self.render(graph, provenance: output.provenance) { try file.write(contentsOf: Data($0.utf8)) }
+            try Self.render(graph, provenance: output.provenance) { (bytes: [UInt8]) in try file.write(contentsOf: bytes) }
         }
     }
 
@@ -27,9 +27,14 @@ public struct GraphMLWriter: OutputWriter {
         return out
     }
 
-    /// Renders in pieces of about a megabyte: one pass over the graph for the attribute
-    /// types, one to write it. `provenance`, when given, is data on the <graph> element.
+    /// Renders in pieces of about a megabyte, as text.
     public static func render<G: GraphSource>(_ graph: G, provenance: Provenance? = nil, piece: (String) throws -> Void) rethrows {
+        try render(graph, provenance: provenance) { (bytes: [UInt8]) in try piece(String(decoding: bytes, as: UTF8.self)) }
+    }
+
+    /// Renders in pieces of about a megabyte of UTF-8: one pass over the graph for the
+    /// attribute types, one to write it. `provenance`, when given, is data on the <graph> element.
+    public static func render<G: GraphSource>(_ graph: G, provenance: Provenance? = nil, piece: ([UInt8]) throws -> Void) rethrows {
         let g = graph.withEdgeEnds()
         // Node and edge attributes: fixed ones first, then every property name, typed by its values.
         var nodeKeys = [Key(id: "n_label", name: "label", type: "string"), Key(id: "n_type", name: "type", type: "string"),
@@ -48,61 +53,55 @@ public struct GraphMLWriter: OutputWriter {
         let nodeKeyByName = Dictionary(uniqueKeysWithValues: nodeKeys.map { ($0.name, $0) })
         let edgeKeyByName = Dictionary(uniqueKeysWithValues: edgeKeys.map { ($0.name, $0) })
 
-        var out = """
+        var head = """
         <?xml version="1.0" encoding="UTF-8"?>
         <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
         xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
 
         """
-        out += "  <key id=\"g_name\" for=\"graph\" attr.name=\"name\" attr.type=\"string\"/>\n"
-        if provenance != nil { out += provenanceKeys }
-        for k in nodeKeys { out += "  <key id=\"\(k.id)\" for=\"node\" attr.name=\"\(escape(k.name))\" attr.type=\"\(k.type)\"/>\n" }
-        for k in edgeKeys { out += "  <key id=\"\(k.id)\" for=\"edge\" attr.name=\"\(escape(k.name))\" attr.type=\"\(k.type)\"/>\n" }
-        out += "  <graph id=\"G\" edgedefault=\"directed\">\n"
-        out += "    <data key=\"g_name\">\(escape(g.name))</data>\n"
-        if let provenance { out += provenanceData(provenance) }
-        func flush() throws { if out.utf8.count > 1 << 20 { try piece(out); out = "" } }
+        head += "  <key id=\"g_name\" for=\"graph\" attr.name=\"name\" attr.type=\"string\"/>\n"
+        if provenance != nil { head += provenanceKeys }
+        for k in nodeKeys { head += "  <key id=\"\(k.id)\" for=\"node\" attr.name=\"\(escape(k.name))\" attr.type=\"\(k.type)\"/>\n" }
+        for k in edgeKeys { head += "  <key id=\"\(k.id)\" for=\"edge\" attr.name=\"\(escape(k.name))\" attr.type=\"\(k.type)\"/>\n" }
+        head += "  <graph id=\"G\" edgedefault=\"directed\">\n"
+        head += "    <data key=\"g_name\">\(escape(g.name))</data>\n"
+        if let provenance { head += provenanceData(provenance) }
+
+        var out = XMLBytes()
+        out.bytes.append(contentsOf: head.utf8)
+        func flush() throws { if out.bytes.count > 1 << 20 { try piece(out.bytes); out.bytes.removeAll(keepingCapacity: true) } }
         for n in g.nodeStream() {
-            out += "    <node id=\"\(xmlID(n.id))\">\n"
-            data(&out, "n_label", n.name)
-            data(&out, "n_type", n.type)
-            data(&out, "n_name", n.name)
-            data(&out, "n_zhitu_id", n.id)
-            data(&out, "n_count", String(n.count))
-            data(&out, "n_docs", GraphValue.strings(n.docs).json)
+            out.append("    <node id=\""); out.append(xmlID(n.id)); out.append("\">\n")
+            out.data("n_label", n.name)
+            out.data("n_type", n.type)
+            out.data("n_name", n.name)
+            out.data("n_zhitu_id", n.id)
+            out.data("n_count", String(n.count))
+            out.data("n_docs") { JSONBytes.appendJSON(.strings(n.docs), to: &$0) }
             for p in n.properties.keys.sorted() where !fixedNode.contains(p) {
                 let k = nodeKeyByName[p]!
-                data(&out, k.id, text(n.properties[p]!, as: k.type))
+                out.data(k.id, n.properties[p]!, as: k.type)
             }
-            out += "    </node>\n"
+            out.append("    </node>\n")
             try flush()
         }
         for (i, e) in g.edgeStream().enumerated() {
-            out += "    <edge id=\"e\(i)\" source=\"\(xmlID(e.source))\" target=\"\(xmlID(e.target))\">\n"
-            data(&out, "e_label", e.type)
-            data(&out, "e_type", e.type)
-            data(&out, "e_count", String(e.count))
-            if !e.evidence.isEmpty { data(&out, "e_evidence", evidenceJSON(e.evidence)) }
+            out.append("    <edge id=\"e"); out.append(String(i))
+            out.append("\" source=\""); out.append(xmlID(e.source))
+            out.append("\" target=\""); out.append(xmlID(e.target)); out.append("\">\n")
+            out.data("e_label", e.type)
+            out.data("e_type", e.type)
+            out.data("e_count", String(e.count))
+            if !e.evidence.isEmpty { out.data("e_evidence") { JSONBytes.appendEvidence(e.evidence, to: &$0) } }
             for p in e.properties.keys.sorted() where !fixedEdge.contains(p) {
                 let k = edgeKeyByName[p]!
-                data(&out, k.id, text(e.properties[p]!, as: k.type))
+                out.data(k.id, e.properties[p]!, as: k.type)
             }
-            out += "    </edge>\n"
+            out.append("    </edge>\n")
             try flush()
         }
-        out += "  </graph>\n</graphml>\n"
-        try piece(out)
-    }
-
-    static func data(_ out: inout String, _ key: String, _ value: String) {
-        out += "      <data key=\"\(key)\">\(escape(value))</data>\n"
-    }
-
-    /// Evidence as a JSON list of {doc, sentence, start, end}.
-    static func evidenceJSON(_ evidence: [Evidence]) -> String {
-        var w = JSONWriter()
-        w.evidence(nil, evidence)
-        return w.text
+        out.append("  </graph>\n</graphml>\n")
+        try piece(out.bytes)
     }
 
     /// The GraphML type of each property name over all `properties`: the narrowest of
@@ -189,25 +188,8 @@ public struct GraphMLWriter: OutputWriter {
     /// Escapes text for XML 1.0 element content and attribute values; characters XML 1.0
     /// cannot carry (most C0 controls) are dropped.
     public static func escape(_ s: String) -> String {
-        // Most text needs no escape; 0xEF leads U+FFFE/U+FFFF (and others, which then take the slow path).
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0xEF }) { return s }
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for u in s.unicodeScalars {
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\n": out += "&#10;"
-            case "\r": out += "&#13;"
-            case "\t": out += "&#9;"
-            default:
-                let v = u.value
-                if v < 0x20 || v == 0xFFFE || v == 0xFFFF { continue }
-                out.unicodeScalars.append(u)
-            }
-        }
-        return out
+        var out = XMLBytes()
+        out.escape(s)
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 }

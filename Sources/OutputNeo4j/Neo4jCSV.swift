@@ -23,7 +23,7 @@ extension Neo4jWriter {
                 case .double: t = "double"
                 case .string: t = "string"
                 // a list whose items hold the array delimiter is written as JSON text instead
-                case .strings(let l): t = l.contains { $0.contains(";") } ? "string" : "string[]"
+                case .strings(let l): t = l.contains { $0.utf8.contains(0x3B) } ? "string" : "string[]"
                 }
                 if let old = types[k], old != t {
                     types[k] = (["long", "double"].contains(old) && ["long", "double"].contains(t)) ? "double" : "string"
@@ -47,16 +47,16 @@ extension Neo4jWriter {
 
     /// File name → contents, sorted by name: one nodes file per node type, one rels file per edge type.
     public static func csvFiles<G: GraphSource>(_ graph: G) -> [(String, String)] {
-        var files: [String: String] = [:]
-        try! csv(graph) { name in { files[name, default: ""] += $0 } }
-        return files.keys.sorted().map { ($0, files[$0]!) }
+        var files: [String: [UInt8]] = [:]
+        try! csv(graph) { name in { files[name, default: []] += $0 } }
+        return files.keys.sorted().map { ($0, String(decoding: files[$0]!, as: UTF8.self)) }
     }
 
     /// Writes the CSV files in two passes over the graph (column types, then rows): `file`
-    /// gives the writer of the named file, asked for once per file, rows in graph order.
-    /// `node` and `edge` see every node and edge of the second pass, in graph order (for
-    /// graph.cypher, which then needs no pass of its own).
-    static func csv<G: GraphSource>(_ graph: G, file: (String) throws -> ((String) throws -> Void),
+    /// gives the writer of the named file, asked for once per file, rows in graph order, each
+    /// as UTF-8 bytes. `node` and `edge` see every node and edge of the second pass, in graph
+    /// order (for graph.cypher, which then needs no pass of its own).
+    static func csv<G: GraphSource>(_ graph: G, file: (String) throws -> (([UInt8]) throws -> Void),
                                     node: (GraphNode) throws -> Void = { _ in }, edge: (GraphEdge) throws -> Void = { _ in }) throws {
         let g = graph.withEdgeEnds()
         // Pass 1: per node type, its property columns and whether docs must be JSON text.
@@ -64,90 +64,89 @@ extension Neo4jWriter {
         var docsAsJSON: [String: Bool] = [:]
         for n in g.nodeStream() {
             nodeColumns[n.type, default: ColumnTypes(excluding: fixedNode)].add(n.properties)
-            if docsAsJSON[n.type] != true { docsAsJSON[n.type] = n.docs.contains { $0.contains(";") } }
+            if docsAsJSON[n.type] != true { docsAsJSON[n.type] = n.docs.contains { $0.utf8.contains(0x3B) } }
         }
         var edgeColumns: [String: ColumnTypes] = [:]
         for e in g.edgeStream() { edgeColumns[e.type, default: ColumnTypes(excluding: fixedEdge)].add(e.properties) }
 
         // Pass 2: rows, each to its type's file.
-        var nodeFiles: [String: (write: (String) throws -> Void, columns: [Column], docsAsJSON: Bool)] = [:]
+        var row = CSVRecord()
+        var nodeFiles: [String: (write: ([UInt8]) throws -> Void, columns: [Column], docsAsJSON: Bool)] = [:]
         for n in g.nodeStream() {
             if nodeFiles[n.type] == nil {
                 let cols = nodeColumns[n.type]!.columns, json = docsAsJSON[n.type]!
                 let w = try file("nodes_\(fileSafe(n.type)).csv")
-                try w(csvLine(["id:ID(\(idSpace))", ":LABEL", "name", "count:int", json ? "docs" : "docs:string[]"] + cols.map(\.header)))
+                try w(Array(csvLine(["id:ID(\(idSpace))", ":LABEL", "name", "count:int", json ? "docs" : "docs:string[]"] + cols.map(\.header)).utf8))
                 nodeFiles[n.type] = (w, cols, json)
             }
             let f = nodeFiles[n.type]!
-            var row = [n.id, "\(idSpace);\(n.type)", n.name, String(n.count), f.docsAsJSON ? GraphValue.strings(n.docs).json : arrayField(n.docs)]
-            for c in f.columns { row.append(n.properties[c.name].map { field($0, as: c.type) } ?? "") }
-            try f.write(csvLine(row))
+            row.start()
+            row.field(n.id)
+            row.open(); row.escape(idSpace); row.bytes.append(0x3B); row.escape(n.type); row.close()   // Node;<type>
+            row.field(n.name)
+            row.field(n.count)
+            if f.docsAsJSON { row.jsonField { JSONBytes.appendJSON(.strings(n.docs), to: &$0) } } else { row.array(n.docs) }
+            for c in f.columns { row.field(n.properties[c.name], as: c.type) }
+            row.end()
+            try f.write(row.bytes)
             try node(n)
         }
-        var edgeFiles: [String: (write: (String) throws -> Void, columns: [Column])] = [:]
+        var edgeFiles: [String: (write: ([UInt8]) throws -> Void, columns: [Column])] = [:]
         for e in g.edgeStream() {
             if edgeFiles[e.type] == nil {
                 let cols = edgeColumns[e.type]!.columns
                 let w = try file("rels_\(fileSafe(e.type)).csv")
-                try w(csvLine([":START_ID(\(idSpace))", ":END_ID(\(idSpace))", ":TYPE", "count:int", "evidence_doc", "evidence_sentence",
-                               "evidence_start:int", "evidence_end:int", "evidence"] + cols.map(\.header)))
+                try w(Array(csvLine([":START_ID(\(idSpace))", ":END_ID(\(idSpace))", ":TYPE", "count:int", "evidence_doc", "evidence_sentence",
+                                     "evidence_start:int", "evidence_end:int", "evidence"] + cols.map(\.header)).utf8))
                 edgeFiles[e.type] = (w, cols)
             }
             let f = edgeFiles[e.type]!
-            let ev = e.evidence.first
-            var row = [e.source, e.target, e.type, String(e.count), ev?.doc ?? "", ev?.sentence ?? "",
-                       ev.map { String($0.start) } ?? "", ev.map { String($0.end) } ?? "", e.evidence.isEmpty ? "" : evidenceJSON(e.evidence)]
-            for c in f.columns { row.append(e.properties[c.name].map { field($0, as: c.type) } ?? "") }
-            try f.write(csvLine(row))
+            row.start()
+            row.field(e.source)
+            row.field(e.target)
+            row.field(e.type)
+            row.field(e.count)
+            if let ev = e.evidence.first {
+                row.field(ev.doc)
+                row.field(ev.sentence)
+                row.field(ev.start)
+                row.field(ev.end)
+                row.jsonField { JSONBytes.appendEvidence(e.evidence, to: &$0) }
+            } else {
+                for _ in 0..<5 { row.field("") }
+            }
+            for c in f.columns { row.field(e.properties[c.name], as: c.type) }
+            row.end()
+            try f.write(row.bytes)
             try edge(e)
         }
     }
 
-    static func evidenceJSON(_ evidence: [Evidence]) -> String {
-        var w = JSONWriter()
-        w.beginArray()
-        for ev in evidence {
-            w.beginObject(); w.field("doc", ev.doc); w.field("sentence", ev.sentence); w.field("start", ev.start); w.field("end", ev.end); w.endObject()
-        }
-        w.endArray()
-        return w.text
-    }
-
-    /// Array values joined by neo4j-admin's default array delimiter `;`.
-    static func arrayField(_ items: [String]) -> String { items.joined(separator: ";") }
-
-    static func field(_ v: GraphValue, as type: String) -> String {
-        switch v {
-        case .string(let s): return s
-        case .strings(let l): return type == "string[]" ? arrayField(l) : v.json
-        case .int(let i): return type == "double" ? String(Double(i)) : String(i)
-        case .double(let d): return String(d)
-        case .bool(let b): return b ? "true" : "false"
-        }
-    }
-
-    /// One CSV record: every field quoted, quotes doubled; newlines stay inside the quotes
-    /// (import with `--multiline-fields=true` when names or sentences hold line breaks).
+    /// One CSV record (a header, the run): every field quoted, quotes doubled.
     static func csvLine(_ fields: [String]) -> String {
-        var out = ""
-        for (i, f) in fields.enumerated() {
-            if i > 0 { out += "," }
-            out += "\""
-            if f.utf8.contains(UInt8(ascii: "\"")) {
-                for u in f.unicodeScalars {
-                    if u == "\"" { out += "\"\"" } else { out.unicodeScalars.append(u) }
-                }
-            } else {
-                out += f
-            }
-            out += "\""
-        }
-        return out + "\n"
+        var row = CSVRecord()
+        for f in fields { row.field(f) }
+        row.end()
+        return String(decoding: row.bytes, as: UTF8.self)
     }
 
     static func fileSafe(_ s: String) -> String {
         String(String.UnicodeScalarView(s.unicodeScalars.map { u in
             u.isASCII && (u.properties.isAlphabetic || ("0"..."9").contains(u) || u == "_" || u == "-") ? u : "_"
         }))
+    }
+}
+
+extension Neo4jWriter.CSVRecord {
+    /// A property value in a column of type `type`; an empty field when the value is missing.
+    mutating func field(_ v: GraphValue?, as type: String) {
+        switch v {
+        case nil: field("")
+        case .string(let s)?: field(s)
+        case .strings(let l)?: if type == "string[]" { array(l) } else { jsonField { JSONBytes.appendJSON(.strings(l), to: &$0) } }
+        case .int(let i)?: if type == "double" { field(String(Double(i))) } else { field(i) }
+        case .double(let d)?: field(String(d))
+        case .bool(let b)?: field(b ? "true" : "false")
+        }
     }
 }

@@ -1,5 +1,4 @@
 // graph.cypher: MERGE statements, one a line, for loading into a running database.
-import Foundation
 import ZhituCore
 
 extension Neo4jWriter {
@@ -7,8 +6,17 @@ extension Neo4jWriter {
     /// given), the nodes, then the edges.
     public static func cypher<G: GraphSource>(_ g: G, provenance: Provenance? = nil, _ emit: (String) throws -> Void) throws {
         try emit(cypherHeader(g, provenance: provenance))
-        for n in g.nodeStream() { try emit(cypher(n)) }
-        for e in g.edgeStream() { try emit(cypher(e)) }
+        var line: [UInt8] = []
+        for n in g.nodeStream() {
+            line.removeAll(keepingCapacity: true)
+            appendCypher(n, to: &line)
+            try emit(String(decoding: line, as: UTF8.self))
+        }
+        for e in g.edgeStream() {
+            line.removeAll(keepingCapacity: true)
+            appendCypher(e, to: &line)
+            try emit(String(decoding: line, as: UTF8.self))
+        }
     }
 
     /// The lines before the nodes: the graph's size, the uniqueness constraint and the run.
@@ -18,59 +26,72 @@ extension Neo4jWriter {
             + (provenance.map(runCypher) ?? "")
     }
 
-    /// A node's MERGE line.
-    static func cypher(_ n: GraphNode) -> String {
-        var sets = ["n.name = \(literal(.string(n.name)))", "n.count = \(n.count)", "n.docs = \(literal(.strings(n.docs)))"]
-        for k in n.properties.keys.sorted() where !["id", "name", "count", "docs"].contains(k) {
-            sets.append("n.\(name(k)) = \(literal(n.properties[k]!))")
+    /// A node's MERGE line:
+    /// `MERGE (n:Node {id: '…'}) SET n:<type>, n.name = '…', n.count = 1, n.docs = ['…'], n.<key> = …;`
+    static func appendCypher(_ n: GraphNode, to out: inout [UInt8]) {
+        append("MERGE (n:", to: &out); out.append(contentsOf: idSpace.utf8)
+        append(" {id: ", to: &out); appendCypherQuoted(n.id, to: &out)
+        append("}) SET n:", to: &out); appendName(n.type, to: &out)
+        append(", n.name = ", to: &out); appendCypherQuoted(n.name, to: &out)
+        append(", n.count = ", to: &out); out.append(contentsOf: String(n.count).utf8)
+        append(", n.docs = ", to: &out); appendLiteral(.strings(n.docs), to: &out)
+        for k in n.properties.keys.sorted() where !fixedNode.contains(k) {
+            append(", n.", to: &out); appendName(k, to: &out)
+            append(" = ", to: &out); appendLiteral(n.properties[k]!, to: &out)
         }
-        return "MERGE (n:\(idSpace) {id: \(literal(.string(n.id)))}) SET n:\(name(n.type)), \(sets.joined(separator: ", "));\n"
+        append(";\n", to: &out)
     }
 
-    /// An edge's MATCH … MERGE line.
-    static func cypher(_ e: GraphEdge) -> String {
-        let key = e.properties.keys.sorted().map { "\(name($0)): \(literal(e.properties[$0]!))" }
-        var sets = ["r.count = \(e.count)"]
+    /// An edge's MATCH … MERGE line: the edge's properties are its key, the count and the
+    /// evidence are set.
+    static func appendCypher(_ e: GraphEdge, to out: inout [UInt8]) {
+        append("MATCH (a:", to: &out); out.append(contentsOf: idSpace.utf8)
+        append(" {id: ", to: &out); appendCypherQuoted(e.source, to: &out)
+        append("}), (b:", to: &out); out.append(contentsOf: idSpace.utf8)
+        append(" {id: ", to: &out); appendCypherQuoted(e.target, to: &out)
+        append("}) MERGE (a)-[r:", to: &out); appendName(e.type, to: &out)
+        for (i, k) in e.properties.keys.sorted().enumerated() {
+            append(i == 0 ? " {" : ", ", to: &out)
+            appendName(k, to: &out); append(": ", to: &out); appendLiteral(e.properties[k]!, to: &out)
+        }
+        if !e.properties.isEmpty { out.append(0x7D) }
+        append("]->(b) SET r.count = ", to: &out); out.append(contentsOf: String(e.count).utf8)
         if let ev = e.evidence.first {
-            sets += ["r.evidence_doc = \(literal(.string(ev.doc)))", "r.evidence_sentence = \(literal(.string(ev.sentence)))",
-                     "r.evidence_start = \(ev.start)", "r.evidence_end = \(ev.end)", "r.evidence = \(literal(.string(evidenceJSON(e.evidence))))"]
+            append(", r.evidence_doc = ", to: &out); appendCypherQuoted(ev.doc, to: &out)
+            append(", r.evidence_sentence = ", to: &out); appendCypherQuoted(ev.sentence, to: &out)
+            append(", r.evidence_start = ", to: &out); out.append(contentsOf: String(ev.start).utf8)
+            append(", r.evidence_end = ", to: &out); out.append(contentsOf: String(ev.end).utf8)
+            append(", r.evidence = ", to: &out)
+            var json: [UInt8] = []
+            JSONBytes.appendEvidence(e.evidence, to: &json)
+            json.withUnsafeBufferPointer { appendCypherQuoted($0, to: &out) }
         }
-        return "MATCH (a:\(idSpace) {id: \(literal(.string(e.source)))}), (b:\(idSpace) {id: \(literal(.string(e.target)))}) "
-            + "MERGE (a)-[r:\(name(e.type))\(key.isEmpty ? "" : " {" + key.joined(separator: ", ") + "}")]->(b) SET \(sets.joined(separator: ", "));\n"
+        append(";\n", to: &out)
     }
 
-    /// A label, relationship type or property name, backquoted unless a plain identifier.
-    static func name(_ s: String) -> String {
-        let plain = !s.isEmpty && s.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") }
-            && !("0"..."9").contains(s.unicodeScalars.first!)
-        return plain ? s : "`" + s.replacingOccurrences(of: "`", with: "``") + "`"
+    private static func append(_ s: StaticString, to out: inout [UInt8]) {
+        s.withUTF8Buffer { out.append(contentsOf: $0) }
     }
 
     static func literal(_ v: GraphValue) -> String {
-        switch v {
-        case .string(let s): return quote(s)
-        case .strings(let l): return "[" + l.map(quote).joined(separator: ", ") + "]"
-        case .int(let i): return String(i)
-        case .double(let d): return d.isFinite ? String(d) : "null"
-        case .bool(let b): return b ? "true" : "false"
-        }
+        var out: [UInt8] = []
+        appendLiteral(v, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// A Cypher string literal in single quotes.
-    static func quote(_ s: String) -> String {
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x27 || $0 == 0x5C }) { return "'" + s + "'" }   // nothing to escape
-        var out = "'"
-        for u in s.unicodeScalars {
-            switch u {
-            case "'": out += "\\'"
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 { out += String(format: "\\u%04X", u.value) } else { out.unicodeScalars.append(u) }
+    static func appendLiteral(_ v: GraphValue, to out: inout [UInt8]) {
+        switch v {
+        case .string(let s): appendCypherQuoted(s, to: &out)
+        case .strings(let l):
+            out.append(0x5B)
+            for (i, s) in l.enumerated() {
+                if i > 0 { out.append(0x2C); out.append(0x20) }
+                appendCypherQuoted(s, to: &out)
             }
+            out.append(0x5D)
+        case .int(let i): out.append(contentsOf: String(i).utf8)
+        case .double(let d): out.append(contentsOf: (d.isFinite ? String(d) : "null").utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
         }
-        return out + "'"
     }
 }

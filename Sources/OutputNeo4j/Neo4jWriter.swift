@@ -21,11 +21,20 @@ public struct Neo4jWriter: OutputWriter {
         // graph.cypher is written in the CSV files' row pass, in the same graph order
         let cypher = try AtomicFile.Output(path: directory.appendingPathComponent("graph.cypher").path)
         try cypher.write(Self.cypherHeader(g, provenance: output.provenance))
+        var line: [UInt8] = []
         try Self.csv(g, file: { name in
             let f = try AtomicFile.Output(path: dir.appendingPathComponent(name).path)
             files.append(f)
-            return f.write
-        }, node: { try cypher.write(Self.cypher($0)) }, edge: { try cypher.write(Self.cypher($0)) })
+            return f.write(bytes:)
+        }, node: {
+            line.removeAll(keepingCapacity: true)
+            Self.appendCypher($0, to: &line)
+            try cypher.write(bytes: line)
+        }, edge: {
+            line.removeAll(keepingCapacity: true)
+            Self.appendCypher($0, to: &line)
+            try cypher.write(bytes: line)
+        })
         if let p = output.provenance {
             let run = try AtomicFile.Output(path: dir.appendingPathComponent("run.csv").path)
             try run.write(Self.runCSV(p))
