@@ -86,6 +86,12 @@ public enum AtomicFile {
             if buffer.count >= 1 << 20 { try flush() }
         }
 
+        /// Appends UTF-8 bytes that a writer built itself, with no String in between.
+        public func write(bytes: [UInt8]) throws {
+            buffer.append(contentsOf: bytes)
+            if buffer.count >= 1 << 20 { try flush() }
+        }
+
         private func flush() throws {
             try handle?.write(contentsOf: buffer)
             buffer.removeAll(keepingCapacity: true)
