@@ -9,32 +9,35 @@ extension RDFWriter {
     static func runIRI(_ p: Provenance) -> String { base + "run:" + encode(p.date) + ":" + p.configDigest.prefix(12) }
 
     /// The run activity, then zhitu and every stage as agents.
-    static func runResources(_ p: Provenance) -> [Resource] {
+    static func run(_ p: Provenance, _ s: inout RDFStream) {
         let run = runIRI(p)
         let zhitu = base + "software:zhitu:" + encode(p.zhitu)
         let stages = p.stages.map { (iri: run + ":stage:" + encode($0.name), stamp: $0) }
-        var props: [(String, [Object])] = [
-            ("rdf:type", [.iri("prov:Activity"), .iri("z:Run")]),
-            ("prov:startedAtTime", [typed(p.date, "xsd:dateTime")]),
-            ("prov:wasAssociatedWith", [.iri(zhitu)] + stages.map { .iri($0.iri) }),
-            ("z:zhitu", [plain(p.zhitu)]),
-            ("z:config_sha256", [plain(p.configDigest)]),
-            ("z:stages", [plain(p.stagesJSON)]),
-        ]
-        if let name = p.name { props.append(("schema:name", [text(name)])) }
-        if let icu = p.icu { props.append(("z:icu", [plain(icu)])) }
-        var out = [Resource(iri: run, properties: props)]
-        out.append(Resource(iri: zhitu, properties: [
-            ("rdf:type", [.iri("prov:SoftwareAgent"), .iri("schema:SoftwareApplication")]),
-            ("schema:name", [plain("zhitu")]), ("schema:softwareVersion", [plain(p.zhitu)]),
-        ]))
-        for s in stages {
-            out.append(Resource(iri: s.iri, properties: [
-                ("rdf:type", [.iri("prov:SoftwareAgent"), .iri("z:Stage")]),
-                ("schema:name", [plain(s.stamp.name)]), ("z:use", [plain(s.stamp.use)]),
-                ("schema:softwareVersion", [plain(s.stamp.version)]),
-            ]))
+        s.subject(.minted(run))
+        s.types(); s.object("prov:Activity"); s.object("z:Run")
+        s.predicate("prov:startedAtTime"); s.literal(p.date, datatype: "xsd:dateTime")
+        s.predicate("prov:wasAssociatedWith")
+        s.object(.minted(zhitu))
+        for stage in stages { s.object(.minted(stage.iri)) }
+        s.predicate("z:zhitu"); s.literal(p.zhitu)
+        s.predicate("z:config_sha256"); s.literal(p.configDigest)
+        s.predicate("z:stages"); s.literal(p.stagesJSON)
+        if let name = p.name { s.predicate("schema:name"); s.text(name) }
+        if let icu = p.icu { s.predicate("z:icu"); s.literal(icu) }
+        s.endSubject()
+
+        s.subject(.minted(zhitu))
+        s.types(); s.object("prov:SoftwareAgent"); s.object("schema:SoftwareApplication")
+        s.predicate("schema:name"); s.literal("zhitu")
+        s.predicate("schema:softwareVersion"); s.literal(p.zhitu)
+        s.endSubject()
+        for stage in stages {
+            s.subject(.minted(stage.iri))
+            s.types(); s.object("prov:SoftwareAgent"); s.object("z:Stage")
+            s.predicate("schema:name"); s.literal(stage.stamp.name)
+            s.predicate("z:use"); s.literal(stage.stamp.use)
+            s.predicate("schema:softwareVersion"); s.literal(stage.stamp.version)
+            s.endSubject()
         }
-        return out
     }
 }

@@ -1,53 +1,104 @@
-// Turtle serialisation of the RDF resources.
-import Foundation
+// Turtle serialisation of the RDF resources, written as UTF-8 bytes as the writer emits them.
 import ZhituCore
 
 extension RDFWriter {
-    public static func turtle(_ resources: [Resource]) -> String {
-        var out = header
-        for r in resources { out += turtle(r) }
-        return out
-    }
+    /// graph.ttl's text: each subject, its predicates one a line (`a` for rdf:type), objects
+    /// after a comma, blank nodes in brackets indented one level further.
+    struct TurtleBytes {
+        var bytes: [UInt8] = []
+        /// Per open subject or blank node: predicates written, and objects of the last one.
+        private var levels: [(predicates: Int, objects: Int)] = []
 
-    static var header: String { prefixes.map { "@prefix \($0.0): <\($0.1)> .\n" }.joined() + "\n" }
+        init() {
+            var header = ""
+            for (p, iri) in prefixes { header += "@prefix \(p): <\(iri)> .\n" }
+            bytes.append(contentsOf: (header + "\n").utf8)
+            levels.reserveCapacity(4)
+        }
 
-    static func turtle(_ r: Resource) -> String {
-        var out = ""
-        turtle(r, into: &out)
-        return out
-    }
+        mutating func subject(_ iri: IRI) {
+            bytes.append(0x3C)   // <
+            iri.append(to: &bytes)
+            bytes.append(0x3E)   // >
+            levels.append((0, 0))
+        }
 
-    /// Appends the resource's Turtle to `out`: one growing string, no string per line.
-    static func turtle(_ r: Resource, into out: inout String) {
-        out += "<"; out += r.iri; out += ">"
-        predicateList(r.properties, indent: "    ", into: &out)
-        out += " .\n\n"
-    }
+        mutating func endSubject() {
+            levels.removeLast()
+            bytes.append(static: " .\n\n")
+        }
 
-    static func predicateList(_ props: [(String, [Object])], indent: String, into out: inout String) {
-        for (i, (p, objects)) in props.enumerated() {
-            out += i == 0 ? "\n" : " ;\n"
-            out += indent; out += p == "rdf:type" ? "a" : p; out += " "
-            for (k, o) in objects.enumerated() {
-                if k > 0 { out += ", " }
-                ttl(o, indent: indent, into: &out)
+        /// `a` for rdf:type.
+        mutating func types() { beginPredicate(); bytes.append(0x61); bytes.append(0x20) }
+
+        mutating func predicate(_ p: IRI) {
+            beginPredicate()
+            p.append(to: &bytes)
+            bytes.append(0x20)
+        }
+
+        private mutating func beginPredicate() {
+            let last = levels.count - 1
+            if levels[last].predicates == 0 { bytes.append(0x0A) } else { bytes.append(static: " ;\n") }
+            levels[last].predicates += 1
+            levels[last].objects = 0
+            indent()
+        }
+
+        private mutating func indent() {
+            for _ in 0..<levels.count { bytes.append(static: "    ") }
+        }
+
+        private mutating func beginObject() {
+            let last = levels.count - 1
+            if levels[last].objects > 0 { bytes.append(0x2C); bytes.append(0x20) }   // ", "
+            levels[last].objects += 1
+        }
+
+        mutating func object(_ iri: IRI) {
+            beginObject()
+            if iri.isFull {
+                bytes.append(0x3C)
+                iri.append(to: &bytes)
+                bytes.append(0x3E)
+            } else {
+                iri.append(to: &bytes)
             }
         }
-    }
 
-    static func ttl(_ o: Object, indent: String, into out: inout String) {
-        switch o {
-        case .iri(let s):
-            if s.hasPrefix(base) { out += "<"; out += s; out += ">" } else { out += s }
-        case .literal(let s, let lang, let dt):
-            out += JSONWriter.quote(s)   // Turtle's string escapes include JSON's
-            if let lang { out += "@"; out += lang }
-            if let dt { out += "^^"; out += dt }
-        case .blank(let props):
-            out += "["
-            predicateList(props, indent: indent + "    ", into: &out)
-            out += "\n"; out += indent; out += "]"
+        /// A string literal, with its language tag or datatype. Turtle's string escapes
+        /// include JSON's.
+        mutating func literal(_ s: String, lang: StaticString?, datatype: StaticString?) {
+            beginObject()
+            JSONBytes.appendQuoted(s, to: &bytes)
+            tags(lang: lang, datatype: datatype)
+        }
+
+        /// An integer literal of this datatype.
+        mutating func integer(_ v: Int, datatype: StaticString) {
+            beginObject()
+            bytes.append(0x22)
+            appendInt(v, to: &bytes)
+            bytes.append(0x22)
+            tags(lang: nil, datatype: datatype)
+        }
+
+        private mutating func tags(lang: StaticString?, datatype: StaticString?) {
+            if let lang { bytes.append(0x40); bytes.append(static: lang) }   // @
+            if let datatype { bytes.append(0x5E); bytes.append(0x5E); bytes.append(static: datatype) }   // ^^
+        }
+
+        mutating func beginBlank() {
+            beginObject()
+            bytes.append(0x5B)   // [
+            levels.append((0, 0))
+        }
+
+        mutating func endBlank() {
+            levels.removeLast()
+            bytes.append(0x0A)
+            indent()
+            bytes.append(0x5D)   // ]
         }
     }
-
 }

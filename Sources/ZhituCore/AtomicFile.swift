@@ -86,6 +86,7 @@ public enum AtomicFile {
             if buffer.count >= 1 << 20 { try flush() }
         }
 
+        /// Appends UTF-8 bytes that a writer built itself, with no String in between.
         public func write(bytes: [UInt8]) throws {
             buffer.append(contentsOf: bytes)
             if buffer.count >= 1 << 20 { try flush() }
