@@ -51,7 +51,7 @@ extension RDFWriter {
             case .evidence(let i, let k):
                 RDFWriter.appendEdge(i, to: &out)
                 out.append(static: ":evidence:")
-                RDFWriter.appendInt(k, to: &out)
+                JSONBytes.appendInt(k, to: &out)
             case .minted(let s): out.append(contentsOf: s.utf8)
             }
         }
@@ -64,19 +64,7 @@ extension RDFWriter {
     static func appendEdge(_ i: Int, to out: inout [UInt8]) {
         appendBase(to: &out)
         out.append(static: "edge:")
-        appendInt(i, to: &out)
-    }
-
-    /// The decimal digits of `v` (`String(v)`'s text).
-    static func appendInt(_ v: Int, to out: inout [UInt8]) {
-        if v < 0 { out.append(0x2D) }
-        var n = v.magnitude
-        if n < 10 { out.append(0x30 + UInt8(n)); return }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { d in
-            var i = d.count
-            while n > 0 { i -= 1; d[i] = 0x30 + UInt8(n % 10); n /= 10 }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: d[i...]))
-        }
+        JSONBytes.appendInt(i, to: &out)
     }
 
     /// Percent-encodes what an IRI (or, with `local`, a Turtle local name) cannot hold as is;

@@ -86,7 +86,7 @@ extension RDFWriter {
         mutating func integer(_ v: Int, datatype: StaticString) {
             beginObject()
             bytes.append(static: "{\"@value\":\"")
-            appendInt(v, to: &bytes)
+            JSONBytes.appendInt(v, to: &bytes)
             bytes.append(0x22)
             tags(lang: nil, datatype: datatype)
         }

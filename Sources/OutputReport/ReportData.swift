@@ -84,26 +84,22 @@ struct ScriptJSON {
 
     mutating func key(_ k: String) {
         comma()
-        quoted(k)
+        let from = bytes.count
+        JSONBytes.appendQuoted(k, to: &bytes)
+        escapeAngles(from: from)
         bytes.append(0x3A)
         needsComma = false
     }
 
-    mutating func string(_ s: String) { comma(); quoted(s) }
+    mutating func string(_ s: String) { value(.string(s)) }
 
     mutating func int(_ i: Int) { comma(); JSONBytes.appendInt(i, to: &bytes) }
 
     mutating func value(_ v: GraphValue) {
-        switch v {
-        case .string(let s): string(s)
-        case .int(let i): int(i)
-        case .double(let d): comma(); bytes.append(contentsOf: JSONWriter.number(d).utf8)
-        case .bool(let b): comma(); bytes.append(contentsOf: (b ? "true" : "false").utf8)
-        case .strings(let l):
-            begin(0x5B)
-            for s in l { string(s) }
-            end(0x5D)
-        }
+        comma()
+        let from = bytes.count
+        JSONBytes.appendJSON(v, to: &bytes)
+        escapeAngles(from: from)
     }
 
     /// An object of properties, keys sorted.
@@ -113,15 +109,13 @@ struct ScriptJSON {
         end(0x7D)
     }
 
-    private mutating func quoted(_ s: String) {
-        let from = bytes.count
-        JSONBytes.appendQuoted(s, to: &bytes)
-        // "<" is rare in articles: look for it only in what was just written.
+    /// `<` → `\u003c` in what was written from `from` on ("<" is rare in articles: it is only
+    /// looked for there).
+    private mutating func escapeAngles(from: Int) {
         guard bytes[from...].contains(0x3C) else { return }
-        let piece = bytes[from...]
         var safe: [UInt8] = []
-        safe.reserveCapacity(piece.count + 10)
-        for b in piece {
+        safe.reserveCapacity(bytes.count - from + 10)
+        for b in bytes[from...] {
             if b == 0x3C { safe.append(contentsOf: #"\u003c"#.utf8) } else { safe.append(b) }
         }
         bytes.replaceSubrange(from..., with: safe)
