@@ -47,7 +47,12 @@ struct BoundStatement {
             bindUTF8(bytes)
             return true
         }
-        if !bound { bind(value.replacingOccurrences(of: "\u{0}", with: "\u{2400}")) }
+        if !bound { bind(Self.stored(value)) }
+    }
+
+    /// The text as `bind` stores it: every NUL replaced by U+2400.
+    static func stored(_ text: String) -> String {
+        text.utf8.contains(0) ? text.replacingOccurrences(of: "\u{0}", with: "\u{2400}") : text
     }
 
     /// UTF-8 bytes without NUL as a text (copied by SQLite).

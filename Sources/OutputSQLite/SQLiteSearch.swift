@@ -12,44 +12,82 @@ import GRDBSQLite
 import ZhituCore
 
 enum SQLiteSearch {
-    /// The index tables: `sentences_fts` (ICU words; rowid = sentences.id) and
+    /// The two index tables: `sentences_fts` (ICU words; rowid = sentences.id) and
     /// `sentences_trigram` (the sentence text itself, any 3 or more characters).
-    static func create(_ db: Database) throws {
-        // words: the sentence's ICU words; parts: every two adjacent ideographs, so a
-        // two-character word is found however ICU cut it (a plain query searches both columns;
-        // `words : 改革` only whole ICU words, `"改革 开放"` words in a row).
-        try db.execute(sql: "CREATE VIRTUAL TABLE sentences_fts USING fts5(words, parts, tokenize='unicode61');")
-        do {
-            try db.execute(sql: "CREATE VIRTUAL TABLE sentences_trigram USING fts5(text, content='sentences', content_rowid='id', tokenize='trigram');")
-        } catch {
-            // SQLite before 3.34 has no trigram tokenizer: index characters one by one instead.
-            try db.execute(sql: "CREATE VIRTUAL TABLE sentences_trigram USING fts5(text, content='sentences', content_rowid='id');")
+    enum Index: CaseIterable {
+        case words, trigram
+
+        /// The table, its shadow tables named `<table>_<part>` (FTS5's own names).
+        var table: String { self == .words ? "sentences_fts" : "sentences_trigram" }
+
+        func create(_ db: Database) throws {
+            switch self {
+            case .words:
+                // words: the sentence's ICU words; parts: every two adjacent ideographs, so a
+                // two-character word is found however ICU cut it (a plain query searches both
+                // columns; `words : 改革` only whole ICU words, `"改革 开放"` words in a row).
+                try db.execute(sql: "CREATE VIRTUAL TABLE sentences_fts USING fts5(words, parts, tokenize='unicode61');")
+            case .trigram:
+                do {
+                    try db.execute(sql: "CREATE VIRTUAL TABLE sentences_trigram USING fts5(text, content='sentences', content_rowid='id', tokenize='trigram');")
+                } catch {
+                    // SQLite before 3.34 has no trigram tokenizer: index characters one by one instead.
+                    try db.execute(sql: "CREATE VIRTUAL TABLE sentences_trigram USING fts5(text, content='sentences', content_rowid='id');")
+                }
+            }
         }
     }
 
-    /// Fills both indexes from the `sentences` table. Each text is read as SQLite's UTF-8 and
-    /// its two columns are built as UTF-8 (no String per sentence or per word): this runs on
-    /// every sentence of the corpus.
-    static func fill(_ db: Database) throws {
-        var insert = try BoundStatement(db, "INSERT INTO sentences_fts (rowid, words, parts) VALUES (?, ?, ?)")
-        var rows = try BoundStatement(db, "SELECT id, text FROM sentences ORDER BY id")
-        var columns = SearchColumns()
+    /// Indexes the rows of `sentences` numbered after `first` (SearchPrebuild indexed the others),
+    /// creating both index tables first with `create`.
+    static func fill(_ db: Database, after first: Int64, create: Bool) throws {
+        if create { for index in Index.allCases { try index.create(db) } }
+        var words = try SearchIndexer(db, .words), trigrams = try SearchIndexer(db, .trigram)
+        var rows = try BoundStatement(db, "SELECT id, text FROM sentences WHERE id > ? ORDER BY id")
+        rows.bind(first)
         try rows.forEachRow { row in
             let id = sqlite3_column_int64(row, 0)
             let text = UnsafeBufferPointer(start: sqlite3_column_text(row, 1), count: Int(sqlite3_column_bytes(row, 1)))
-            try columns.read(text)
-            insert.bind(id)
-            columns.words.withUnsafeBufferPointer { insert.bindUTF8($0) }
-            columns.parts.withUnsafeBufferPointer { insert.bindUTF8($0) }
-            try insert.execute()
+            try words.add(id, text)
+            try trigrams.add(id, text)
         }
-        try db.execute(sql: "INSERT INTO sentences_trigram(sentences_trigram) VALUES ('rebuild');")
     }
 
     /// Unicode's Ideographic property, answered without the property tables for the common
     /// CJK Unified Ideographs (U+4E00–U+9FEF, all ideographic since Unicode 11).
     static func isIdeograph(_ u: Unicode.Scalar) -> Bool {
         (0x4E00...0x9FEF).contains(u.value) || (u.value >= 0x3000 && u.properties.isIdeographic)
+    }
+}
+
+/// Adds sentences to one index table. Each text is read as UTF-8 and the words' two columns
+/// are built as UTF-8 (no String per sentence or per word): this runs on every sentence of the
+/// corpus. The trigram table's content is the `sentences` table (external content): only its
+/// index is written here.
+struct SearchIndexer {
+    private var insert: BoundStatement
+    private var columns: SearchColumns?
+
+    init(_ db: Database, _ index: SQLiteSearch.Index) throws {
+        switch index {
+        case .words:
+            insert = try BoundStatement(db, "INSERT INTO sentences_fts (rowid, words, parts) VALUES (?, ?, ?)")
+            columns = SearchColumns()
+        case .trigram:
+            insert = try BoundStatement(db, "INSERT INTO sentences_trigram (rowid, text) VALUES (?, ?)")
+        }
+    }
+
+    mutating func add(_ id: Int64, _ text: UnsafeBufferPointer<UInt8>) throws {
+        insert.bind(id)
+        if columns != nil {
+            try columns!.read(text)
+            columns!.words.withUnsafeBufferPointer { insert.bindUTF8($0) }
+            columns!.parts.withUnsafeBufferPointer { insert.bindUTF8($0) }
+        } else {
+            insert.bindUTF8(text)
+        }
+        try insert.execute()
     }
 }
 

@@ -1,4 +1,4 @@
-// graph.sqlite: documents, nodes, edges, evidence, mentions and sentences (with an FTS5 index)
+// graph.sqlite: documents, nodes, edges, evidence, mentions and sentences (with FTS5 indexes)
 // in one SQLite file, with foreign keys, indexes and views an analyst can query directly.
 import Foundation
 import GRDB
@@ -112,17 +112,27 @@ public struct SQLiteWriter: OutputWriter {
         // (withEdgeEnds), and the tests run PRAGMA foreign_key_check on every file they build.
         var config = Configuration()
         config.foreignKeysEnabled = false
+        // With a thread to spare, the search indexes of the documents' sentences are built
+        // apart while the rows are written (SearchPrebuild).
+        let prebuild = output.threads > 1 && !output.documents.isEmpty ? SearchPrebuild(output.documents, beside: path) : nil
+        defer { prebuild?.finish() }
         let db = try DatabaseQueue(path: path, configuration: config)
+        var documentSentences: Int64 = 0
         try db.writeWithoutTransaction { db in
             // The file is built aside and renamed into place when whole, so a crash needs no
             // fsync; a large page cache keeps the index builds in memory.
             try db.execute(sql: "PRAGMA page_size = 4096; PRAGMA journal_mode = DELETE; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;")
             try db.inTransaction {
                 try db.execute(sql: schema)
-                try SQLiteSearch.create(db)
-                try fill(db, g, output.documents)
+                documentSentences = try fill(db, g, output.documents)
+                return .commit
+            }
+        }
+        let indexed = try prebuild?.adopt(into: path, expected: documentSentences) ?? 0
+        try db.writeWithoutTransaction { db in
+            try db.inTransaction {
+                try SQLiteSearch.fill(db, after: indexed, create: prebuild == nil)
                 try run(db, output.provenance)
-                try SQLiteSearch.fill(db)
                 try db.execute(sql: indexes)
                 return .commit
             }
@@ -140,7 +150,9 @@ public struct SQLiteWriter: OutputWriter {
         try insert.execute()
     }
 
-    static func fill<G: GraphSource>(_ db: Database, _ g: G, _ documents: DocumentResults) throws {
+    /// Fills every table but the search indexes; returns how many sentence rows the documents'
+    /// own sentences made (ids 1 through that number).
+    static func fill<G: GraphSource>(_ db: Database, _ g: G, _ documents: DocumentResults) throws -> Int64 {
         // Documents: from the run's records when there are any, and from Document nodes.
         var docRows: [String: DocumentRow] = [:]
         for d in documents {
@@ -216,11 +228,13 @@ public struct SQLiteWriter: OutputWriter {
         // A run's document is read once for both: its sentences, then its records with the ids
         // just given to their sentences (no mention inserts a sentence, so ids are as if apart).
         var sentenceIDs: [Int: Int64] = [:]
+        var documentSentences: Int64 = 0
         for d in documents {
             sentenceIDs.removeAll(keepingCapacity: true)
-            for k in d.sentences.keys.sorted() {
-                let s = d.sentences[k]!
+            try sentenceRows(d) { k, s, first in
+                if let first { sentenceIDs[k] = sentenceIDs[first]; return }
                 sentenceIDs[k] = try sentenceID(d.id, s.text, s.start, s.end, inDatabase: false)   // a document's sentences come together
+                documentSentences += 1
             }
             for a in d.records {
                 let nodeID: String
@@ -255,6 +269,20 @@ public struct SQLiteWriter: OutputWriter {
                                 ev.start, ev.end, try lookup(ev.doc, ev.sentence))
                 }
             }
+        }
+        return documentSentences
+    }
+
+    /// A document's sentences in the order of their keys, each with the key of the first
+    /// sentence of the same text when there is one (that sentence's row is theirs too). The
+    /// writer and SearchPrebuild number the `sentences` rows by this, so their ids agree.
+    static func sentenceRows(_ d: DocumentResult, _ body: (_ key: Int, _ sentence: EvidenceSentence, _ first: Int?) throws -> Void) rethrows {
+        var first: [SentenceKey: Int] = [:]
+        for k in d.sentences.keys.sorted() {
+            let s = d.sentences[k]!
+            let earlier = first[SentenceKey(s.text)]
+            if earlier == nil { first[SentenceKey(s.text)] = k }
+            try body(k, s, earlier)
         }
     }
 

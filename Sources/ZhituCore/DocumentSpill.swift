@@ -88,23 +88,57 @@ public final class DocumentSpill: @unchecked Sendable {
 
 extension DocumentResults {
     /// Decodes these documents once into a spill in `directory`, calling `body` with each
-    /// (to build the graph in the same pass); the result reads the spill. Documents already
-    /// in memory or in a spill are returned as they are, after the same calls.
-    func decoded(into directory: URL, _ body: (DocumentResult) throws -> Void) throws -> DocumentResults {
+    /// in order (to build the graph in the same pass); the result reads the spill. With two
+    /// or more `threads`, another thread decodes and spills while `body` runs on this one.
+    /// Documents already in memory or in a spill are returned as they are, after the same calls.
+    func decoded(into directory: URL, threads: Int = 1, _ body: (DocumentResult) throws -> Void) throws -> DocumentResults {
         switch storage {
         case .memory, .spill:
             for d in self { try body(d) }
             return self
         case .file, .indexed:
             let spill = try DocumentSpill(directory: directory)
-            for d in self {
-                try body(d)
-                try spill.append(d)
+            if threads > 1 {
+                try decodeBeside(into: spill, body)
+            } else {
+                for d in self {
+                    try body(d)
+                    try spill.append(d)
+                }
             }
             try spill.close()
             try ReadBack.check()
             return DocumentResults(spill: spill)
         }
+    }
+
+    /// The decoding and spilling on a thread of its own, handing each document to `body` here:
+    /// the two cost about the same when `body` builds the graph.
+    private func decodeBeside(into spill: DocumentSpill, _ body: (DocumentResult) throws -> Void) throws {
+        let handoff = Handoff<DocumentResult>(capacity: 64)
+        let failure = Handoff<any Error>(capacity: 1)
+        let documents = self
+        let decoder = Thread {
+            defer { handoff.close(); failure.close() }
+            do {
+                for d in documents {
+                    try spill.append(d)
+                    guard handoff.put(d) else { return }
+                }
+            } catch {
+                _ = failure.put(error)
+            }
+        }
+        decoder.stackSize = 8 << 20
+        decoder.start()
+        do {
+            while let d = handoff.take() { try body(d) }
+        } catch {
+            handoff.cancel()
+            _ = failure.take()   // waits for the decoder to stop
+            throw error
+        }
+        if let error = failure.take() { throw error }
     }
 }
 

@@ -17,6 +17,9 @@ public final class RunOutput: @unchecked Sendable {
     /// Which version and config made these records, for writers to include; nil when unknown
     /// (annotation files or a graph.json written without it).
     public let provenance: Provenance?
+    /// How many threads the run's writers may use in all (set by `prepare`): a writer may
+    /// build parts of its files on threads of its own when this is more than one.
+    public internal(set) var threads = 1
     /// Where the graph's per-document parts are spilled while the output lives.
     let spillDirectory: URL
     private let lock = NSLock()
@@ -49,16 +52,18 @@ public final class RunOutput: @unchecked Sendable {
     }
 
     /// Before several writers read this output: decodes the records once into a spill that
-    /// every later pass reads, building the graph in the same pass when `graph` is set.
-    public func prepare(graph: Bool) throws {
+    /// every later pass reads, building the graph in the same pass when `graph` is set, on up
+    /// to two of `threads` (the number the writers may then use in all).
+    public func prepare(graph: Bool, threads: Int = 1) throws {
         lock.lock(); defer { lock.unlock() }
+        self.threads = max(1, threads)
         guard decoded == nil else { return }
         guard graph && givenGraph == nil && builtGraph == nil else {
             decoded = try given.decoded(into: spillDirectory) { _ in }
             return
         }
         builtGraph = try GraphBuilder.stream(name: name, directory: spillDirectory) { add in
-            decoded = try given.decoded(into: spillDirectory, add)
+            decoded = try given.decoded(into: spillDirectory, threads: threads, add)
         }
     }
 }

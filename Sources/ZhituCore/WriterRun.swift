@@ -25,7 +25,7 @@ public enum WriterRun {
         if writers.isEmpty { return [] }   // annotations only: nothing reads the records back
         let graph = writers.contains { $0.readsGraph }
         if graph { writing?(["the graph"]) }
-        try output.prepare(graph: graph)
+        try output.prepare(graph: graph, threads: jobs)
         let running = Running(writing)
         // The worker threads may outlive the run by a moment, holding what their closure
         // holds: the output is reached through a box emptied before returning, so that the

@@ -21,7 +21,17 @@ import Testing
     static func document(_ doc: Document) -> DocumentResult { DocumentResult(doc) }
 
     static var output: RunOutput {
-        var doc = Document(id: "s1", path: "s1.txt", bytes: [])
+        var doc = document("s1", sentences)
+        var a = Annotation(kind: .term, type: nil, text: "深化改革", start: 4, end: 8)
+        a.sentence = 0
+        doc.annotations = [a]
+        return RunOutput(name: "search", documents: [DocumentResult(doc)])
+    }
+
+    /// A document of `sentences`, one after another, and an empty sentence at the end (which
+    /// holds nothing to find).
+    static func document(_ id: String, _ sentences: [String]) -> Document {
+        var doc = Document(id: id, path: "\(id).txt", bytes: [])
         doc.original = Array(sentences.joined().unicodeScalars)
         doc.resetText()
         var at = 0
@@ -30,11 +40,8 @@ import Testing
             doc.sentences.append(Sentence(start: at, end: at + n))
             at += n
         }
-        doc.sentences.append(Sentence(start: at, end: at))   // an empty one, which holds nothing to find
-        var a = Annotation(kind: .term, type: nil, text: "深化改革", start: 4, end: 8)
-        a.sentence = 0
-        doc.annotations = [a]
-        return RunOutput(name: "search", documents: [DocumentResult(doc)])
+        doc.sentences.append(Sentence(start: at, end: at))
+        return doc
     }
 
     @Test func everyNonBlankSentenceIsKept() {

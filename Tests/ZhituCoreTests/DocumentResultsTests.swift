@@ -9,8 +9,9 @@ import Testing
     static let documents = GraphSpillTests.documents
 
     /// Writers read the records decoded once (`RunOutput.prepare`): every field comes back
-    /// as the records file has it, on every pass, and the graph is the one built from the file.
-    @Test func recordsDecodedOnceComeBackWhole() throws {
+    /// as the records file has it, on every pass, and the graph is the one built from the file,
+    /// also when the decoding runs on a thread beside the graph's.
+    @Test(arguments: [1, 2]) func recordsDecodedOnceComeBackWhole(threads: Int) throws {
         let dir = Repo.tempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         var docs = Self.documents
@@ -25,7 +26,8 @@ import Testing
         let fromFile = RunOutput(name: "g", documents: DocumentResults(file: file), spillDirectory: dir)
         let expected = Array(fromFile.documents)
         let output = RunOutput(name: "g", documents: DocumentResults(file: file), spillDirectory: dir)
-        try output.prepare(graph: true)
+        try output.prepare(graph: true, threads: threads)
+        #expect(output.threads == threads)
         for _ in 0..<2 {
             let got = Array(output.documents)
             #expect(got.map(RecordCodec.lines) == expected.map(RecordCodec.lines))
@@ -35,6 +37,32 @@ import Testing
         let graph = KnowledgeGraph(try output.graphSource()), fromRecords = KnowledgeGraph(try fromFile.graphSource())
         #expect(graph.nodes == fromRecords.nodes)
         #expect(graph.edges == fromRecords.edges)
+    }
+
+    /// A pass that fails stops the decoding thread and reports the failure (no hang, no
+    /// partial spill presented as whole).
+    @Test func aFailingPassBesideTheDecoderEnds() throws {
+        let dir = Repo.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("records.jsonl")
+        // enough documents to fill the hand-off between the threads
+        let many = (0..<200).map { i in
+            var d = Self.documents[i % Self.documents.count]
+            d.id = String(format: "d%03d", i)
+            return d
+        }
+        try Data(many.map(RecordCodec.lines).joined().utf8).write(to: file)
+        struct Stop: Error {}
+        var seen: [String] = []
+        #expect(throws: Stop.self) {
+            _ = try DocumentResults(file: file).decoded(into: dir, threads: 2) { d in
+                seen.append(d.id)
+                if seen.count == 3 { throw Stop() }
+            }
+        }
+        #expect(seen == ["d000", "d001", "d002"])
+        let order = try DocumentResults(file: file).decoded(into: dir, threads: 2) { _ in }
+        #expect(Array(order).map(\.id) == many.map(\.id))
     }
 
     @Test func mergedFilesGiveEveryDocumentWholeInIdOrder() throws {

@@ -1,0 +1,119 @@
+// graph.sqlite's two full-text indexes built apart, on two more threads, while the writer fills
+// the rows: the indexes are over half of the file's cost and one SQLite connection writes on
+// one thread only, so built in place they kept a second core idle at the end of every full run.
+//
+// Each index is built in a file of its own beside the database, from the run's sentences
+// numbered as the `sentences` table numbers them (SQLiteWriter.sentenceRows), then its FTS5
+// shadow tables are copied into the database by a second connection: the FTS5 tables are made
+// there and filled before the writer's connection first opens them, so that connection never
+// holds an index structure from before the copy.
+import Foundation
+import GRDB
+import ZhituCore
+
+final class SearchPrebuild: @unchecked Sendable {   // `results` is behind `lock`
+    private let files: [(index: SQLiteSearch.Index, path: String)]
+    private var results: [Result<Int64, any Error>]
+    private let lock = NSLock()
+    private let done = DispatchGroup()
+
+    /// Starts building both indexes of `documents`' sentences in files beside `path`.
+    init(_ documents: DocumentResults, beside path: String) {
+        files = SQLiteSearch.Index.allCases.map { ($0, "\(path).\($0.table)") }
+        results = Array(repeating: .success(0), count: files.count)
+        for (i, f) in files.enumerated() {
+            try? FileManager.default.removeItem(atPath: f.path)
+            done.enter()
+            let t = Thread { [self] in
+                let result = Result { try Self.build(f.index, documents, at: f.path) }
+                lock.withLock { results[i] = result }
+                done.leave()
+            }
+            t.stackSize = 8 << 20
+            t.start()
+        }
+    }
+
+    /// Waits for the builds and removes their files (after a failure elsewhere).
+    func finish() {
+        done.wait()
+        remove()
+    }
+
+    /// Waits for both builds, then copies them into the database at `path` (whose rows are
+    /// committed and which has no search tables yet). Returns how many sentences they index:
+    /// ids 1 through that number; `expected` is how many the rows gave the documents' sentences.
+    func adopt(into path: String, expected: Int64) throws -> Int64 {
+        done.wait()
+        defer { remove() }
+        var count: Int64?
+        for r in lock.withLock({ results }) {
+            let n = try r.get()
+            guard n == expected, count == nil || count == n else {
+                throw SearchPrebuildMismatch(indexed: n, rows: expected)
+            }
+            count = n
+        }
+        var config = Configuration()
+        config.foreignKeysEnabled = false
+        let db = try DatabaseQueue(path: path, configuration: config)
+        try db.writeWithoutTransaction { db in
+            for (i, f) in files.enumerated() { try db.execute(sql: "ATTACH DATABASE ? AS built\(i)", arguments: [f.path]) }
+            try db.inTransaction {
+                for (i, f) in files.enumerated() {
+                    try f.index.create(db)
+                    // FTS5's shadow tables (data, idx, docsize, config, content): every table of
+                    // the built file but the virtual table itself.
+                    let parts = try String.fetchAll(db, sql: "SELECT name FROM built\(i).sqlite_master WHERE type = 'table' AND name GLOB ? AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name",
+                                                    arguments: [f.index.table + "_*"])
+                    for part in parts {
+                        let name = part.replacingOccurrences(of: "\"", with: "\"\"")
+                        try db.execute(sql: "DELETE FROM main.\"\(name)\"; INSERT INTO main.\"\(name)\" SELECT * FROM built\(i).\"\(name)\";")
+                    }
+                }
+                return .commit
+            }
+            for i in files.indices { try db.execute(sql: "DETACH DATABASE built\(i)") }
+        }
+        try db.close()
+        return count ?? 0
+    }
+
+    private func remove() {
+        for f in files { try? FileManager.default.removeItem(atPath: f.path) }
+    }
+
+    /// One index of the documents' sentences in a new file at `path`; returns the number of rows.
+    private static func build(_ index: SQLiteSearch.Index, _ documents: DocumentResults, at path: String) throws -> Int64 {
+        let db = try DatabaseQueue(path: path)
+        var id: Int64 = 0
+        try db.writeWithoutTransaction { db in
+            // A scratch file, deleted once copied: no journal, no fsync.
+            try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;")
+            try db.inTransaction {
+                try index.create(db)
+                var indexer = try SearchIndexer(db, index)
+                for d in documents {
+                    try SQLiteWriter.sentenceRows(d) { _, sentence, first in
+                        guard first == nil else { return }
+                        id += 1
+                        var text = BoundStatement.stored(sentence.text)
+                        try text.withUTF8 { try indexer.add(id, $0) }
+                    }
+                }
+                return .commit
+            }
+        }
+        try db.close()
+        return id
+    }
+}
+
+/// The two numberings of the run's sentences disagree: a fault of this program, reported
+/// rather than written as a search index that points at the wrong sentences.
+struct SearchPrebuildMismatch: Error, CustomStringConvertible {
+    var indexed: Int64, rows: Int64
+    var description: String {
+        "graph.sqlite: the search index numbered \(indexed) sentences but the sentences table \(rows); please report this"
+    }
+}
