@@ -113,8 +113,9 @@ public struct SQLiteWriter: OutputWriter {
         var config = Configuration()
         config.foreignKeysEnabled = false
         // With a thread to spare, the search indexes of the documents' sentences are built
-        // apart while the rows are written (SearchPrebuild).
-        let prebuild = output.threads > 1 && !output.documents.isEmpty ? SearchPrebuild(output.documents, beside: path) : nil
+        // apart while the rows are written (SearchPrebuild), unless they are few.
+        let apart = output.threads > 1 && !output.documents.isEmpty && output.characters ?? .max >= SearchPrebuild.minimumCharacters
+        let prebuild = apart ? SearchPrebuild(output.documents, beside: path) : nil
         defer { prebuild?.finish() }
         let db = try DatabaseQueue(path: path, configuration: config)
         var documentSentences: Int64 = 0

@@ -20,6 +20,8 @@ public final class RunOutput: @unchecked Sendable {
     /// How many threads the run's writers may use in all (set by `prepare`): a writer may
     /// build parts of its files on threads of its own when this is more than one.
     public internal(set) var threads = 1
+    /// The documents' characters in all, counted by `prepare`; nil before it ran.
+    public private(set) var characters: Int?
     /// Where the graph's per-document parts are spilled while the output lives.
     let spillDirectory: URL
     private let lock = NSLock()
@@ -58,13 +60,19 @@ public final class RunOutput: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         self.threads = max(1, threads)
         guard decoded == nil else { return }
+        var count = 0
         guard graph && givenGraph == nil && builtGraph == nil else {
-            decoded = try given.decoded(into: spillDirectory) { _ in }
+            decoded = try given.decoded(into: spillDirectory) { count += $0.characters }
+            characters = count
             return
         }
         builtGraph = try GraphBuilder.stream(name: name, directory: spillDirectory) { add in
-            decoded = try given.decoded(into: spillDirectory, threads: threads, add)
+            decoded = try given.decoded(into: spillDirectory, threads: threads) { d in
+                count += d.characters
+                try add(d)
+            }
         }
+        characters = count
     }
 }
 
