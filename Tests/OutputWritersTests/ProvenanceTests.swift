@@ -22,6 +22,18 @@ extension Fixture {
     static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     let p = Fixture.provenance
 
+    /// The run's date as ISO 8601 in UTC, as Foundation's formatter writes it (seconds dropped
+    /// below one, leap day, the epoch, SOURCE_DATE_EPOCH's range).
+    @Test func datesAreISO8601InUTC() {
+        let f = ISO8601DateFormatter()
+        f.timeZone = TimeZone(identifier: "UTC")
+        for t in [0, 1_700_000_000.75, 951_782_400, 4_102_444_799, 1_577_836_800 - 0.5] {
+            let d = Date(timeIntervalSince1970: t)
+            #expect(Provenance.format(d) == f.string(from: d), "\(t)")
+        }
+        #expect(Provenance.format(Date(timeIntervalSince1970: 951_782_400)) == "2000-02-29T00:00:00Z")
+    }
+
     /// Writes `format` of the stamped fixture, runs `body` on the folder, then removes it.
     func written(_ format: String, _ body: (URL) throws -> Void) throws {
         let dir = try write(format, Fixture.stamped())
