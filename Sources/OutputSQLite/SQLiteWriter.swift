@@ -126,6 +126,7 @@ public struct SQLiteWriter: OutputWriter {
             try db.inTransaction {
                 try db.execute(sql: schema)
                 documentSentences = try fill(db, g, output.documents)
+                try db.execute(sql: indexes)   // while the search indexes are still being built apart
                 return .commit
             }
         }
@@ -134,7 +135,6 @@ public struct SQLiteWriter: OutputWriter {
             try db.inTransaction {
                 try SQLiteSearch.fill(db, after: indexed, create: prebuild == nil)
                 try run(db, output.provenance)
-                try db.execute(sql: indexes)
                 return .commit
             }
             try db.execute(sql: "ANALYZE;")
