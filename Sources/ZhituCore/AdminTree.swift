@@ -50,78 +50,22 @@ public struct AdminTree: Sendable {
     init(tsv b: [UInt8], file: String) throws {
         guard String(validating: b, as: UTF8.self) != nil else { throw LexiconError(file: file, line: nil, message: "missing or not UTF-8") }
         guard b.count < Int(Int32.max) else { throw LexiconError(file: file, line: nil, message: "is over 2 GB") }
-        var text: [UInt8] = [], names: [Int32] = [], codes: [Int32] = [], parents: [Int32] = [], levels: [UInt8] = []
-        // Aliases of every unit as ranges of `text`, flat: unit i's are aliases[aliasStarts[i]..<aliasStarts[i + 1]].
-        var aliases: [Range<Int32>] = [], aliasStarts: [Int32] = []
-        try b.withUnsafeBufferPointer { b in
-            /// Appends `b[r]` to `text`; its range there.
-            func keep(_ r: Range<Int32>) -> Range<Int32> {
-                let start = Int32(text.count)
-                text.append(contentsOf: b[Int(r.lowerBound)..<Int(r.upperBound)])
-                return start..<Int32(text.count)
+        let t = try b.withUnsafeBufferPointer { try AdminTreeColumns.read($0, file: file) }
+        if t.parents.isEmpty { throw LexiconError(file: file, line: nil, message: "has no entries") }
+        var byCode = SliceIndex.Builder(capacity: t.parents.count)
+        var byName = SliceIndex.Builder(capacity: t.parents.count + t.aliases.count)
+        t.text.withUnsafeBufferPointer { text in
+            for i in t.parents.indices {
+                let u = Int32(i)
+                // A municipality is its own prefecture (上海市 310000 twice): the code names the higher unit.
+                if t.codes[2 * i] < t.codes[2 * i + 1] { byCode.insert(text, t.codes[2 * i]..<t.codes[2 * i + 1], u, unique: true) }
+                // A unit's name and aliases may repeat: each unit is listed once per name.
+                byName.insert(text, t.names[2 * i]..<t.names[2 * i + 1], u, unique: false)
+                for a in t.aliases[Int(t.aliasStarts[i])..<Int(t.aliasStarts[i + 1])] { byName.insert(text, a, u, unique: false) }
             }
-            var n = 0, lineStart = 0
-            text.reserveCapacity(b.count)
-            aliasStarts.reserveCapacity(b.count / 24 + 1)
-            var cols: [Range<Int32>] = []
-            cols.reserveCapacity(8)
-            // Split as bytes: tab and line feed never join a grapheme, so the cuts are those of a
-            // String split, without its grapheme breaking over the whole file.
-            while lineStart < b.count {
-                let lineEnd = b[lineStart...].firstIndex(of: 0x0A) ?? b.count
-                defer { lineStart = lineEnd + 1 }
-                n += 1
-                if lineEnd == lineStart || b[lineStart] == UInt8(ascii: "#") { continue }
-                cols.removeAll(keepingCapacity: true)
-                var c = lineStart
-                for i in lineStart...lineEnd where i == lineEnd || b[i] == 0x09 {
-                    cols.append(Int32(c)..<Int32(i))
-                    c = i + 1
-                }
-                guard cols.count == 5, let parent = Self.int(b, cols[2]), cols[1].count == 1, Self.levelNames[b[Int(cols[1].lowerBound)]] != nil else {
-                    throw LexiconError(file: file, line: n, message: "expected name, level (P/D/C/T), parent, code, aliases")
-                }
-                let name = keep(cols[0]), code = keep(cols[3])
-                names.append(name.lowerBound); names.append(name.upperBound)
-                codes.append(code.lowerBound); codes.append(code.upperBound)
-                parents.append(parent)
-                levels.append(b[Int(cols[1].lowerBound)])
-                aliasStarts.append(Int32(aliases.count))
-                var a = Int(cols[4].lowerBound)
-                for i in a...Int(cols[4].upperBound) where i == Int(cols[4].upperBound) || b[i] == UInt8(ascii: ",") {
-                    if i > a { aliases.append(keep(Int32(a)..<Int32(i))) }
-                    a = i + 1
-                }
-            }
-            aliasStarts.append(Int32(aliases.count))
         }
-        if parents.isEmpty { throw LexiconError(file: file, line: nil, message: "has no entries") }
-        var byCode = SliceIndex.Builder(capacity: parents.count)
-        var byName = SliceIndex.Builder(capacity: parents.count + aliases.count)
-        for i in parents.indices {
-            let u = Int32(i)
-            // A municipality is its own prefecture (上海市 310000 twice): the code names the higher unit.
-            if codes[2 * i] < codes[2 * i + 1] { byCode.insert(text, codes[2 * i]..<codes[2 * i + 1], u, unique: true) }
-            // A unit's name and aliases may repeat: each unit is listed once per name.
-            byName.insert(text, names[2 * i]..<names[2 * i + 1], u, unique: false)
-            for a in aliases[Int(aliasStarts[i])..<Int(aliasStarts[i + 1])] { byName.insert(text, a, u, unique: false) }
-        }
-        self.init(text: FlatArray(text), names: FlatArray(names), codes: FlatArray(codes), parents: FlatArray(parents),
-                  levels: FlatArray(levels), byCode: byCode.index, byName: byName.index)
-    }
-
-    /// The decimal integer (optionally negative) in `b[r]`.
-    static func int(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int32>) -> Int32? {
-        var i = Int(r.lowerBound)
-        let negative = i < Int(r.upperBound) && b[i] == UInt8(ascii: "-")
-        if negative { i += 1 }
-        guard i < Int(r.upperBound), Int(r.upperBound) - i <= 9 else { return nil }
-        var v: Int32 = 0
-        for k in i..<Int(r.upperBound) {
-            guard (0x30...0x39).contains(b[k]) else { return nil }
-            v = v * 10 + Int32(b[k] - 0x30)
-        }
-        return negative ? -v : v
+        self.init(text: FlatArray(t.text), names: FlatArray(t.names), codes: FlatArray(t.codes), parents: FlatArray(t.parents),
+                  levels: FlatArray(t.levels), byCode: byCode.index, byName: byName.index)
     }
 
     /// The number of units.

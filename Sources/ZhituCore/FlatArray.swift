@@ -6,16 +6,21 @@ import Foundation
 struct FlatArray<Element: FixedWidthInteger>: @unchecked Sendable {   // never written after init
     private let base: UnsafePointer<Element>?
     let count: Int
-    /// Keeps `base` valid: the `MappedFile` it lies in, or the allocation this array made.
+    /// Keeps `base` valid: the `MappedFile` it lies in, or the `Table` it was filled in.
     private let owner: AnyObject?
 
     /// The elements of `a`, copied.
     init(_ a: [Element]) {
-        let p = UnsafeMutablePointer<Element>.allocate(capacity: max(a.count, 1))
-        for (i, v) in a.enumerated() { p[i] = v.littleEndian }
-        base = UnsafePointer(p)
-        count = a.count
-        owner = Allocation(p)
+        let table = Table(repeating: 0, count: a.count)
+        for i in a.indices { table[i] = a[i] }
+        self.init(table)
+    }
+
+    /// The elements of `table`, in place: the table must not change after (a builder's last step).
+    init(_ table: Table) {
+        base = UnsafePointer(table.pointer)
+        count = table.count
+        owner = table
     }
 
     /// The elements stored in `section` of `file`, in place; nil when the section is not a whole
@@ -41,9 +46,24 @@ struct FlatArray<Element: FixedWidthInteger>: @unchecked Sendable {   // never w
         return Array(UnsafeRawBufferPointer(start: base, count: count * MemoryLayout<Element>.stride))
     }
 
-    private final class Allocation {
+    /// Memory filled in place before a `FlatArray` takes it over, so that a table built at
+    /// start is not copied once more (each copy of a table of megabytes faults every page again).
+    final class Table {
         let pointer: UnsafeMutablePointer<Element>
-        init(_ p: UnsafeMutablePointer<Element>) { pointer = p }
+        let count: Int
+
+        init(repeating v: Element, count: Int) {
+            pointer = .allocate(capacity: max(count, 1))
+            pointer.initialize(repeating: v.littleEndian, count: max(count, 1))
+            self.count = count
+        }
+
+        /// Element `i` (unchecked: the builders index it within its count).
+        subscript(_ i: Int) -> Element {
+            get { Element(littleEndian: pointer[i]) }
+            set { pointer[i] = newValue.littleEndian }
+        }
+
         deinit { pointer.deallocate() }
     }
 }

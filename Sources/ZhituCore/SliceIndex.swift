@@ -37,22 +37,22 @@ struct SliceIndex: Sendable {
 
     /// An index being filled: slices are ranges of the text the tree will keep.
     struct Builder {
-        private var hashes: [UInt64], units: [Int32], slices: [Int32]
+        private let hashes: FlatArray<UInt64>.Table, units: FlatArray<Int32>.Table, slices: FlatArray<Int32>.Table
         private let mask: Int
 
         /// Room for `capacity` slices with the table at most half full.
         init(capacity: Int) {
             var n = 16
             while n < capacity * 2 { n <<= 1 }
-            hashes = Array(repeating: 0, count: n)
-            units = Array(repeating: -1, count: n)
-            slices = Array(repeating: 0, count: 2 * n)
+            hashes = .init(repeating: 0, count: n)
+            units = .init(repeating: -1, count: n)
+            slices = .init(repeating: 0, count: 2 * n)
             mask = n - 1
         }
 
         /// Adds `unit` under the slice `r` of `text`; with `unique`, only if no unit has that
         /// slice; a unit already listed under the slice is not listed again.
-        mutating func insert(_ text: [UInt8], _ r: Range<Int32>, _ unit: Int32, unique: Bool) {
+        mutating func insert(_ text: UnsafeBufferPointer<UInt8>, _ r: Range<Int32>, _ unit: Int32, unique: Bool) {
             let slice = text[Int(r.lowerBound)..<Int(r.upperBound)]
             let h = SliceIndex.hash(slice)
             var i = Int(truncatingIfNeeded: h) & mask
@@ -64,6 +64,7 @@ struct SliceIndex: Sendable {
             hashes[i] = h; units[i] = unit; slices[2 * i] = r.lowerBound; slices[2 * i + 1] = r.upperBound
         }
 
+        /// The index, on the builder's tables: the last use of the builder.
         var index: SliceIndex { SliceIndex(hashes: FlatArray(hashes), units: FlatArray(units), slices: FlatArray(slices)) }
     }
 }
