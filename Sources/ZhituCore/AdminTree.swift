@@ -6,10 +6,11 @@ import Foundation
 /// The administrative units of a gazetteer TSV (scripts/build-gazetteer.py: name, level
 /// P/D/C/T, parent line, code, aliases), indexed by code and by name.
 ///
-/// The tree keeps the file's bytes and indexes them by hashes of the byte slices: a run places
-/// a few hundred places, so reading the ~50,000 units into Strings and dictionaries of Strings
-/// (about 40 ms, half of a run on one short article with graph outputs) is left to the units a
-/// run looks up.
+/// The tree keeps the names, codes and aliases of the file as one byte string and indexes them by
+/// hashes of the byte slices: a run places a few hundred places, so reading the ~50,000 units into
+/// Strings and dictionaries of Strings (about 40 ms, half of a run on one short article with graph
+/// outputs) is left to the units a run looks up. Every table is a flat array, so a tree compiled
+/// once is mapped from its image (AdminTreeImage.swift) instead of parsed and indexed again.
 public struct AdminTree: Sendable {
     public struct Unit: Sendable, Equatable {
         public var name: String
@@ -21,127 +22,91 @@ public struct AdminTree: Sendable {
         public var code: String
     }
 
-    /// One unit: where its name and code lie in `bytes`.
-    struct Row: Sendable {
-        var name: Range<Int32>, code: Range<Int32>
-        var parent: Int32
-        var level: UInt8
+    /// Names, codes and aliases of every unit, back to back (UTF-8).
+    let text: FlatArray<UInt8>
+    /// Unit u's name is `text[names[2u]..<names[2u + 1]]`, its code likewise (empty for townships).
+    let names: FlatArray<Int32>, codes: FlatArray<Int32>
+    /// Per unit: the enclosing unit (-1 for provinces) and the TSV's level letter.
+    let parents: FlatArray<Int32>, levels: FlatArray<UInt8>
+    let byCode: SliceIndex, byName: SliceIndex
+
+    static let levelNames: [UInt8: String] = [UInt8(ascii: "P"): "province", UInt8(ascii: "D"): "prefecture",
+                                              UInt8(ascii: "C"): "county", UInt8(ascii: "T"): "township"]
+
+    init(text: FlatArray<UInt8>, names: FlatArray<Int32>, codes: FlatArray<Int32>, parents: FlatArray<Int32>,
+         levels: FlatArray<UInt8>, byCode: SliceIndex, byName: SliceIndex) {
+        self.text = text; self.names = names; self.codes = codes; self.parents = parents; self.levels = levels
+        self.byCode = byCode; self.byName = byName
     }
-
-    private let bytes: [UInt8]
-    private var rows: [Row] = []
-    private var byCode = SliceIndex()
-    private var byName = SliceIndex()
-
-    static let levels: [UInt8: String] = [UInt8(ascii: "P"): "province", UInt8(ascii: "D"): "prefecture",
-                                          UInt8(ascii: "C"): "county", UInt8(ascii: "T"): "township"]
 
     public init(contentsOf url: URL) throws {
-        let file = url.path
-        guard let data = FileManager.default.contents(atPath: file), String(validating: data, as: UTF8.self) != nil else {
-            throw LexiconError(file: file, line: nil, message: "missing or not UTF-8")
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw LexiconError(file: url.path, line: nil, message: "missing or not UTF-8")
         }
-        // Split as bytes: tab and line feed never join a grapheme, so the cuts are those of a
-        // String split, without its grapheme breaking over the whole file.
-        bytes = [UInt8](data)
-        // Aliases of every unit, flat: unit i's are aliases[aliasStarts[i]..<aliasStarts[i + 1]].
-        var aliases: [Range<Int32>] = [], aliasStarts: [Int32] = []
-        try bytes.withUnsafeBufferPointer { b in
-            var n = 0, lineStart = 0
-            rows.reserveCapacity(b.count / 24)
-            aliasStarts.reserveCapacity(b.count / 24 + 1)
-            var cols: [Range<Int32>] = []
-            cols.reserveCapacity(8)
-            while lineStart < b.count {
-                let lineEnd = b[lineStart...].firstIndex(of: 0x0A) ?? b.count
-                defer { lineStart = lineEnd + 1 }
-                n += 1
-                if lineEnd == lineStart || b[lineStart] == UInt8(ascii: "#") { continue }
-                cols.removeAll(keepingCapacity: true)
-                var c = lineStart
-                for i in lineStart...lineEnd where i == lineEnd || b[i] == 0x09 {
-                    cols.append(Int32(c)..<Int32(i))
-                    c = i + 1
-                }
-                guard cols.count == 5, let parent = Self.int(b, cols[2]), cols[1].count == 1, Self.levels[b[Int(cols[1].lowerBound)]] != nil else {
-                    throw LexiconError(file: file, line: n, message: "expected name, level (P/D/C/T), parent, code, aliases")
-                }
-                rows.append(Row(name: cols[0], code: cols[3], parent: parent, level: b[Int(cols[1].lowerBound)]))
-                aliasStarts.append(Int32(aliases.count))
-                var a = Int(cols[4].lowerBound)
-                for i in a...Int(cols[4].upperBound) where i == Int(cols[4].upperBound) || b[i] == UInt8(ascii: ",") {
-                    if i > a { aliases.append(Int32(a)..<Int32(i)) }
-                    a = i + 1
-                }
-            }
-            aliasStarts.append(Int32(aliases.count))
-        }
-        if rows.isEmpty { throw LexiconError(file: file, line: nil, message: "has no entries") }
-        byCode = SliceIndex(capacity: rows.count)
-        byName = SliceIndex(capacity: rows.count + aliases.count)
-        bytes.withUnsafeBufferPointer { b in
-            for (i, row) in rows.enumerated() {
-                let u = Int32(i)
-                // A municipality is its own prefecture (上海市 310000 twice): the code names the higher unit.
-                if !row.code.isEmpty { byCode.insert(b, row.code, u, unique: true) }
-                // A unit's name and aliases may repeat: each unit is listed once per name.
-                byName.insert(b, row.name, u, unique: false)
-                for a in aliases[Int(aliasStarts[i])..<Int(aliasStarts[i + 1])] { byName.insert(b, a, u, unique: false) }
-            }
-        }
+        try self.init(tsv: [UInt8](data), file: url.path)
     }
 
-    /// The decimal integer (optionally negative) in `b[r]`.
-    static func int(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int32>) -> Int32? {
-        var i = Int(r.lowerBound)
-        let negative = i < Int(r.upperBound) && b[i] == UInt8(ascii: "-")
-        if negative { i += 1 }
-        guard i < Int(r.upperBound), Int(r.upperBound) - i <= 9 else { return nil }
-        var v: Int32 = 0
-        for k in i..<Int(r.upperBound) {
-            guard (0x30...0x39).contains(b[k]) else { return nil }
-            v = v * 10 + Int32(b[k] - 0x30)
+    /// The tree of the TSV bytes `b`; `file` names them in errors.
+    init(tsv b: [UInt8], file: String) throws {
+        guard String(validating: b, as: UTF8.self) != nil else { throw LexiconError(file: file, line: nil, message: "missing or not UTF-8") }
+        guard b.count < Int(Int32.max) else { throw LexiconError(file: file, line: nil, message: "is over 2 GB") }
+        let t = try b.withUnsafeBufferPointer { try AdminTreeColumns.read($0, file: file) }
+        if t.parents.isEmpty { throw LexiconError(file: file, line: nil, message: "has no entries") }
+        var byCode = SliceIndex.Builder(capacity: t.parents.count)
+        var byName = SliceIndex.Builder(capacity: t.parents.count + t.aliases.count)
+        t.text.withUnsafeBufferPointer { text in
+            for i in t.parents.indices {
+                let u = Int32(i)
+                // A municipality is its own prefecture (上海市 310000 twice): the code names the higher unit.
+                if t.codes[2 * i] < t.codes[2 * i + 1] { byCode.insert(text, t.codes[2 * i]..<t.codes[2 * i + 1], u, unique: true) }
+                // A unit's name and aliases may repeat: each unit is listed once per name.
+                byName.insert(text, t.names[2 * i]..<t.names[2 * i + 1], u, unique: false)
+                for a in t.aliases[Int(t.aliasStarts[i])..<Int(t.aliasStarts[i + 1])] { byName.insert(text, a, u, unique: false) }
+            }
         }
-        return negative ? -v : v
+        self.init(text: FlatArray(t.text), names: FlatArray(t.names), codes: FlatArray(t.codes), parents: FlatArray(t.parents),
+                  levels: FlatArray(t.levels), byCode: byCode.index, byName: byName.index)
     }
 
     /// The number of units.
-    public var count: Int { rows.count }
+    public var count: Int { parents.count }
 
     /// Unit `i` (an index from `unit(code:name:)` or `ancestors(of:)`).
     public subscript(_ i: Int32) -> Unit {
-        let r = rows[Int(i)]
-        return Unit(name: string(r.name), level: Self.levels[r.level]!, parent: r.parent, code: string(r.code))
+        let u = Int(i)
+        guard let level = Self.levelNames[levels[u]] else { preconditionFailure("unit \(u) has no level (a damaged image?)") }
+        return Unit(name: string(names, u), level: level, parent: parents[u], code: string(codes, u))
     }
 
-    private func string(_ r: Range<Int32>) -> String { String(decoding: bytes[Int(r.lowerBound)..<Int(r.upperBound)], as: UTF8.self) }
+    /// Unit `u`'s bytes of `bounds` (`names` or `codes`).
+    private func bytes(_ bounds: FlatArray<Int32>, _ u: Int) -> UnsafeBufferPointer<UInt8> { text.slice(bounds[2 * u], bounds[2 * u + 1]) }
+
+    private func string(_ bounds: FlatArray<Int32>, _ u: Int) -> String { String(decoding: bytes(bounds, u), as: UTF8.self) }
 
     /// The unit a place node stands for: by its division code, else by a name (full or short)
     /// that one unit alone has.
     public func unit(code: String?, name: String) -> Int32? {
-        bytes.withUnsafeBufferPointer { b in
-            if let code, let u = byCode.first(b, Array(code.utf8)) { return u }
-            let candidates = byName.all(b, Array(name.utf8))
-            guard let first = candidates.first else { return nil }
-            // A municipality's province and prefecture units share name and code: one place.
-            let distinct = Set(candidates.map { rows[Int($0)].code.isEmpty ? "#\($0)" : string(rows[Int($0)].code) })
-            return distinct.count == 1 ? first : nil
-        }
+        if let code, let u = byCode.first(text, Array(code.utf8)) { return u }
+        let candidates = byName.all(text, Array(name.utf8))
+        guard let first = candidates.first else { return nil }
+        // A municipality's province and prefecture units share name and code: one place.
+        let distinct = Set(candidates.map { bytes(codes, Int($0)).isEmpty ? "#\($0)" : string(codes, Int($0)) })
+        return distinct.count == 1 ? first : nil
     }
 
     /// The units enclosing `u`, nearest first, without repeats of its own name (a municipality's
     /// prefecture unit under its province unit).
     public func ancestors(of u: Int32) -> [Int32] {
         var out: [Int32] = []
-        var names = [rows[Int(u)].name]
-        var p = rows[Int(u)].parent
+        var seen = [bytes(names, Int(u))]
+        var p = parents[Int(u)]
         while p >= 0, out.count < 8 {
-            let name = rows[Int(p)].name
-            if !names.contains(where: { bytes[Int($0.lowerBound)..<Int($0.upperBound)].elementsEqual(bytes[Int(name.lowerBound)..<Int(name.upperBound)]) }) {
-                names.append(name)
+            let name = bytes(names, Int(p))
+            if !seen.contains(where: { $0.elementsEqual(name) }) {
+                seen.append(name)
                 out.append(p)
             }
-            p = rows[Int(p)].parent
+            p = parents[Int(p)]
         }
         return out
     }
@@ -165,13 +130,14 @@ public struct AdminTree: Sendable {
         if source == nil { source = url }
     }
 
-    /// The registered tree, loaded on first use; nil when none is registered (a graph built
-    /// without the entities stage) or it cannot be read (the stage reported that already).
+    /// The registered tree, loaded on first use (mapped from its image when one beside the TSV
+    /// matches it, see `load`); nil when none is registered (a graph built without the entities
+    /// stage) or it cannot be read (the stage reported that already).
     public static var current: AdminTree? {
         lock.lock(); defer { lock.unlock() }
         guard let url = source else { return nil }
         if let l = loaded, l.url == url { return l.tree }
-        guard let tree = try? AdminTree(contentsOf: url) else { return nil }
+        guard let tree = load(url) else { return nil }
         loaded = (url, tree)
         return tree
     }
@@ -205,58 +171,4 @@ extension GraphAccumulator {
             }
         }
     }
-}
-
-/// Units by a byte slice of the tree's file (a name or a code): open addressing over 64-bit
-/// FNV-1a hashes of the slices, each hit checked against the bytes. Units of one slice are found
-/// in the order they were inserted.
-struct SliceIndex: Sendable {
-    private var hashes: [UInt64] = []
-    private var units: [Int32] = []
-    private var slices: [Range<Int32>] = []
-    private var mask = 0
-
-    init(capacity: Int = 0) {
-        var n = 16
-        while n < capacity * 2 { n <<= 1 }
-        hashes = Array(repeating: 0, count: n)
-        units = Array(repeating: -1, count: n)
-        slices = Array(repeating: 0..<0, count: n)
-        mask = n - 1
-    }
-
-    static func hash<C: Collection>(_ s: C) -> UInt64 where C.Element == UInt8 {
-        var h: UInt64 = 0xcbf29ce484222325
-        for c in s { h = (h ^ UInt64(c)) &* 0x100000001b3 }
-        return h
-    }
-
-    /// Adds `unit` under the slice `r` of `b`; with `unique`, only if no unit has that slice; a
-    /// unit already listed under the slice is not listed again.
-    mutating func insert(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int32>, _ unit: Int32, unique: Bool) {
-        let slice = b[Int(r.lowerBound)..<Int(r.upperBound)]
-        let h = Self.hash(slice)
-        var i = Int(truncatingIfNeeded: h) & mask
-        while units[i] >= 0 {
-            if hashes[i] == h, b[Int(slices[i].lowerBound)..<Int(slices[i].upperBound)].elementsEqual(slice),
-               unique || units[i] == unit { return }
-            i = (i + 1) & mask
-        }
-        hashes[i] = h; units[i] = unit; slices[i] = r
-    }
-
-    /// The units listed under `key`, in insertion order.
-    func all(_ b: UnsafeBufferPointer<UInt8>, _ key: [UInt8]) -> [Int32] {
-        guard !hashes.isEmpty else { return [] }
-        let h = Self.hash(key)
-        var out: [Int32] = []
-        var i = Int(truncatingIfNeeded: h) & mask
-        while units[i] >= 0 {
-            if hashes[i] == h, b[Int(slices[i].lowerBound)..<Int(slices[i].upperBound)].elementsEqual(key) { out.append(units[i]) }
-            i = (i + 1) & mask
-        }
-        return out
-    }
-
-    func first(_ b: UnsafeBufferPointer<UInt8>, _ key: [UInt8]) -> Int32? { all(b, key).first }
 }

@@ -75,12 +75,13 @@ public struct ResourceImage: @unchecked Sendable {   // read-only views into `fi
         self.sections = sections
     }
 
-    /// The image compiled from the text resource `source`, beside it with the extension `.image`,
-    /// if there is one and it was compiled from a file of `source`'s size (recorded as the first
-    /// UInt64 of its first section); nil: the caller parses the text. The size is a guard
-    /// against an image left behind by an edit: each image's test compares it with the text whole.
-    public static func beside(_ source: URL, magic: [UInt8], hint: String) throws -> ResourceImage? {
-        let path = source.deletingPathExtension().appendingPathExtension("image").path
+    /// The image compiled from the text resource `source`, beside it with the extension `.image`
+    /// (or `suffix`, for a second image of one text: `gazetteer.admin-tree.image`), if there is
+    /// one and it was compiled from a file of `source`'s size (recorded as the first UInt64 of its
+    /// first section); nil: the caller parses the text. The size is a guard against an image left
+    /// behind by an edit: each image's test compares it with the text whole.
+    public static func beside(_ source: URL, suffix: String = "image", magic: [UInt8], hint: String) throws -> ResourceImage? {
+        let path = source.deletingPathExtension().appendingPathExtension(suffix).path
         var st = stat()
         guard stat(source.path, &st) == 0, FileManager.default.fileExists(atPath: path) else { return nil }
         let image = try ResourceImage(path: path, magic: magic, hint: hint)
