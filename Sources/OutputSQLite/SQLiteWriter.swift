@@ -112,10 +112,10 @@ public struct SQLiteWriter: OutputWriter {
         // (withEdgeEnds), and the tests run PRAGMA foreign_key_check on every file they build.
         var config = Configuration()
         config.foreignKeysEnabled = false
-        // With a thread to spare, the search indexes of the documents' sentences are built
-        // apart while the rows are written (SearchPrebuild), unless they are few.
-        let apart = output.threads > 1 && !output.documents.isEmpty && output.characters ?? .max >= SearchPrebuild.minimumCharacters
-        let prebuild = apart ? SearchPrebuild(output.documents, beside: path) : nil
+        // The search indexes of the documents' sentences are built apart, while the rows are
+        // written when there are threads to spare (SearchPrebuild), unless they are few.
+        let apart = !output.documents.isEmpty && output.characters ?? .max >= SearchPrebuild.minimumCharacters
+        let prebuild = apart ? SearchPrebuild(output.documents, beside: path, concurrently: output.threads > 1) : nil
         defer { prebuild?.finish() }
         let db = try DatabaseQueue(path: path, configuration: config)
         var documentSentences: Int64 = 0

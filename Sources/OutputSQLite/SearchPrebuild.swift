@@ -1,42 +1,55 @@
-// graph.sqlite's two full-text indexes built apart, on two more threads, while the writer fills
-// the rows: the indexes are over half of the file's cost and one SQLite connection writes on
-// one thread only, so built in place they kept a second core idle at the end of every full run.
+// graph.sqlite's two full-text indexes built apart, on two more threads when the run has them,
+// while the writer fills the rows: the indexes are over half of the file's cost and one SQLite
+// connection writes on one thread only, so built in place they kept a second core idle at the
+// end of every full run.
 //
 // Each index is built in a file of its own beside the database, from the run's sentences
 // numbered as the `sentences` table numbers them (SQLiteWriter.sentenceRows), then its FTS5
 // shadow tables are copied into the database by a second connection: the FTS5 tables are made
 // there and filled before the writer's connection first opens them, so that connection never
-// holds an index structure from before the copy.
+// holds an index structure from before the copy. On one thread the same files are built one
+// after the other, so that graph.sqlite has the same bytes whatever `--jobs` is.
 import Foundation
 import GRDB
 import ZhituCore
 
 final class SearchPrebuild: @unchecked Sendable {   // `results` is behind `lock`
     private let files: [(index: SQLiteSearch.Index, path: String)]
-    private var results: [Result<Int64, any Error>]
+    private let documents: DocumentResults
+    private var results: [Result<Int64, any Error>?]
     private let lock = NSLock()
     private let done = DispatchGroup()
 
-    /// The documents' characters below which the indexes are built in place: two files, two
-    /// threads and a second connection cost about 10 ms, a sixth of a run on one 2 KB
-    /// article; indexing takes about 2.6 µs a character, so 20,000 take about 50 ms.
+    /// The documents' characters below which the indexes are built in place: two files and a
+    /// second connection cost about 10 ms, a sixth of a run on one 2 KB article; indexing
+    /// takes about 2.6 µs a character, so 20,000 take about 50 ms.
     static let minimumCharacters = 20_000
 
-    /// Starts building both indexes of `documents`' sentences in files beside `path`.
-    init(_ documents: DocumentResults, beside path: String) {
+    /// Starts building both indexes of `documents`' sentences in files beside `path`, on a
+    /// thread each when `concurrently`, else when `adopt` needs them.
+    init(_ documents: DocumentResults, beside path: String, concurrently: Bool) {
+        self.documents = documents
         files = SQLiteSearch.Index.allCases.map { ($0, "\(path).\($0.table)") }
-        results = Array(repeating: .success(0), count: files.count)
-        for (i, f) in files.enumerated() {
-            try? FileManager.default.removeItem(atPath: f.path)
+        results = Array(repeating: nil, count: files.count)
+        for f in files { try? FileManager.default.removeItem(atPath: f.path) }
+        guard concurrently else { return }
+        for i in files.indices {
             done.enter()
             let t = Thread { [self] in
-                let result = Result { try Self.build(f.index, documents, at: f.path) }
-                lock.withLock { results[i] = result }
+                build(i)
                 done.leave()
             }
             t.stackSize = 8 << 20
             t.start()
         }
+    }
+
+    /// Builds file `i` (once).
+    private func build(_ i: Int) {
+        guard lock.withLock({ results[i] == nil }) else { return }
+        let f = files[i]
+        let result = Result { try Self.build(f.index, documents, at: f.path) }
+        lock.withLock { results[i] = result }
     }
 
     /// Waits for the builds and removes their files (after a failure elsewhere).
@@ -51,9 +64,10 @@ final class SearchPrebuild: @unchecked Sendable {   // `results` is behind `lock
     func adopt(into path: String, expected: Int64) throws -> Int64 {
         done.wait()
         defer { remove() }
+        for i in files.indices { build(i) }   // those not built on threads
         var count: Int64?
         for r in lock.withLock({ results }) {
-            let n = try r.get()
+            let n = try r!.get()
             guard n == expected, count == nil || count == n else {
                 throw SearchPrebuildMismatch(indexed: n, rows: expected)
             }

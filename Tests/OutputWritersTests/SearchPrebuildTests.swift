@@ -18,19 +18,25 @@ import Testing
         return RunOutput(name: "prebuild", documents: [DocumentResult(first), DocumentResult(second)])
     }
 
-    func build(threads: Int) throws -> URL {
+    /// graph.sqlite of the output: its indexes built in place when `counted` (the documents'
+    /// few characters counted, as a run counts them), else apart (on threads when `threads` > 1).
+    func build(counted: Bool, threads: Int) throws -> URL {
         let output = Self.output()
+        if counted { try output.prepare(graph: true) }
         output.threads = threads
         return try write("sqlite", output).appendingPathComponent("graph.sqlite")
     }
 
     @Test(.enabled(if: Tools.sqlite3 != nil, "sqlite3 not found (apt-get install sqlite3)"))
     func prebuiltIndexesAnswerAsIndexesBuiltInPlace() throws {
-        let inPlace = try build(threads: 1), prebuilt = try build(threads: 2)
+        let inPlace = try build(counted: true, threads: 2), prebuilt = try build(counted: false, threads: 2)
+        let oneThread = try build(counted: false, threads: 1)
         defer {
-            try? FileManager.default.removeItem(at: inPlace.deletingLastPathComponent())
-            try? FileManager.default.removeItem(at: prebuilt.deletingLastPathComponent())
+            for db in [inPlace, prebuilt, oneThread] { try? FileManager.default.removeItem(at: db.deletingLastPathComponent()) }
         }
+        // the same bytes whether the indexes were built on threads or one after the other
+        #expect(try Data(contentsOf: prebuilt) == Data(contentsOf: oneThread))
+        #expect(try Data(contentsOf: prebuilt) != Data(contentsOf: inPlace))   // so the two ways were both taken
         // no scratch file is left beside the database
         #expect(try FileManager.default.contentsOfDirectory(atPath: prebuilt.deletingLastPathComponent().path) == ["graph.sqlite"])
         func q(_ db: URL, _ sql: String) throws -> [[String: Any]] { try SQLiteTests().query(db, sql) }
