@@ -75,7 +75,7 @@ public struct SloganRules: Sendable {
         self.lexicon = Trie(lexicon)
         self.lexiconWords = Set(lexicon).union(quoted)
         self.places = places
-        self.placeStarts = ScalarSet(places.compactMap(\.unicodeScalars.first) + ["中"])
+        self.placeStarts = ScalarSet(places.compactMap { $0.unicodeScalars.first } + ["中"])   // a closure: the key path was applied through the runtime, 1.5 ms
     }
 
     // MARK: quoted spans

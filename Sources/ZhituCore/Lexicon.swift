@@ -63,7 +63,7 @@ public struct Lexicon: Sendable {
         if entries.isEmpty { throw LexiconError(file: file, line: nil, message: "has no entries") }
     }
 
-    public var words: [String] { entries.map(\.word) }
+    public var words: [String] { entries.map { $0.word } }   // a closure: a key path into a tuple goes through the runtime
 
     /// Whether UTF-8 `bytes` hold a White_Space scalar: ASCII 09–0D and 20, U+0085, U+00A0,
     /// U+1680, U+2000–200A, U+2028, U+2029, U+202F, U+205F, U+3000 (the whole Unicode list).
