@@ -78,6 +78,15 @@ struct SearchIndexer {
         }
     }
 
+    /// Adds a sentence to the words index whose two columns were made elsewhere (SearchPrebuild
+    /// makes them on another thread).
+    mutating func add(_ id: Int64, words: [UInt8], parts: [UInt8]) throws {
+        insert.bind(id)
+        words.withUnsafeBufferPointer { insert.bindUTF8($0) }
+        parts.withUnsafeBufferPointer { insert.bindUTF8($0) }
+        try insert.execute()
+    }
+
     mutating func add(_ id: Int64, _ text: UnsafeBufferPointer<UInt8>) throws {
         insert.bind(id)
         if columns != nil {

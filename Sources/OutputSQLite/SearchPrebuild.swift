@@ -1,5 +1,5 @@
-// graph.sqlite's two full-text indexes built apart, on two more threads when the run has them,
-// while the writer fills the rows: the indexes are over half of the file's cost and one SQLite
+// graph.sqlite's two full-text indexes built apart, on more threads when the run has them (one
+// per index, and one making the words index's columns), while the writer fills the rows: the indexes are over half of the file's cost and one SQLite
 // connection writes on one thread only, so built in place they kept a second core idle at the
 // end of every full run.
 //
@@ -16,6 +16,7 @@ import ZhituCore
 final class SearchPrebuild: @unchecked Sendable {   // `results` is behind `lock`
     private let files: [(index: SQLiteSearch.Index, path: String)]
     private let documents: DocumentResults
+    private let concurrently: Bool
     private var results: [Result<Int64, any Error>?]
     private let lock = NSLock()
     private let done = DispatchGroup()
@@ -29,6 +30,7 @@ final class SearchPrebuild: @unchecked Sendable {   // `results` is behind `lock
     /// thread each when `concurrently`, else when `adopt` needs them.
     init(_ documents: DocumentResults, beside path: String, concurrently: Bool) {
         self.documents = documents
+        self.concurrently = concurrently
         files = SQLiteSearch.Index.allCases.map { ($0, "\(path).\($0.table)") }
         results = Array(repeating: nil, count: files.count)
         for f in files { try? FileManager.default.removeItem(atPath: f.path) }
@@ -48,7 +50,7 @@ final class SearchPrebuild: @unchecked Sendable {   // `results` is behind `lock
     private func build(_ i: Int) {
         guard lock.withLock({ results[i] == nil }) else { return }
         let f = files[i]
-        let result = Result { try Self.build(f.index, documents, at: f.path) }
+        let result = Result { try Self.build(f.index, documents, at: f.path, split: concurrently) }
         lock.withLock { results[i] = result }
     }
 
@@ -102,29 +104,88 @@ final class SearchPrebuild: @unchecked Sendable {   // `results` is behind `lock
         for f in files { try? FileManager.default.removeItem(atPath: f.path) }
     }
 
-    /// One index of the documents' sentences in a new file at `path`; returns the number of rows.
-    private static func build(_ index: SQLiteSearch.Index, _ documents: DocumentResults, at path: String) throws -> Int64 {
+    /// One index of the documents' sentences in a new file at `path`; returns the number of
+    /// rows. With `split`, the words' columns are made on one more thread.
+    private static func build(_ index: SQLiteSearch.Index, _ documents: DocumentResults, at path: String, split: Bool) throws -> Int64 {
         let db = try DatabaseQueue(path: path)
-        var id: Int64 = 0
+        var count: Int64 = 0
         try db.writeWithoutTransaction { db in
-            // A scratch file, deleted once copied: no journal, no fsync.
-            try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;")
+            // A scratch file, deleted once copied: no journal, no fsync. FTS5 appends its
+            // segments, so a small page cache does (two more 64 MB caches beside the writer's
+            // raised the peak memory of a full run).
+            try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -8192;")
             try db.inTransaction {
                 try index.create(db)
                 var indexer = try SearchIndexer(db, index)
-                for d in documents {
-                    try SQLiteWriter.sentenceRows(d) { _, sentence, first in
-                        guard first == nil else { return }
-                        id += 1
-                        var text = BoundStatement.stored(sentence.text)
-                        try text.withUTF8 { try indexer.add(id, $0) }
-                    }
+                if split && index == .words {
+                    count = try insertColumnsMadeBeside(documents, &indexer)
+                } else {
+                    count = try forEachSentence(documents) { id, text in try indexer.add(id, text) }
                 }
                 return .commit
             }
         }
         try db.close()
+        return count
+    }
+
+    /// Calls `body` with each sentence row of `documents`, numbered from 1, and its text as the
+    /// `sentences` table stores it; returns the number of rows.
+    private static func forEachSentence(_ documents: DocumentResults, _ body: (Int64, UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Int64 {
+        var id: Int64 = 0
+        for d in documents {
+            try SQLiteWriter.sentenceRows(d) { _, sentence, first in
+                guard first == nil else { return }
+                id += 1
+                var text = BoundStatement.stored(sentence.text)
+                try text.withUTF8 { try body(id, $0) }
+            }
+        }
         return id
+    }
+
+    /// The words index with its columns (ICU's word break and the ideograph pairs, about half of
+    /// its cost) made on another thread while this one inserts them: otherwise the longest
+    /// single thread of a full run.
+    private static func insertColumnsMadeBeside(_ documents: DocumentResults, _ indexer: inout SearchIndexer) throws -> Int64 {
+        let batches = Handoff<[ColumnsRow]>(capacity: 8)
+        let outcome = Handoff<Result<Int64, any Error>>(capacity: 1)
+        let maker = Thread {
+            let result = Result { () throws -> Int64 in
+                var columns = SearchColumns(), batch: [ColumnsRow] = []
+                let n = try forEachSentence(documents) { id, text in
+                    try columns.read(text)
+                    batch.append(ColumnsRow(id: id, words: columns.words, parts: columns.parts))
+                    if batch.count == 256 {
+                        guard batches.put(batch) else { throw CancellationError() }
+                        batch = []
+                    }
+                }
+                if !batch.isEmpty { _ = batches.put(batch) }
+                return n
+            }
+            batches.close()
+            _ = outcome.put(result)
+            outcome.close()
+        }
+        maker.stackSize = 8 << 20
+        maker.start()
+        do {
+            while let batch = batches.take() {
+                for r in batch { try indexer.add(r.id, words: r.words, parts: r.parts) }
+            }
+        } catch {
+            batches.cancel()
+            _ = outcome.take()   // waits for the other thread to stop
+            throw error
+        }
+        return try outcome.take()!.get()
+    }
+
+    /// One sentence's words columns, made on the other thread.
+    private struct ColumnsRow {
+        var id: Int64
+        var words: [UInt8], parts: [UInt8]
     }
 }
 

@@ -3,18 +3,18 @@
 // them) run on two cores, in document order.
 import Foundation
 
-final class Handoff<T>: @unchecked Sendable {   // every field is behind `condition`
+public final class Handoff<T>: @unchecked Sendable {   // every field is behind `condition`
     private let condition = NSCondition()
-    private var items: [T] = []
+    private var items: [T?] = []   // taken slots are nil: a value is released when taken
     private var head = 0
     private let capacity: Int
     private var closed = false
     private var cancelled = false
 
-    init(capacity: Int) { self.capacity = max(1, capacity) }
+    public init(capacity: Int) { self.capacity = max(1, capacity) }
 
     /// Waits for room and adds `value`; false once the consumer cancelled (stop producing).
-    func put(_ value: T) -> Bool {
+    public func put(_ value: T) -> Bool {
         condition.lock(); defer { condition.unlock() }
         while items.count - head >= capacity && !cancelled { condition.wait() }
         if cancelled { return false }
@@ -24,26 +24,33 @@ final class Handoff<T>: @unchecked Sendable {   // every field is behind `condit
     }
 
     /// No more values will come (called by the producer when done, also after a failure).
-    func close() {
+    public func close() {
         condition.lock(); defer { condition.unlock() }
         closed = true
         condition.broadcast()
     }
 
     /// The next value, waiting for it; nil when the producer closed and all were taken.
-    func take() -> T? {
+    public func take() -> T? {
         condition.lock(); defer { condition.unlock() }
         while head == items.count && !closed { condition.wait() }
         guard head < items.count else { return nil }
-        let value = items[head]
+        let value = items[head]!
+        items[head] = nil
         head += 1
-        if head >= 1024 && head * 2 >= items.count { items.removeFirst(head); head = 0 }
+        if head == items.count {
+            items.removeAll(keepingCapacity: true)
+            head = 0
+        } else if head >= capacity && head * 2 >= items.count {
+            items.removeFirst(head)
+            head = 0
+        }
         condition.broadcast()
         return value
     }
 
     /// The consumer stops taking: a waiting or later `put` returns false.
-    func cancel() {
+    public func cancel() {
         condition.lock(); defer { condition.unlock() }
         cancelled = true
         condition.broadcast()
