@@ -1,7 +1,7 @@
 // graph.sqlite's two full-text indexes built apart, on more threads when the run has them (one
-// per index, and one making the words index's columns), while the writer fills the rows: the indexes are over half of the file's cost and one SQLite
-// connection writes on one thread only, so built in place they kept a second core idle at the
-// end of every full run.
+// per index, and one making the words index's columns), while the writer fills the rows: the
+// indexes are over half of the file's cost and one SQLite connection writes on one thread only,
+// so built in place they kept a second core idle at the end of every full run.
 //
 // Each index is built in a file of its own beside the database, from the run's sentences
 // numbered as the `sentences` table numbers them (SQLiteWriter.sentenceRows), then its FTS5
