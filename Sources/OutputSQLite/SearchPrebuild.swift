@@ -148,38 +148,21 @@ final class SearchPrebuild: @unchecked Sendable {   // `results` is behind `lock
     /// its cost) made on another thread while this one inserts them: otherwise the longest
     /// single thread of a full run.
     private static func insertColumnsMadeBeside(_ documents: DocumentResults, _ indexer: inout SearchIndexer) throws -> Int64 {
-        let batches = Handoff<[ColumnsRow]>(capacity: 8)
-        let outcome = Handoff<Result<Int64, any Error>>(capacity: 1)
-        let maker = Thread {
-            let result = Result { () throws -> Int64 in
-                var columns = SearchColumns(), batch: [ColumnsRow] = []
-                let n = try forEachSentence(documents) { id, text in
-                    try columns.read(text)
-                    batch.append(ColumnsRow(id: id, words: columns.words, parts: columns.parts))
-                    if batch.count == 256 {
-                        guard batches.put(batch) else { throw CancellationError() }
-                        batch = []
-                    }
+        try Handoff<[ColumnsRow]>.pipe(capacity: 8, produce: { send in
+            var columns = SearchColumns(), batch: [ColumnsRow] = []
+            let n = try forEachSentence(documents) { id, text in
+                try columns.read(text)
+                batch.append(ColumnsRow(id: id, words: columns.words, parts: columns.parts))
+                if batch.count == 256 {
+                    try send(batch)
+                    batch = []
                 }
-                if !batch.isEmpty { _ = batches.put(batch) }
-                return n
             }
-            batches.close()
-            _ = outcome.put(result)
-            outcome.close()
-        }
-        maker.stackSize = 8 << 20
-        maker.start()
-        do {
-            while let batch = batches.take() {
-                for r in batch { try indexer.add(r.id, words: r.words, parts: r.parts) }
-            }
-        } catch {
-            batches.cancel()
-            _ = outcome.take()   // waits for the other thread to stop
-            throw error
-        }
-        return try outcome.take()!.get()
+            if !batch.isEmpty { try send(batch) }
+            return n
+        }, consume: { batch in
+            for r in batch { try indexer.add(r.id, words: r.words, parts: r.parts) }
+        })
     }
 
     /// One sentence's words columns, made on the other thread.

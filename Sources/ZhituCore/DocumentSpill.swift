@@ -115,30 +115,13 @@ extension DocumentResults {
     /// The decoding and spilling on a thread of its own, handing each document to `body` here:
     /// the two cost about the same when `body` builds the graph.
     private func decodeBeside(into spill: DocumentSpill, _ body: (DocumentResult) throws -> Void) throws {
-        let handoff = Handoff<DocumentResult>(capacity: 64)
-        let failure = Handoff<any Error>(capacity: 1)
         let documents = self
-        let decoder = Thread {
-            defer { handoff.close(); failure.close() }
-            do {
-                for d in documents {
-                    try spill.append(d)
-                    guard handoff.put(d) else { return }
-                }
-            } catch {
-                _ = failure.put(error)
+        try Handoff<DocumentResult>.pipe(capacity: 64, produce: { send in
+            for d in documents {
+                try spill.append(d)
+                try send(d)
             }
-        }
-        decoder.stackSize = 8 << 20
-        decoder.start()
-        do {
-            while let d = handoff.take() { try body(d) }
-        } catch {
-            handoff.cancel()
-            _ = failure.take()   // waits for the decoder to stop
-            throw error
-        }
-        if let error = failure.take() { throw error }
+        }, consume: body)
     }
 }
 

@@ -1,6 +1,6 @@
 // A bounded first-in first-out hand-off of values from one producing thread to one consuming
-// thread: the two halves of a pass over the documents (decoding them, building the graph from
-// them) run on two cores, in document order.
+// thread, and `pipe`, which runs the two halves of a pass on two cores in order (decoding the
+// records and building the graph from them; making the search columns and inserting them).
 import Foundation
 
 public final class Handoff<T>: @unchecked Sendable {   // every field is behind `condition`
@@ -55,4 +55,37 @@ public final class Handoff<T>: @unchecked Sendable {   // every field is behind 
         cancelled = true
         condition.broadcast()
     }
+
+    /// Runs `produce` on a thread of its own and hands each value it sends to `consume` on this
+    /// one, in order, at most `capacity` ahead; returns what `produce` returned. When `consume`
+    /// throws, the next `send` throws too (stop producing), and `consume`'s error is thrown once
+    /// the producer has stopped.
+    public static func pipe<R: Sendable>(capacity: Int, produce: @escaping @Sendable (_ send: (T) throws -> Void) throws -> R,
+                                         consume: (T) throws -> Void) throws -> R {
+        let values = Handoff<T>(capacity: capacity)
+        let outcome = Handoff<Result<R, any Error>>(capacity: 1)
+        let producer = Thread {
+            let result = Result {
+                try produce { value in
+                    guard values.put(value) else { throw Stopped() }
+                }
+            }
+            values.close()
+            _ = outcome.put(result)
+            outcome.close()
+        }
+        producer.stackSize = 8 << 20
+        producer.start()
+        do {
+            while let v = values.take() { try consume(v) }
+        } catch {
+            values.cancel()
+            _ = outcome.take()   // waits for the producer to stop
+            throw error
+        }
+        return try outcome.take()!.get()
+    }
+
+    /// What `send` throws once the consumer stopped.
+    private struct Stopped: Error {}
 }
