@@ -1,6 +1,7 @@
 // The trained tagger: hashed feature weights per tag, tag transitions, Viterbi decoding with
 // B/M/E constraints, and a compact binary file (32-bit keys, int8 weights with a per-feature scale).
 import CPrefetch
+import CTaggerRows
 import Foundation
 import ZhituCore
 
@@ -347,26 +348,27 @@ public struct TaggerModel: Sendable {
             }
         }
         // Pass 2: add the rows found into each character's sums (16 lanes: 13 weights, the shift, the key).
-        scratch.sums.withUnsafeMutableBufferPointer { sums in
+        scratch.sums.withUnsafeMutableBytes { sumBytes in
+            guard let lanes = sumBytes.baseAddress?.assumingMemoryBound(to: Int32.self) else { return }
+            let width = SIMD16<Int32>.scalarCount
             scratch.found.withUnsafeBufferPointer { found in
                 scratch.values.withUnsafeBufferPointer { values in
                     let f = Features.large.count, smallCount = Features.small.count, smallRows = UnsafeRawPointer(small.base)
                     let smallBase = self.smallBase
                     for i in 0..<n {
-                        var sum = SIMD16<Int32>(repeating: 0)
+                        let sum = lanes + i &* width
                         for s in 0..<smallCount {
-                            sum &+= SlotTable.row(smallRows, (smallBase[s] &+ Int(values[i &* smallCount &+ s])) &* SlotTable.rowBytes)
+                            zt_row_add(sum, smallRows + (smallBase[s] &+ Int(values[i &* smallCount &+ s])) &* SlotTable.rowBytes)
                         }
                         for k in 0..<f {
                             let v = found[i &* f &+ k]
                             if v > 0 {
-                                sum &+= hot.row(v &- 1)
+                                zt_row_add(sum, hot.base + (v &- 1))
                             } else if v < 0 {
                                 let at = cold.slot(UInt32(-v))
-                                if at >= 0 { sum &+= cold.row(at) }
+                                if at >= 0 { zt_row_add(sum, cold.base + at) }
                             }
                         }
-                        sums[i] = sum
                     }
                 }
             }
@@ -378,7 +380,7 @@ public struct TaggerModel: Sendable {
                         let at = table.slot(UInt32(truncatingIfNeeded: keys[g]))
                         if at < 0 { continue }
                         for s in max(0, g &- n &+ 1)..<min(slots, g &+ 1) {
-                            sums[g &- s] &+= table.row(at &+ s &* SlotTable.rowBytes)
+                            zt_row_add(lanes + (g &- s) &* width, table.base + (at &+ s &* SlotTable.rowBytes))
                         }
                     }
                 }

@@ -1,0 +1,1 @@
+// Empty: the row kernel is static inline in include/ctaggerrows.h.
