@@ -134,23 +134,32 @@ public enum Features {
         keys.removeAll(keepingCapacity: true)
         keys.reserveCapacity(n * large.count)
         let (pos, len, word) = tokenPositions(input)
+        // each character's class once (padded with 0 on both sides), not three times
+        var classes = [UInt16](repeating: 0, count: n + 2)
         input.chars.withUnsafeBufferPointer { c in
-            @inline(__always) func cl(_ i: Int) -> UInt16 { i < 0 || i >= n ? 0 : UInt16(CharClass.of(c[i]).rawValue) }
+            for i in 0..<n { classes[i + 1] = UInt16(CharClass.of(c[i]).rawValue) }
+        }
+        input.chars.withUnsafeBufferPointer { c in
             @inline(__always) func ps(_ i: Int) -> UInt16 { i < 0 || i >= n ? 7 : UInt16(pos[i]) }
             let hasPlaces = input.places.count == n
             for i in 0..<n {
                 let p = UInt16(pos[i]), place = hasPlaces ? UInt16(input.places[i]) : 0
                 values.append(0)
-                values.append(cl(i - 1) << 6 | cl(i) << 3 | cl(i + 1))
+                values.append(classes[i] << 6 | classes[i + 1] << 3 | classes[i + 2])
                 values.append(p << 3 | UInt16(len[i]))
                 values.append(ps(i - 1) << 6 | p << 3 | ps(i + 1))
                 values.append(place)
                 values.append(place << 3 | p)
-                keys.append(mix(mix(14, UInt64(p)), UInt64(c[i])))
-                keys.append(mix(mix(15, UInt64(p)), word[i]))
+                keys.append(mix(characterPrefixes[Int(p)], UInt64(c[i])))
+                keys.append(mix(wordPrefixes[Int(p)], word[i]))
             }
         }
     }
+
+    /// `mix(14, p)` and `mix(15, p)` for each token position `p` (the prefixes of the two large
+    /// templates' keys), computed once.
+    static let characterPrefixes = (0...4).map { mix(14, UInt64($0)) }
+    static let wordPrefixes = (0...4).map { mix(15, UInt64($0)) }
 
     /// The keys of the n-grams of kind `kind` (length `kind + 1`) that start at `j = -2 ..< n + 3 - length`
     /// (padding outside the sentence): `out[j + 2]`.
