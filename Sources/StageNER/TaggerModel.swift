@@ -398,11 +398,19 @@ public struct TaggerModel: Sendable {
         return tag(input, scratch: &s)
     }
 
-    /// Tags that start or stand outside a span (O, B), and the tags they may follow (O, B, E).
-    static let openTags: [Int] = (0..<Tags.count).filter { [0, 1].contains(Tags.position($0)) }
-    static let closedTags: [Int] = (0..<Tags.count).filter { [0, 1, 3].contains(Tags.position($0)) }
+    /// Per tag, the tags it may follow (`Tags.allowed`), ascending, in one flat list:
+    /// `predecessors[predecessorStart[j]..<predecessorStart[j + 1]]`.
+    static let (predecessors, predecessorStart): ([Int], [Int]) = {
+        var list: [Int] = [], start = [0]
+        for j in 0..<Tags.count {
+            list += (0..<Tags.count).filter { Tags.allowed($0, j) }
+            start.append(list.count)
+        }
+        return (list, start)
+    }()
 
     /// Viterbi over `length × Tags.count` emission scores; transitions row `Tags.count` is the start.
+    /// Only allowed predecessors are scored (9 for O and B, 2 for M and E); ties go to the first.
     static func viterbi(emission: [Float], transitions: [Float], length n: Int, score: inout [Float], back: inout [UInt8]) -> [UInt8] {
         let t = Tags.count
         score.removeAll(keepingCapacity: true)
@@ -410,36 +418,31 @@ public struct TaggerModel: Sendable {
         back.removeAll(keepingCapacity: true)
         back.append(contentsOf: repeatElement(0, count: n * t))
         var out = [UInt8](repeating: 0, count: n)
+        // each predecessor's transition into its tag, in predecessor order
+        let from = predecessors, fromStart = predecessorStart
+        var into = [Float](repeating: 0, count: from.count)
+        for j in 0..<t { for q in fromStart[j]..<fromStart[j + 1] { into[q] = transitions[from[q] * t + j] } }
         emission.withUnsafeBufferPointer { e in
             transitions.withUnsafeBufferPointer { tr in
                 score.withUnsafeMutableBufferPointer { s in
                     back.withUnsafeMutableBufferPointer { bp in
-                        for j in 0..<t { s[j] = e[j] + tr[t * t + j] }
-                        // O and B follow O, B or E (one SIMD lane per O or B); M and E follow B or M of
-                        // their type. Predecessors in ascending order, ties to the first.
-                        let open = TaggerModel.openTags, closed = TaggerModel.closedTags
-                        var fromClosed = [SIMD8<Float>](repeating: SIMD8(repeating: -.infinity), count: closed.count)
-                        for (c, a) in closed.enumerated() { for (lane, j) in open.enumerated() { fromClosed[c][lane] = tr[a * t + j] } }
-                        if n > 1 {
-                            for i in 1..<n {
-                                let prev = (i - 1) * t, cur = i * t
-                                var best = SIMD8<Float>(repeating: -.infinity), arg = SIMD8<Int32>(repeating: 0)
-                                for (c, a) in closed.enumerated() {
-                                    let v = SIMD8<Float>(repeating: s[prev + a]) + fromClosed[c]
-                                    let better = v .> best
-                                    best.replace(with: v, where: better)
-                                    arg.replace(with: Int32(a), where: better)
-                                }
-                                for (lane, j) in open.enumerated() {
-                                    s[cur + j] = best[lane] + e[cur + j]
-                                    bp[cur + j] = UInt8(arg[lane])
-                                }
-                                for k in 0..<Tags.types.count {
-                                    let b = Int(Tags.begin(k)), m = Int(Tags.middle(k))
-                                    for j in m...(m + 1) {   // M, then E
-                                        let vb = s[prev + b] + tr[b * t + j], vm = s[prev + m] + tr[m * t + j]
-                                        s[cur + j] = (vm > vb ? vm : vb) + e[cur + j]
-                                        bp[cur + j] = UInt8(vm > vb ? m : b)
+                        from.withUnsafeBufferPointer { from in
+                            fromStart.withUnsafeBufferPointer { fromStart in
+                                into.withUnsafeBufferPointer { into in
+                                    for j in 0..<t { s[j] = e[j] + tr[t * t + j] }
+                                    for i in 1..<max(n, 1) {
+                                        let prev = (i &- 1) &* t, cur = i &* t
+                                        for j in 0..<t {
+                                            let first = fromStart[j]
+                                            var arg = from[first], best = s[prev &+ arg] + into[first]
+                                            for q in (first &+ 1)..<fromStart[j &+ 1] {
+                                                let a = from[q]
+                                                let v = s[prev &+ a] + into[q]
+                                                if v > best { best = v; arg = a }
+                                            }
+                                            s[cur &+ j] = best + e[cur &+ j]
+                                            bp[cur &+ j] = UInt8(truncatingIfNeeded: arg)
+                                        }
                                     }
                                 }
                             }
