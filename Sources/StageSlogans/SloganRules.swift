@@ -321,12 +321,20 @@ public struct SloganRules: Sendable {
     /// The cheap necessary conditions of `templateRun(_:_:width:)` on the slice, so that most
     /// runs are rejected before they are copied into an array.
     func templateRun(_ t: [Unicode.Scalar], _ run: ArraySlice<Range<Int>>, width n: Int) -> Range<Int>? {
-        guard n >= 3, n <= 8, run.dropFirst().dropLast().allSatisfy({ $0.count == n }) else { return nil }
-        guard run.first!.count >= n, run.last!.count >= n, run.first!.count - n <= 4 else { return nil }
+        // Index loops, not closures: the nested closures retained `run` and `t` at every step.
+        let lo = run.startIndex, hi = run.endIndex - 1
+        guard n >= 3, n <= 8 else { return nil }
+        for j in (lo + 1)..<max(lo + 1, hi) where run[j].count != n { return nil }
+        guard run[lo].count >= n, run[hi].count >= n, run[lo].count - n <= 4 else { return nil }
         // Some position must hold the same character in every member (as `sharesTemplate`
         // requires); members after the first start where they start, the first is trimmed.
-        let first = run.first!.upperBound - n
-        guard (0..<n).contains(where: { k in run.dropFirst().allSatisfy { t[$0.lowerBound + k] == t[first + k] } }) else { return nil }
+        let first = run[lo].upperBound - n
+        var k = 0
+        column: while k < n {
+            for j in (lo + 1)...hi where t[run[j].lowerBound + k] != t[first + k] { k += 1; continue column }
+            break
+        }
+        guard k < n else { return nil }
         return templateRun(t, Array(run), width: n)
     }
 
