@@ -230,7 +230,8 @@ public struct SloganRules: Sendable {
         var j = seg.upperBound
         if j < b.upperBound, t[j] == "“" || t[j] == "的" { j += 1 }
         if j < b.upperBound, t[j] == "“" { j += 1 }
-        guard j < b.upperBound, let k = Self.numeralValues[t[j]] else { return nil }
+        // (The bitmap first: nearly every segment ends at punctuation, and hashing it costs more.)
+        guard j < b.upperBound, Chars.isCN(t[j]), let k = Self.numeralValues[t[j]] else { return nil }
         // Only the 、-joined tail of the segment: clauses before a ， are not members.
         var start = seg.upperBound
         while start > seg.lowerBound, t[start - 1] != "，", t[start - 1] != "," { start -= 1 }
