@@ -325,7 +325,7 @@ public struct SloganRules: Sendable {
         // Index loops, not closures: the nested closures retained `run` and `t` at every step.
         let lo = run.startIndex, hi = run.endIndex - 1
         guard n >= 3, n <= 8 else { return nil }
-        for j in (lo + 1)..<max(lo + 1, hi) where run[j].count != n { return nil }
+        for j in run.indices.dropFirst().dropLast() where run[j].count != n { return nil }
         guard run[lo].count >= n, run[hi].count >= n, run[lo].count - n <= 4 else { return nil }
         // Some position must hold the same character in every member (as `sharesTemplate`
         // requires); members after the first start where they start, the first is trimmed.
