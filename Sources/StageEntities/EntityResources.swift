@@ -10,7 +10,8 @@ final class EntityResources: Sendable {
     let titleOrganLength: [Int]
     let titleForms: Titles.Forms
     let orgHeads: Trie
-    let orgHeadForms: [String]
+    /// The heads of `orgHeads`, by its value.
+    let orgHeadsByValue: [OrgHead]
     let uniqueOrgs: Trie
     let afterName: Trie
     let venues: Trie
@@ -35,7 +36,7 @@ final class EntityResources: Sendable {
         self.useNER = useNER
         (self.titles, titleForms, titleOrganLength) = (titles.trie, titles.forms, titles.organLength)
         orgHeads = Trie(Words.orgHeads)
-        orgHeadForms = Words.orgHeads
+        orgHeadsByValue = Words.orgHeads.map(OrgHead.init)
         uniqueOrgs = Trie(nationalBodies)
         afterName = Trie(Words.afterName)
         venues = Trie(Words.venues)

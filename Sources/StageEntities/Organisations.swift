@@ -13,31 +13,31 @@ extension Builder {
                !spans[from...].contains(where: { $0.start < u.end && i < $0.end && $0.kind != .loc }) {
                 var end = u.end
                 while let x = res.orgHeads.longestMatch(in: text, from: end, limit: sentence.end),
-                      Words.orgExtensions.contains(res.orgHeadForms[Int(x.value)]) { end = x.end }
+                      res.orgHeadsByValue[Int(x.value)].isExtension { end = x.end }
                 end = subUnitEnd(after: end, sentence)
                 spans.append(Span(kind: .org, start: i, end: end))
                 i = end
                 continue
             }
             guard let h = res.orgHeads.longestMatch(in: text, from: i, limit: sentence.end) else { i += 1; continue }
-            let head = res.orgHeadForms[Int(h.value)]
+            let head = res.orgHeadsByValue[Int(h.value)]
             // 会议中心, 体育中心: a venue, not a body (the venue rule below makes it a place).
-            if head == "中心", (max(sentence.start, i - 4)..<i).contains(where: { res.venues.longestMatch(in: text, from: $0, limit: h.end)?.end == h.end }) {
+            if head.isCentre, (max(sentence.start, i - 4)..<i).contains(where: { res.venues.longestMatch(in: text, from: $0, limit: h.end)?.end == h.end }) {
                 i = h.end
                 continue
             }
             // 台湾局势: a one-character head must end a word.
-            if head.unicodeScalars.count == 1 && !boundary[h.end] { i += 1; continue }
+            if head.length == 1 && !boundary[h.end] { i += 1; continue }
             // Organ words that stay in a title (村委会主任) are not organisations here.
-            if Words.keepWhole.contains(head), res.titles.longestMatch(in: text, from: i, limit: sentence.end) != nil { i = h.end; continue }
+            if head.staysInTitle, res.titles.longestMatch(in: text, from: i, limit: sentence.end) != nil { i = h.end; continue }
             if var o = orgStart(headStart: i, headEnd: h.end, head: head, sentence: sentence, from: from),
                (res.titles.longestMatch(in: text, from: o, limit: sentence.end)?.end ?? 0) <= h.end {  // 全国人大代表 is a post
                 var h = h
                 // 政法委 + 办公室: the office of a body is one ORG.
                 while let x = res.orgHeads.longestMatch(in: text, from: h.end, limit: sentence.end),
-                      Words.orgExtensions.contains(res.orgHeadForms[Int(x.value)]) { h = x }
+                      res.orgHeadsByValue[Int(x.value)].isExtension { h = x }
                 // A cooperative with its own brand name drops the village before it.
-                if head.hasSuffix("合作社"), let p = spans[from...].last(where: { $0.kind == .loc && $0.start == o && $0.fromPattern }), i - p.end >= 2 {
+                if head.isCooperative, let p = spans[from...].last(where: { $0.kind == .loc && $0.start == o && $0.fromPattern }), i - p.end >= 2 {
                     o = p.end
                 }
                 // The place it starts with is folded into the ORG.
@@ -125,8 +125,8 @@ extension Builder {
 
     /// The start of an organisation whose head noun is at headStart: the nearest place (or ORG
     /// end, or national prefix) before it with at most a few modifier characters between.
-    func orgStart(headStart: Int, headEnd: Int, head: String, sentence: Sentence, from: Int) -> Int? {
-        let maxGap = head.hasSuffix("公司") || head == "集团" || head.hasSuffix("合作社") ? 8 : head == "委" ? 3 : 6
+    func orgStart(headStart: Int, headEnd: Int, head: OrgHead, sentence: Sentence, from: Int) -> Int? {
+        let maxGap = head.maxGap
         // A place ending at or before the head.
         var k = headStart
         var gap = 0
@@ -135,10 +135,10 @@ extension Builder {
                 return p.start
             }
             if spans[from...].contains(where: { ($0.kind == .org || $0.kind == .title) && $0.end == k }) {
-                return gap >= 2 && gap <= 4 && head.unicodeScalars.count >= 2 && boundary[k] ? k : nil
+                return gap >= 2 && gap <= 4 && head.length >= 2 && boundary[k] ? k : nil
             }
             // 国家 + 统计 + 局 is a body; 国家银行, 国家科学中心 are kinds of things, not names.
-            for n in Words.nationalPrefixes where head.unicodeScalars.count >= 2 && (1...4).contains(gap) && !Words.notNationalHeads.contains(head)
+            for n in Words.nationalPrefixes where head.takesNationalPrefix && (1...4).contains(gap)
                 && k - n.unicodeScalars.count >= sentence.start
                 && reads((k - n.unicodeScalars.count)..<k, n) {
                 return k - n.unicodeScalars.count
@@ -149,7 +149,7 @@ extension Builder {
             gap += 1
         }
         // No place: companies and cooperatives with a brand name bounded on the left.
-        if head.hasSuffix("有限公司"), gap >= 2, gap <= maxGap {
+        if head.isLimitedCompany, gap >= 2, gap <= maxGap {
             if k == sentence.start || isPunct(k - 1) || Words.leftStops.contains(text[k - 1]) { return k }
         }
         // A quoted office name (“双基办”).

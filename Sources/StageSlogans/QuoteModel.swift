@@ -99,7 +99,7 @@ public struct QuoteModel: Sendable {
 
     static func bucket(_ n: Int) -> Int { n <= 6 ? n : n <= 8 ? 7 : n <= 12 ? 9 : 13 }
 
-    static func clean(_ u: Unicode.Scalar) -> Unicode.Scalar { u.properties.isWhitespace ? "_" : u }
+    static func clean(_ u: Unicode.Scalar) -> Unicode.Scalar { u.isWhiteSpace ? "_" : u }
 
     static func isCN(_ u: Unicode.Scalar) -> Bool {
         switch u {
@@ -155,7 +155,12 @@ public struct QuoteModel: Sendable {
     }
 
     static func content(_ t: [Unicode.Scalar], _ o: Int, _ c: Int) -> String {
-        String(String.UnicodeScalarView(t[(o + 1)..<c].map { $0 == "，" ? "," : $0 }))
+        // Built by `string(_:)`, specialised in ZhituCore: a String made from a UnicodeScalarView
+        // or from a collection generic across modules costs a call per scalar.
+        let x = (o + 1)..<c
+        guard t[x].contains("，") else { return t.string(x) }
+        let folded = t[x].map { $0 == "，" ? "," : $0 }
+        return folded.string(folded.indices)
     }
 
     /// The names of the features of a quote (for tests and for reading the model).

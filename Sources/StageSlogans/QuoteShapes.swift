@@ -72,10 +72,15 @@ extension SloganRules {
     }
 
 
+    /// CJK punctuation found in quotes (“…，…”): no canonical decomposition and a character of
+    /// its own, so, beside the words compared (Han and ASCII), it never equals or joins one.
+    static let separatePunctuation = ScalarSet("、。，；：？！（）·—…《》“”‘’＋".unicodeScalars)
+
     func isDesignation(_ t: [Unicode.Scalar], _ lo: Int, _ hi: Int, _ bounds: Range<Int>) -> Bool {
-        // Plain content (Han and ASCII, the usual case) is compared scalar by scalar, which for
-        // it is what String comparison does; other content is compared as a String.
-        let plain = t[lo..<hi].allSatisfy(\.isPlain)
+        // Plain content (Han and ASCII, the usual case), also with CJK punctuation, is compared
+        // scalar by scalar, which for it is what String comparison does (and it skips
+        // Foundation's search, slow on Linux); other content is compared as a String.
+        let plain = t[lo..<hi].allSatisfy { $0.isPlain || Self.separatePunctuation.contains($0) }
         let content = plain ? "" : t.string(lo..<hi)
         func equals(_ w: String) -> Bool { plain ? t[lo..<hi].elementsEqual(w.unicodeScalars) : content == w }
         func ends(with w: String) -> Bool { plain ? t.hasSuffix(w, endingAt: hi, from: lo) : content.hasSuffix(w) }

@@ -230,7 +230,8 @@ public struct SloganRules: Sendable {
         var j = seg.upperBound
         if j < b.upperBound, t[j] == "“" || t[j] == "的" { j += 1 }
         if j < b.upperBound, t[j] == "“" { j += 1 }
-        guard j < b.upperBound, let k = Self.numeralValues[t[j]] else { return nil }
+        // (The bitmap first: nearly every segment ends at punctuation, and hashing it costs more.)
+        guard j < b.upperBound, Chars.isCN(t[j]), let k = Self.numeralValues[t[j]] else { return nil }
         // Only the 、-joined tail of the segment: clauses before a ， are not members.
         var start = seg.upperBound
         while start > seg.lowerBound, t[start - 1] != "，", t[start - 1] != "," { start -= 1 }
@@ -321,12 +322,20 @@ public struct SloganRules: Sendable {
     /// The cheap necessary conditions of `templateRun(_:_:width:)` on the slice, so that most
     /// runs are rejected before they are copied into an array.
     func templateRun(_ t: [Unicode.Scalar], _ run: ArraySlice<Range<Int>>, width n: Int) -> Range<Int>? {
-        guard n >= 3, n <= 8, run.dropFirst().dropLast().allSatisfy({ $0.count == n }) else { return nil }
-        guard run.first!.count >= n, run.last!.count >= n, run.first!.count - n <= 4 else { return nil }
+        // Index loops, not closures: the nested closures retained `run` and `t` at every step.
+        let lo = run.startIndex, hi = run.endIndex - 1
+        guard n >= 3, n <= 8 else { return nil }
+        for j in run.indices.dropFirst().dropLast() where run[j].count != n { return nil }
+        guard run[lo].count >= n, run[hi].count >= n, run[lo].count - n <= 4 else { return nil }
         // Some position must hold the same character in every member (as `sharesTemplate`
         // requires); members after the first start where they start, the first is trimmed.
-        let first = run.first!.upperBound - n
-        guard (0..<n).contains(where: { k in run.dropFirst().allSatisfy { t[$0.lowerBound + k] == t[first + k] } }) else { return nil }
+        let first = run[lo].upperBound - n
+        var k = 0
+        column: while k < n {
+            for j in (lo + 1)...hi where t[run[j].lowerBound + k] != t[first + k] { k += 1; continue column }
+            break
+        }
+        guard k < n else { return nil }
         return templateRun(t, Array(run), width: n)
     }
 
