@@ -170,15 +170,14 @@ struct SlotTable: @unchecked Sendable {   // immutable once built
     }
 
     /// One row of a slot as 16 Int32 lanes, weights scaled by the row's shift (lanes 0..<13 hold the weights).
-    @inline(__always) func row(_ at: Int) -> SIMD16<Int32> { SlotTable.row(base, at) }
+    func row(_ at: Int) -> SIMD16<Int32> { SlotTable.row(base, at) }
 
-    @inline(__always) static func row(_ base: UnsafeRawPointer, _ at: Int) -> SIMD16<Int32> {
-        // sign-extends each byte of a 32-bit word to a lane (the stdlib's SIMD widening is a call per row)
-        @inline(__always) func widen(_ w: Int32) -> SIMD4<Int32> { (SIMD4(repeating: w) &<< SIMD4(24, 16, 8, 0)) &>> 24 }
-        let words = base.loadUnaligned(fromByteOffset: at, as: SIMD4<Int32>.self)
-        let lanes = SIMD16(lowHalf: SIMD8(lowHalf: widen(words[0]), highHalf: widen(words[1])),
-                           highHalf: SIMD8(lowHalf: widen(words[2]), highHalf: widen(words[3])))
-        return lanes &<< SIMD16<Int32>(repeating: lanes[13])
+    /// (Tagging adds rows with `zt_row_add` straight into the sums; this reads one for tests and
+    /// `rowWeights`, through the same kernel.)
+    static func row(_ base: UnsafeRawPointer, _ at: Int) -> SIMD16<Int32> {
+        var lanes = SIMD16<Int32>(repeating: 0)
+        withUnsafeMutableBytes(of: &lanes) { zt_row_add($0.baseAddress!.assumingMemoryBound(to: Int32.self), base + at) }
+        return lanes
     }
 }
 
