@@ -32,15 +32,15 @@ extension Gazetteer {
         let s = image.sections
         guard s.count == 9, let nUnits = ImageFields.int(s[0], 1), let nForms = ImageFields.int(s[0], 2) else { throw bad("header") }
         guard let trie = Trie(image: s[1], in: image.file) else { throw bad("trie") }
-        guard let levels = ImageFields.array(s[2], of: UInt8.self, zero: 0), levels.count == nUnits, levels.allSatisfy({ $0 < 4 }),
-              let parents = ImageFields.array(s[3], of: Int32.self, zero: 0), parents.count == nUnits,
+        guard let levels = ImageFields.array(s[2], of: UInt8.self), levels.count == nUnits, levels.allSatisfy({ $0 < 4 }),
+              let parents = ImageFields.array(s[3], of: Int32.self), parents.count == nUnits,
               parents.allSatisfy({ $0 >= -1 && Int($0) < nUnits }),
-              let bounds = ImageFields.array(s[4], of: UInt32.self, zero: 0), bounds.count == 2 * nUnits + 1,
-              let text = ImageFields.array(s[5], of: UInt8.self, zero: 0), Self.ascending(bounds, end: text.count)
+              let bounds = ImageFields.array(s[4], of: UInt32.self), bounds.count == 2 * nUnits + 1,
+              let text = ImageFields.array(s[5], of: UInt8.self), Self.ascending(bounds, end: text.count)
         else { throw bad("units") }
-        guard let kinds = ImageFields.array(s[6], of: UInt8.self, zero: 0), kinds.count == nForms, kinds.allSatisfy({ $0 < 3 }),
-              let formBounds = ImageFields.array(s[7], of: UInt32.self, zero: 0), formBounds.count == nForms + 1,
-              let unitList = ImageFields.array(s[8], of: Int32.self, zero: 0), Self.ascending(formBounds, end: unitList.count),
+        guard let kinds = ImageFields.array(s[6], of: UInt8.self), kinds.count == nForms, kinds.allSatisfy({ $0 < 3 }),
+              let formBounds = ImageFields.array(s[7], of: UInt32.self), formBounds.count == nForms + 1,
+              let unitList = ImageFields.array(s[8], of: Int32.self), Self.ascending(formBounds, end: unitList.count),
               unitList.allSatisfy({ $0 >= 0 && Int($0) < nUnits }), trie.count == nForms
         else { throw bad("forms") }
         self.init(units: Units(levels: levels, parents: parents, bounds: bounds, text: text),

@@ -100,7 +100,7 @@ struct Titles: Sendable {
         guard s.count == 3, let fingerprint = ImageFields.int(s[0], 0), let count = ImageFields.int(s[0], 1) else { throw bad("header") }
         guard fingerprint == Titles.fingerprint else { return nil }
         guard let trie = Trie(image: s[1], in: image.file), trie.count == count else { throw bad("trie") }
-        guard let raw = ImageFields.array(s[2], of: Int32.self, zero: 0), raw.count == 2 * count else { throw bad("forms") }
+        guard let raw = ImageFields.array(s[2], of: Int32.self), raw.count == 2 * count else { throw bad("forms") }
         let parts = (0..<count).map { (prefix: Int32(littleEndian: raw[2 * $0]), suffix: Int32(littleEndian: raw[2 * $0 + 1])) }
         guard parts.allSatisfy({ $0.prefix >= 0 && Int($0.prefix) < Titles.prefixes.count && $0.suffix >= 0 && Int($0.suffix) < Titles.suffixes.count })
         else { throw bad("forms") }

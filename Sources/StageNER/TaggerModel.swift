@@ -417,31 +417,26 @@ public struct TaggerModel: Sendable {
         back.removeAll(keepingCapacity: true)
         back.append(contentsOf: repeatElement(0, count: n * t))
         var out = [UInt8](repeating: 0, count: n)
-        // each predecessor's transition into its tag, in predecessor order
         let from = predecessors, fromStart = predecessorStart
-        var into = [Float](repeating: 0, count: from.count)
-        for j in 0..<t { for q in fromStart[j]..<fromStart[j + 1] { into[q] = transitions[from[q] * t + j] } }
         emission.withUnsafeBufferPointer { e in
             transitions.withUnsafeBufferPointer { tr in
                 score.withUnsafeMutableBufferPointer { s in
                     back.withUnsafeMutableBufferPointer { bp in
                         from.withUnsafeBufferPointer { from in
                             fromStart.withUnsafeBufferPointer { fromStart in
-                                into.withUnsafeBufferPointer { into in
-                                    for j in 0..<t { s[j] = e[j] + tr[t * t + j] }
-                                    for i in 1..<max(n, 1) {
-                                        let prev = (i &- 1) &* t, cur = i &* t
-                                        for j in 0..<t {
-                                            let first = fromStart[j]
-                                            var arg = from[first], best = s[prev &+ arg] + into[first]
-                                            for q in (first &+ 1)..<fromStart[j &+ 1] {
-                                                let a = from[q]
-                                                let v = s[prev &+ a] + into[q]
-                                                if v > best { best = v; arg = a }
-                                            }
-                                            s[cur &+ j] = best + e[cur &+ j]
-                                            bp[cur &+ j] = UInt8(truncatingIfNeeded: arg)
+                                for j in 0..<t { s[j] = e[j] + tr[t * t + j] }
+                                for i in 1..<max(n, 1) {
+                                    let prev = (i &- 1) &* t, cur = i &* t
+                                    for j in 0..<t {
+                                        let first = fromStart[j]
+                                        var arg = from[first], best = s[prev &+ arg] + tr[arg &* t &+ j]
+                                        for q in (first &+ 1)..<fromStart[j &+ 1] {
+                                            let a = from[q]
+                                            let v = s[prev &+ a] + tr[a &* t &+ j]
+                                            if v > best { best = v; arg = a }
                                         }
+                                        s[cur &+ j] = best + e[cur &+ j]
+                                        bp[cur &+ j] = UInt8(truncatingIfNeeded: arg)
                                     }
                                 }
                             }

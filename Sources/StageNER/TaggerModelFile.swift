@@ -44,7 +44,7 @@ extension TaggerModel {
             throw bad("built for another tag set or feature set")
         }
         guard meta[5] == smallBytes, s[2].count == smallBytes,
-              let raw = ImageFields.array(s[1], of: UInt32.self, zero: 0), raw.count == (Tags.count + 1) * Tags.count else {
+              let raw = ImageFields.array(s[1], of: UInt32.self), raw.count == (Tags.count + 1) * Tags.count else {
             throw bad("damaged (table sizes do not match the feature set)")
         }
         func memory(_ i: Int) -> PageMemory { PageMemory(mapped: s[i], owner: image.file) }

@@ -27,7 +27,7 @@ extension Background {
         let s = image.sections
         guard s.count == 3, let count = ImageFields.int(s[0], 1) else { throw bad("header") }
         guard let trie = Trie(image: s[1], in: image.file), trie.count <= count else { throw bad("trie") }
-        guard let values = ImageFields.array(s[2], of: Int64.self, zero: 0), values.count == count else { throw bad("values") }
+        guard let values = ImageFields.array(s[2], of: Int64.self), values.count == count else { throw bad("values") }
         self.init(table: WordTable(trie: trie, values: values.map { Int(Int64(littleEndian: $0)) }))
     }
 

@@ -139,7 +139,7 @@ public struct ImageFields {
     /// array was filled through a value-witness call per element (5 ms of a run's start for the
     /// gazetteer's arrays).
     @inlinable
-    public static func array<T: FixedWidthInteger>(_ section: UnsafeRawBufferPointer, of: T.Type, zero: T) -> [T]? {
+    public static func array<T: FixedWidthInteger>(_ section: UnsafeRawBufferPointer, of: T.Type) -> [T]? {
         guard section.count % MemoryLayout<T>.stride == 0 else { return nil }
         let n = section.count / MemoryLayout<T>.stride
         return [T](unsafeUninitializedCapacity: n) { buffer, count in

@@ -44,7 +44,7 @@ extension Trie {
               pairWords >= 64, pairWords.nonzeroBitCount == 1,
               edgesAt % 16 == 0, section.count == edgesAt + capacity * 16 else { return nil }
         func words(_ at: Int, _ n: Int) -> [UInt64] {
-            ImageFields.array(UnsafeRawBufferPointer(rebasing: section[at..<(at + n * 8)]), of: UInt64.self, zero: 0)!
+            ImageFields.array(UnsafeRawBufferPointer(rebasing: section[at..<(at + n * 8)]), of: UInt64.self)!
         }
         self.init()
         self.nodes = nodes
