@@ -8,12 +8,11 @@ import Testing
     @Test func valuesArriveInOrderAndTheProducerStaysBounded() {
         let h = Handoff<Int>(capacity: 4)
         let ahead = Handoff<Int>(capacity: 10_000)   // how far ahead the producer was at each put
-        var taken = 0
-        let lock = NSLock()
+        let taken = Counter()
         let producer = Thread {
             for i in 0..<5_000 {
                 _ = h.put(i)
-                lock.withLock { _ = ahead.put(i + 1 - taken) }
+                taken.read { _ = ahead.put(i + 1 - $0) }
             }
             h.close()
             ahead.close()
@@ -22,7 +21,7 @@ import Testing
         var got: [Int] = []
         while let v = h.take() {
             got.append(v)
-            lock.withLock { taken += 1 }
+            taken.add()
         }
         #expect(got == Array(0..<5_000))
         var most = 0
@@ -45,4 +44,14 @@ import Testing
         let sent = stopped.take()
         #expect(sent != nil && sent! < 10)
     }
+}
+
+/// A count shared by two threads.
+private final class Counter: @unchecked Sendable {   // `value` is behind `lock`
+    private let lock = NSLock()
+    private var value = 0
+
+    func add() { lock.withLock { value += 1 } }
+    /// Calls `body` with the count, which does not change meanwhile.
+    func read(_ body: (Int) -> Void) { lock.withLock { body(value) } }
 }
