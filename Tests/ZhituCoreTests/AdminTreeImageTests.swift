@@ -10,6 +10,14 @@ import Testing
 
     static func imageURL(_ tsv: URL) -> URL { tsv.deletingPathExtension().appendingPathExtension(AdminTree.imageSuffix) }
 
+    /// `tsv` as g.tsv in a new folder, with its image beside it.
+    static func writeTreeAndImage() throws -> URL {
+        let tsv = Repo.tempDir().appendingPathComponent("g.tsv")
+        try Self.tsv.write(to: tsv, atomically: true, encoding: .utf8)
+        try ResourceImage.write(AdminTree.image(tsv: Array(Self.tsv.utf8), file: "g.tsv"), to: imageURL(tsv))
+        return tsv
+    }
+
     /// `ZHITU_WRITE_IMAGES=1 swift test --filter AdminTreeImageTests` rewrites the image after the TSV changed.
     @Test func theShippedImageIsWhatTheShippedTSVBuilds() throws {
         let built = try AdminTree.image(tsv: [UInt8](Data(contentsOf: Self.sourceTSV)), file: Self.sourceTSV.path)
@@ -82,11 +90,8 @@ import Testing
     """
 
     @Test func anImageOfTheTextIsUsedAndAnyOtherIsNot() throws {
-        let dir = Repo.tempDir()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let tsv = dir.appendingPathComponent("g.tsv")
-        try Self.tsv.write(to: tsv, atomically: true, encoding: .utf8)
-        try ResourceImage.write(AdminTree.image(tsv: Array(Self.tsv.utf8), file: "g.tsv"), to: Self.imageURL(tsv))
+        let tsv = try Self.writeTreeAndImage()
+        defer { try? FileManager.default.removeItem(at: tsv.deletingLastPathComponent()) }
         let text = try AdminTree(contentsOf: tsv)
         Self.expectSameLookups(try Self.mapped(tsv), text, lines: try Self.lines(tsv), sample: Array(0..<text.count))
         #expect(try Self.mapped(tsv).ancestors(of: 9) == [8])
@@ -108,11 +113,8 @@ import Testing
     }
 
     @Test func anImageWhoseArraysDisagreeWithItsHeaderIsAnError() throws {
-        let dir = Repo.tempDir()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let tsv = dir.appendingPathComponent("g.tsv")
-        try Self.tsv.write(to: tsv, atomically: true, encoding: .utf8)
-        try ResourceImage.write(AdminTree.image(tsv: Array(Self.tsv.utf8), file: "g.tsv"), to: Self.imageURL(tsv))
+        let tsv = try Self.writeTreeAndImage()
+        defer { try? FileManager.default.removeItem(at: tsv.deletingLastPathComponent()) }
         let good = try ResourceImage(path: Self.imageURL(tsv).path, magic: AdminTree.imageMagic, hint: "")
         var sections = withExtendedLifetime(good) { good.sections.map { Array($0) } }   // copied while mapped
         // the header claims 11 units over the arrays of 10
